@@ -1,0 +1,1 @@
+"""One module per TTS engine; each turns text into verified :class:`audio.clip.Clip` values."""

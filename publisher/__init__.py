@@ -1,0 +1,1 @@
+"""Kakehashi's orchestrator: settings, storage, workflow, jobs, pipeline, API, site and CLI."""

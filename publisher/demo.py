@@ -1,0 +1,88 @@
+"""The demo: the sample bulletins submitted, approved and published through the real pipeline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sqlmodel import Session, col, select
+
+from publisher.editing import apply_action, create_bulletin, create_job
+from publisher.keys import create_key
+from publisher.queue import JobQueue, make_huey
+from publisher.schemas import BulletinCreate
+from publisher.services import Services
+from publisher.tables import ApiKey, Bulletin, Job, LanguageVersion
+from publisher.workflow import Action, Role
+
+DEMO_AUTHOR = "demo"
+
+
+def load_samples(folder: Path) -> list[BulletinCreate]:
+    return [
+        BulletinCreate.model_validate(json.loads(path.read_text(encoding="utf-8")))
+        for path in sorted(folder.glob("*.json"))
+    ]
+
+
+def seed_demo(services: Services, queue: JobQueue, folder: Path) -> list[str]:
+    """Create and queue the sample bulletins, once: does nothing if any bulletin exists."""
+    with Session(services.db, expire_on_commit=False) as session:
+        if session.exec(select(Bulletin)).first() is not None:
+            return []
+        jobs: list[Job] = []
+        for sample in load_samples(folder):
+            bulletin = create_bulletin(session, sample, DEMO_AUTHOR)
+            for action in (Action.SUBMIT, Action.APPROVE):
+                apply_action(session, bulletin, action, Role.ADMIN)
+            jobs.append(create_job(session, bulletin, "publish", DEMO_AUTHOR))
+        session.commit()
+    for job in jobs:
+        queue.enqueue(job)
+    return [job.id for job in jobs]
+
+
+def ensure_demo_key(services: Services) -> str | None:
+    """Give a newcomer an admin key to try the API with, if there is no key yet."""
+    with Session(services.db) as session:
+        if session.exec(select(ApiKey)).first() is not None:
+            return None
+        _key, secret = create_key(session, "demo-admin", Role.ADMIN)
+        session.commit()
+        return secret
+
+
+def run_demo(services: Services, folder: Path) -> list[str]:
+    """Publish the samples in this process (the queue runs each task at once) and report."""
+    from publisher.site.build import build_site
+
+    queue = JobQueue(services, make_huey(services, immediate=True))
+    job_ids = seed_demo(services, queue, folder)
+    if not job_ids:
+        build_site(services)
+    return demo_report(services)
+
+
+def demo_report(services: Services) -> list[str]:
+    lines: list[str] = []
+    with Session(services.db) as session:
+        for job in session.exec(select(Job).order_by(col(Job.created_at))).all():
+            if job.state != "succeeded":
+                lines.append(f"job {job.id[:8]} for bulletin {job.bulletin_id}: {job.state}")
+                if job.error:
+                    lines.append("  " + job.error.splitlines()[0])
+        for bulletin in session.exec(select(Bulletin).order_by(col(Bulletin.id))).all():
+            lines.append(f"bulletin {bulletin.id} [{bulletin.category}]: {bulletin.state}")
+            versions = session.exec(
+                select(LanguageVersion).where(LanguageVersion.bulletin_id == bulletin.id)
+            ).all()
+            for version in versions:
+                audio = (
+                    f"audio {version.audio_seconds:.1f} s" if version.audio_seconds else "no audio"
+                )
+                extra = f" ({version.detail})" if version.detail else ""
+                lines.append(
+                    f"  {version.language:8} {version.status:14} {version.translation:10} "
+                    f"{audio}{extra}"
+                )
+    return lines

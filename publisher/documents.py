@@ -1,0 +1,154 @@
+"""Frozen values that flow through the pipeline: a source snapshot and its localized versions.
+
+The site builder and the audio step both read a ``LocalizedDoc``; neither sees the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from translations.document import Block, Segment
+from translations.restore import RestoredText, TextPiece, TokenPiece, restore
+from translations.segmenter import segment_markdown, segment_title
+
+Piece = TextPiece | TokenPiece
+
+
+@dataclass(frozen=True)
+class SourceDoc:
+    """One revision of a bulletin, segmented; everything downstream derives from it."""
+
+    bulletin_id: int
+    revision: int
+    category: str
+    title: Segment
+    blocks: tuple[Block, ...]
+    contact: Segment | None
+
+    def segments(self) -> tuple[Segment, ...]:
+        """Title, body sentences and contact, in reading order."""
+        body = tuple(segment for block in self.blocks for segment in block.segments)
+        return (self.title, *body, *((self.contact,) if self.contact else ()))
+
+
+def snapshot(
+    bulletin_id: int, revision: int, category: str, title: str, body: str, contact: str | None
+) -> SourceDoc:
+    return SourceDoc(
+        bulletin_id=bulletin_id,
+        revision=revision,
+        category=category,
+        title=replace(segment_title(title), id="title"),
+        blocks=segment_markdown(body),
+        contact=replace(segment_title(contact), id="contact") if contact else None,
+    )
+
+
+@dataclass(frozen=True)
+class Sentence:
+    id: str
+    pieces: tuple[Piece, ...]
+    line_break_before: bool = False
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LocalizedBlock:
+    kind: str
+    level: int
+    ordered: bool
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class SegmentText:
+    """A translated (or source) sentence as stored: masked text plus its quality flags."""
+
+    text: str
+    flags: tuple[str, ...] = ()
+    origin: str = "machine"
+
+
+@dataclass(frozen=True)
+class LocalizedDoc:
+    bulletin_id: int
+    revision: int
+    language: str
+    category: str
+    title: Sentence
+    blocks: tuple[LocalizedBlock, ...]
+    contact: Sentence | None
+    machine_translated: bool
+    translation_status: str
+
+    @property
+    def flagged(self) -> bool:
+        return any(sentence.flags for sentence in self.sentences())
+
+    def sentences(self) -> tuple[Sentence, ...]:
+        body = tuple(sentence for block in self.blocks for sentence in block.sentences)
+        return (self.title, *body, *((self.contact,) if self.contact else ()))
+
+
+def _sentence(segment: Segment, stored: SegmentText | None) -> Sentence:
+    restored: RestoredText = restore(stored.text if stored else segment.text, segment.tokens)
+    return Sentence(
+        id=segment.id,
+        pieces=restored.pieces,
+        line_break_before=segment.line_break_before,
+        flags=stored.flags if stored else (),
+    )
+
+
+def localize(
+    source: SourceDoc, language: str, texts: Mapping[str, SegmentText] | None
+) -> LocalizedDoc:
+    """Put translated sentences back into the source skeleton (``texts=None``: the source)."""
+    lookup = texts or {}
+
+    def sentence(segment: Segment) -> Sentence:
+        return _sentence(segment, lookup.get(segment.id) if texts is not None else None)
+
+    blocks = tuple(
+        LocalizedBlock(
+            kind=block.kind,
+            level=block.level,
+            ordered=block.ordered,
+            sentences=tuple(sentence(segment) for segment in block.segments),
+        )
+        for block in source.blocks
+    )
+    origins = {text.origin for text in lookup.values()}
+    if texts is None:
+        status = "source"
+    elif any(text.flags for text in lookup.values()):
+        status = "flagged"
+    elif "human" in origins:
+        status = "human_corrected"
+    else:
+        status = "machine"
+    return LocalizedDoc(
+        bulletin_id=source.bulletin_id,
+        revision=source.revision,
+        language=language,
+        category=source.category,
+        title=sentence(source.title),
+        blocks=blocks,
+        contact=sentence(source.contact) if source.contact else None,
+        machine_translated=texts is not None and origins != {"human"},
+        translation_status=status,
+    )
+
+
+def plain_text(pieces: tuple[Piece, ...]) -> str:
+    """Text as a reader sees it: token values, link labels."""
+    parts: list[str] = []
+    for piece in pieces:
+        if isinstance(piece, TextPiece):
+            parts.append(piece.text)
+        elif piece.token.kind == "link":
+            parts.append(piece.token.label)
+        else:
+            parts.append(piece.token.value)
+    return "".join(parts)

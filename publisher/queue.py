@@ -1,0 +1,67 @@
+"""The background job queue: huey on SQLite by default, the same tasks on Redis at scale.
+
+The queue carries only job ids; the job's state and progress live in the database, so the API
+can report them and a restarted worker can pick up what was interrupted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from huey import Huey, RedisHuey, SqliteHuey
+from huey.api import TaskWrapper
+from sqlmodel import Session, col, select
+
+from publisher.pipeline import run_publish, run_retract
+from publisher.services import Services
+from publisher.tables import Job
+
+TASK_RETRIES = 2
+TASK_RETRY_DELAY_SECONDS = 5
+
+
+def make_huey(services: Services, *, immediate: bool = False) -> Huey:
+    settings = services.settings
+    if settings.queue_backend == "redis":
+        return RedisHuey("kakehashi", url=settings.redis_url, results=False, immediate=immediate)
+    settings.queue_path.parent.mkdir(parents=True, exist_ok=True)
+    return SqliteHuey(
+        "kakehashi", filename=str(settings.queue_path), results=False, immediate=immediate
+    )
+
+
+@dataclass
+class JobQueue:
+    """Registers Kakehashi's tasks on one huey instance and enqueues jobs by id."""
+
+    services: Services
+    huey: Huey
+
+    def __post_init__(self) -> None:
+        services = self.services
+
+        def publish(job_id: str) -> None:
+            run_publish(services, job_id)
+
+        def retract(job_id: str) -> None:
+            run_retract(services, job_id)
+
+        options = {"retries": TASK_RETRIES, "retry_delay": TASK_RETRY_DELAY_SECONDS}
+        self._publish: TaskWrapper = self.huey.task(name="publish", **options)(publish)
+        self._retract: TaskWrapper = self.huey.task(name="retract", **options)(retract)
+
+    def enqueue(self, job: Job) -> None:
+        task = self._retract if job.kind == "retract" else self._publish
+        task(job.id)
+
+    def resume_interrupted(self) -> int:
+        """Re-enqueue jobs that were running when the last worker stopped (crash or kill)."""
+        with Session(self.services.db, expire_on_commit=False) as session:
+            jobs = session.exec(select(Job).where(col(Job.state) == "running")).all()
+            for job in jobs:
+                job.state = "queued"
+                session.add(job)
+            session.commit()
+        for job in jobs:
+            self.enqueue(job)
+        return len(jobs)

@@ -1,0 +1,143 @@
+"""Typed, validated settings read from ``KAKEHASHI_*`` environment variables.
+
+Every setting has a safe embedded default so that a newcomer can run the demo with no
+configuration; ``environment=production`` refuses the defaults that are only safe on a laptop.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+SUPPORTED_LANGUAGES = (
+    "ja",
+    "en",
+    "pt",
+    "es",
+    "vi",
+    "tl",
+    "zh",
+    "zh-Hant",
+    "ko",
+    "id",
+    "ne",
+    "th",
+    "my",
+)
+"""Language codes a deployment may publish (Kakehashi codes, not argos codes)."""
+
+HAMAMATSU_LANGUAGES = ("en", "pt", "tl", "vi", "zh", "es", "ko", "id", "ne")
+
+
+class Settings(BaseSettings):
+    """All configuration of one Kakehashi deployment."""
+
+    model_config = SettingsConfigDict(env_prefix="KAKEHASHI_", extra="ignore", frozen=True)
+
+    environment: Literal["development", "production"] = "development"
+    data_dir: Path = Field(default=Path("data"), description="Database, queue, media and models.")
+    database_url: str | None = Field(
+        default=None, description="SQLAlchemy URL; default: SQLite file in the data folder."
+    )
+    site_dir: Path | None = Field(
+        default=None, description="Published static site; default: <data_dir>/site."
+    )
+    base_url: str = Field(
+        default="http://127.0.0.1:8000/", description="Absolute URL the site is served from."
+    )
+    city_name: str = "Kakehashi City"
+    city_name_ja: str = "かけはし市"
+    source_language: Literal["ja"] = "ja"
+    target_languages: Annotated[tuple[str, ...], NoDecode] = HAMAMATSU_LANGUAGES
+    queue_backend: Literal["sqlite", "redis"] = "sqlite"
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    worker_threads: int = Field(default=1, ge=1, le=8)
+    voice_fallbacks: Annotated[dict[str, str], NoDecode] = Field(default_factory=dict)
+    max_body_bytes: int = Field(default=32_000, ge=1_000, le=1_000_000)
+    max_title_chars: int = Field(default=200, ge=10, le=1_000)
+    max_request_bytes: int = Field(default=256_000, ge=10_000)
+    translation_threads: int = Field(default=0, ge=0, le=64)
+    translation_beam_size: int = Field(default=2, ge=1, le=8)
+    translation_compute_type: Literal["int8", "int8_float32", "float32", "auto"] = "int8"
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+
+    @field_validator("target_languages", mode="before")
+    @classmethod
+    def _split_languages(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(code.strip() for code in value.split(",") if code.strip())
+        return value
+
+    @field_validator("voice_fallbacks", mode="before")
+    @classmethod
+    def _parse_fallbacks(cls, value: object) -> object:
+        """Accept ``tl=en,my=en`` so that a fallback is one explicit line of configuration."""
+        if isinstance(value, str):
+            pairs = (item.split("=", 1) for item in value.split(",") if item.strip())
+            return {language.strip(): voice.strip() for language, voice in pairs}
+        return value
+
+    @field_validator("target_languages")
+    @classmethod
+    def _known_languages(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [code for code in value if code not in SUPPORTED_LANGUAGES or code == "ja"]
+        if unknown:
+            raise ValueError(
+                f"unsupported target languages {unknown}; choose from "
+                f"{', '.join(c for c in SUPPORTED_LANGUAGES if c != 'ja')}"
+            )
+        if len(set(value)) != len(value):
+            raise ValueError("target languages contain duplicates")
+        return value
+
+    @field_validator("base_url")
+    @classmethod
+    def _absolute_base_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("base_url must be an absolute http(s) URL")
+        return value if value.endswith("/") else value + "/"
+
+    @model_validator(mode="after")
+    def _refuse_laptop_defaults_in_production(self) -> Settings:
+        if self.environment == "production" and "127.0.0.1" in self.base_url:
+            raise ValueError("KAKEHASHI_BASE_URL must be the public URL in production")
+        return self
+
+    @cached_property
+    def resolved_data_dir(self) -> Path:
+        return self.data_dir.resolve()
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.resolved_data_dir / 'kakehashi.db'}"
+
+    @property
+    def resolved_site_dir(self) -> Path:
+        return (self.site_dir or self.resolved_data_dir / "site").absolute()
+
+    @property
+    def media_dir(self) -> Path:
+        """Audio and captions made by the pipeline; the site builder links them into the site."""
+        return self.resolved_data_dir / "media"
+
+    @property
+    def argos_dir(self) -> Path:
+        return self.resolved_data_dir / "argos"
+
+    @property
+    def queue_path(self) -> Path:
+        return self.resolved_data_dir / "queue.sqlite3"
+
+    @property
+    def clip_cache_dir(self) -> Path:
+        return self.resolved_data_dir / "cache" / "clips"
+
+    @property
+    def published_languages(self) -> tuple[str, ...]:
+        """The source language first, then the configured targets."""
+        return (self.source_language, *self.target_languages)

@@ -1,0 +1,1 @@
+"""The static site: gather published content, render it, write it atomically."""

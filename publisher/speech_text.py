@@ -1,0 +1,53 @@
+"""What is read aloud: built from the localized sentences, never from HTML."""
+
+from __future__ import annotations
+
+from audio.speech import SpeechSentence, speak_phone, speak_url
+from publisher.documents import LocalizedDoc, Piece, Sentence
+from publisher.site.ui_strings import ui_text
+from translations.restore import TextPiece
+
+SENTENCE_PAUSE = 0.35
+BLOCK_PAUSE = 0.6
+HEADING_PAUSE = 0.9
+
+
+def _spoken(pieces: tuple[Piece, ...], language: str) -> str:
+    parts: list[str] = []
+    for piece in pieces:
+        if isinstance(piece, TextPiece):
+            parts.append(piece.text)
+            continue
+        token = piece.token
+        if token.kind == "link":
+            parts.append(token.label)
+        elif token.kind == "url":
+            parts.append(speak_url(token.value, language))
+        elif token.kind == "phone":
+            parts.append(speak_phone(token.value, language))
+        else:
+            parts.append(token.value)
+    return " ".join("".join(parts).split())
+
+
+def _sentence(sentence: Sentence, language: str, pause: float, prefix: str = "") -> SpeechSentence:
+    text = _spoken(sentence.pieces, language)
+    return SpeechSentence(id=sentence.id, text=f"{prefix} {text}".strip(), pause_after=pause)
+
+
+def speech_sentences(doc: LocalizedDoc) -> tuple[SpeechSentence, ...]:
+    """Title, body and contact in reading order, with longer pauses after headings and blocks."""
+    language = doc.language
+    spoken = [_sentence(doc.title, language, HEADING_PAUSE)]
+    for block in doc.blocks:
+        last = len(block.sentences) - 1
+        for index, sentence in enumerate(block.sentences):
+            if block.kind == "heading":
+                pause = HEADING_PAUSE
+            else:
+                pause = BLOCK_PAUSE if index == last else SENTENCE_PAUSE
+            spoken.append(_sentence(sentence, language, pause))
+    if doc.contact:
+        prefix = ui_text(language, "contact_prefix_spoken")
+        spoken.append(_sentence(doc.contact, language, SENTENCE_PAUSE, prefix))
+    return tuple(item for item in spoken if item.text)

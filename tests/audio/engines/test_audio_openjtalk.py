@@ -1,0 +1,33 @@
+import re
+import time
+
+import pytest
+
+from audio.engines.openjtalk import count_mora, synthesize_japanese
+from audio.verify import check_clip
+
+
+def test_count_mora():
+    assert count_mora("避難所") == 4  # ヒ・ナン -> ヒ ナ ン ジョ: small ョ is not a mora
+    assert count_mora("ちょっと") == 3  # チョ ッ ト
+
+
+@pytest.mark.slow
+def test_japanese_sentence_has_plausible_duration(shelter_bulletin):
+    sentence = re.split(r"(?<=。)", shelter_bulletin["body"])[0].strip()
+    started = time.perf_counter()
+    clip = synthesize_japanese(sentence)
+    elapsed = time.perf_counter() - started
+    assert clip.sample_rate == 48_000
+    assert clip.samples.dtype.name == "float32"
+    per_mora = clip.duration / count_mora(sentence)
+    assert 0.08 <= per_mora <= 0.25, per_mora
+    check_clip(clip, sentence)
+    assert elapsed < clip.duration  # faster than real time even with the first-call load
+
+
+def test_empty_text_is_an_error_not_silence():
+    from audio.errors import SynthesisError
+
+    with pytest.raises(SynthesisError):
+        synthesize_japanese("")

@@ -1,0 +1,45 @@
+"""Settings: typed, validated, and safe by default."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from publisher.settings import HAMAMATSU_LANGUAGES, Settings
+
+
+def test_defaults_are_the_hamamatsu_languages_on_local_folders(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    settings = Settings()
+    assert settings.target_languages == HAMAMATSU_LANGUAGES
+    assert settings.resolved_database_url == f"sqlite:///{tmp_path / 'data' / 'kakehashi.db'}"
+    assert settings.resolved_site_dir == tmp_path / "data" / "site"
+    assert settings.queue_backend == "sqlite"
+
+
+def test_environment_variables_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KAKEHASHI_TARGET_LANGUAGES", "en, pt")
+    monkeypatch.setenv("KAKEHASHI_VOICE_FALLBACKS", "tl=en")
+    monkeypatch.setenv("KAKEHASHI_BASE_URL", "https://news.example.city.lg.jp")
+    settings = Settings()
+    assert settings.target_languages == ("en", "pt")
+    assert settings.voice_fallbacks == {"tl": "en"}
+    assert settings.base_url == "https://news.example.city.lg.jp/"
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"target_languages": ("en", "klingon")},
+        {"target_languages": ("en", "en")},
+        {"base_url": "example.org"},
+        {"environment": "production"},
+    ],
+)
+def test_unsafe_or_invalid_values_are_refused(values: dict[str, object]) -> None:
+    with pytest.raises(ValidationError):
+        Settings(**values)  # type: ignore[arg-type]

@@ -1,0 +1,88 @@
+"""Frozen values handed between stages: a segmented document and its translated sentences.
+
+A document is a tuple of blocks (headings, paragraphs, list items), each a tuple of sentence
+segments. A segment's ``text`` is what the translation engine sees: the source sentence with
+every protected span (URL, e-mail, phone number, Markdown link, inline code) replaced by a
+numbered placeholder (see ``translations.placeholders``); the spans travel beside it as tokens.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+TokenKind = Literal["url", "email", "phone", "link", "code"]
+BlockKind = Literal["heading", "paragraph", "list_item"]
+
+
+@dataclass(frozen=True)
+class Token:
+    """A span that must reach the reader unchanged, never the model.
+
+    ``value`` is what a link points to or what is shown (URL, address, phone number with
+    half-width digits, code); ``label`` is the text as written in the source (for a Markdown
+    link, its link text).
+    """
+
+    index: int
+    kind: TokenKind
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One sentence (or title) to translate; ``id`` is derived from its content."""
+
+    id: str
+    text: str
+    tokens: tuple[Token, ...]
+    line_break_before: bool = False
+
+
+@dataclass(frozen=True)
+class Block:
+    """A heading, paragraph or list item; ``level`` is heading level or list depth (0 else)."""
+
+    kind: BlockKind
+    level: int
+    ordered: bool
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class TextPiece:
+    """Translated (or source) text between protected tokens."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class TokenPiece:
+    """A protected token put back where the placeholder was."""
+
+    token: Token
+
+
+@dataclass(frozen=True)
+class RestoredText:
+    """A sentence with its tokens back in place, and what went wrong on the way.
+
+    ``lost`` tokens were missing from the machine output and have been appended at the end;
+    ``duplicated`` tokens appeared more than once and only their first occurrence was kept.
+    """
+
+    pieces: tuple[TextPiece | TokenPiece, ...]
+    lost: tuple[Token, ...] = ()
+    duplicated: tuple[Token, ...] = ()
+
+
+@dataclass(frozen=True)
+class TranslatedSegment:
+    """The machine translation of one segment: raw output, restored pieces, quality flags."""
+
+    segment_id: str
+    source_text: str
+    text: str
+    restored: RestoredText
+    flags: tuple[str, ...]

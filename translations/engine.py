@@ -1,0 +1,34 @@
+"""The translation engine interface the pipeline uses, and the engines that implement it.
+
+``ArgosEngine`` decodes installed argos packages with CTranslate2; ``FakeEngine`` is a
+predictable stand-in for fast unit tests and is never used unless a caller asks for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from translations.argos_engine import ArgosEngine
+from translations.fake_engine import FakeEngine
+from translations.routes import Route
+
+__all__ = ["ArgosEngine", "FakeEngine", "TranslationEngine"]
+
+
+class TranslationEngine(Protocol):
+    """Translates batches of masked sentences; one call per document and language."""
+
+    name: str
+
+    def routes(self, source: str, targets: Sequence[str]) -> dict[str, Route | None]:
+        """How each target is reached from ``source`` (None: not translatable now)."""
+        ...
+
+    def translate(self, texts: Sequence[str], source: str, target: str) -> list[str]:
+        """One output per input, in order; empty inputs give empty outputs."""
+        ...
+
+    def model_version(self, source: str, target: str) -> str:
+        """Identifies the models used, so stored translations can be traced and redone."""
+        ...
