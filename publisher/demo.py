@@ -63,8 +63,33 @@ def run_demo(services: Services, folder: Path) -> list[str]:
     return demo_report(services)
 
 
+def language_overview(services: Services) -> list[str]:
+    """For each configured language: how it is translated and which voice reads it."""
+    from audio.voices import available_voices, resolve_voice
+
+    settings = services.settings
+    routes = services.translator.routes(settings.source_language, settings.target_languages)
+    installed = available_voices()
+    lines = ["languages (translation route; voice):"]
+    for code in settings.published_languages:
+        route = routes.get(code)
+        if code == settings.source_language:
+            how = "source"
+        else:
+            how = route.description if route else "NO MODEL: not published"
+        voice = resolve_voice(code, fallbacks=settings.voice_fallbacks)
+        if voice is None or voice.language not in installed:
+            spoken = "NO VOICE: page says audio is unavailable"
+        elif voice.substitute_for:
+            spoken = f"{voice.label} (announced substitute)"
+        else:
+            spoken = voice.label
+        lines.append(f"  {code:8} {how}; {spoken}")
+    return lines
+
+
 def demo_report(services: Services) -> list[str]:
-    lines: list[str] = []
+    lines = language_overview(services)
     with Session(services.db) as session:
         for job in session.exec(select(Job).order_by(col(Job.created_at))).all():
             if job.state != "succeeded":

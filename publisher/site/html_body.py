@@ -15,6 +15,7 @@ import nh3
 from markupsafe import Markup, escape
 
 from publisher.documents import LocalizedBlock, LocalizedDoc, Piece, Sentence
+from translations.languages import sentence_joiner
 from translations.restore import TextPiece
 
 _ALLOWED_TAGS = {"h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "li", "a", "span", "br"}
@@ -52,11 +53,11 @@ def sentence_html(sentence: Sentence) -> str:
     return f'{line_break}<span class="s" id="s-{escape(sentence.id)}"{flags}>{inner}</span>'
 
 
-def _sentences(sentences: Iterable[Sentence]) -> str:
+def _sentences(sentences: Iterable[Sentence], joiner: str) -> str:
     parts: list[str] = []
     for sentence in sentences:
         if parts and not sentence.line_break_before:
-            parts.append(" ")
+            parts.append(joiner)
         parts.append(sentence_html(sentence))
     return "".join(parts)
 
@@ -87,17 +88,20 @@ def _runs(blocks: tuple[LocalizedBlock, ...]) -> Iterator[LocalizedBlock | _List
 
 def body_html(doc: LocalizedDoc) -> Markup:
     """The article body; headings start at h2 because the title is the page's only h1."""
+    joiner = sentence_joiner(doc.language)
     parts: list[str] = []
     for item in _runs(doc.blocks):
         if isinstance(item, _ListRun):
             tag = "ol" if item.ordered else "ul"
-            items = "".join(f"<li>{_sentences(block.sentences)}</li>" for block in item.items)
+            items = "".join(
+                f"<li>{_sentences(block.sentences, joiner)}</li>" for block in item.items
+            )
             parts.append(f"<{tag}>{items}</{tag}>")
         elif item.kind == "heading":
             level = min(max(item.level, 2), 6)
-            parts.append(f"<h{level}>{_sentences(item.sentences)}</h{level}>")
+            parts.append(f"<h{level}>{_sentences(item.sentences, joiner)}</h{level}>")
         else:
-            parts.append(f"<p>{_sentences(item.sentences)}</p>")
+            parts.append(f"<p>{_sentences(item.sentences, joiner)}</p>")
     return sanitize("\n".join(parts))
 
 
