@@ -1,17 +1,20 @@
-"""The one entry point the publisher calls: sentences + voice -> an :class:`AudioTrack`.
+"""One track, in this process: sentences + voice -> an :class:`AudioTrack`.
 
 Clips come from the cache when possible; Japanese is voiced by Open JTalk in this process,
 every other language by the isolated espeak pool.  Every clip is verified before it is used or
-cached, and any failure surfaces as :class:`SynthesisError` naming the sentence.
+cached, and any failure surfaces as :class:`SynthesisError` naming the sentence.  The steps
+(check, clips, finish) are shared with :func:`audio.tracks.render_tracks`, which runs them for
+many tracks at once with the CPU-bound parts in worker processes.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 
-from audio.assemble import TRACK_SAMPLE_RATE, AudioTrack, assemble, encode_mp3
+from audio.assemble import TRACK_SAMPLE_RATE, AudioTrack, Cue, assemble, encode_mp3
 from audio.cache import ClipCache, clip_key, engine_version
 from audio.clip import Clip
 from audio.engines.espeak_worker import EspeakPool
@@ -23,6 +26,18 @@ from audio.voices import Voice
 log = logging.getLogger(__name__)
 
 MP3_BITRATE_KBPS = 48
+
+Synthesise = Callable[[list[str]], list[Clip]]
+"""Turns distinct texts into verified clips, in order (an engine, local or in workers)."""
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """A finished track's sound and timings, before it is tied to a voice."""
+
+    mp3: bytes
+    duration: float
+    cues: tuple[Cue, ...]
 
 
 def render_track(
@@ -38,40 +53,35 @@ def render_track(
     started for this call (pass a long-lived pool when rendering many tracks).  Identical
     sentences are voiced once.
     """
+    check_speakable(sentences)
+
+    def synthesise(texts: list[str]) -> list[Clip]:
+        if voice.engine == "openjtalk":
+            return [japanese_clip(text) for text in texts]
+        with _pool(pool) as espeak:
+            return espeak.synthesize(texts, voice.voice_id)
+
+    clips, synthesised = collect_clips(sentences, voice, cache, synthesise)
+    encoded = encode_track([clips[s.text] for s in sentences], sentences, voice.language)
+    return make_track(encoded, sentences, voice, synthesised)
+
+
+def check_speakable(sentences: Sequence[SpeechSentence]) -> None:
+    """Refuse work that could only produce silence: no sentences, or one without letters."""
     if not sentences:
         raise SynthesisError("nothing to voice: no sentences")
     for sentence in sentences:
         if not any(char.isalnum() for char in sentence.text):
             raise SynthesisError(f"sentence {sentence.id} has no speakable text")
-    clips, synthesised = _clips(sentences, voice, cache, pool)
-    samples, cues = assemble([clips[s.text] for s in sentences], sentences)
-    try:
-        mp3 = encode_mp3(samples, TRACK_SAMPLE_RATE, bitrate_kbps=MP3_BITRATE_KBPS)
-    except Exception as error:  # lameenc raises plain RuntimeErrors
-        raise SynthesisError(f"MP3 encoding failed for {voice.language}: {error}") from error
-    reused = len(sentences) - synthesised
-    log.info(
-        "voiced %d sentences in %s with %s: %d synthesised, %d reused",
-        len(sentences), voice.language, voice.voice_id, synthesised, reused,
-    )  # fmt: skip
-    return AudioTrack(
-        mp3=mp3,
-        duration=samples.size / TRACK_SAMPLE_RATE,
-        cues=cues,
-        sample_rate=TRACK_SAMPLE_RATE,
-        voice=voice,
-        synthesised=synthesised,
-        reused=reused,
-    )
 
 
-def _clips(
+def collect_clips(
     sentences: Sequence[SpeechSentence],
     voice: Voice,
     cache: ClipCache | None,
-    pool: EspeakPool | None,
+    synthesise: Synthesise,
 ) -> tuple[dict[str, Clip], int]:
-    """One clip per distinct text, from the cache or the engine; also how many were made.
+    """One clip per distinct text, from the cache or ``synthesise``; also how many were made.
 
     The cache is an optimisation: a cache that cannot be read or written is logged and
     bypassed, never a reason to publish a page without audio.
@@ -90,7 +100,8 @@ def _clips(
             if cached is not None:
                 clips[text] = cached
     missing = [text for text in texts if text not in clips]
-    for text, clip in zip(missing, _synthesise(missing, voice, pool), strict=True):
+    made = synthesise(missing) if missing else []
+    for text, clip in zip(missing, made, strict=True):
         clips[text] = clip
         if cache is not None:
             try:
@@ -100,16 +111,39 @@ def _clips(
     return clips, len(missing)
 
 
-def _synthesise(texts: list[str], voice: Voice, pool: EspeakPool | None) -> list[Clip]:
-    if not texts:
-        return []
-    if voice.engine == "openjtalk":
-        return [_japanese(text) for text in texts]
-    with _pool(pool) as espeak:
-        return espeak.synthesize(texts, voice.voice_id)
+def encode_track(
+    clips: Sequence[Clip], sentences: Sequence[SpeechSentence], language: str
+) -> Encoded:
+    """Join the clips (one per sentence, in order) and encode the MP3: the CPU-heavy part."""
+    samples, cues = assemble(clips, sentences)
+    try:
+        mp3 = encode_mp3(samples, TRACK_SAMPLE_RATE, bitrate_kbps=MP3_BITRATE_KBPS)
+    except Exception as error:  # lameenc raises plain RuntimeErrors
+        raise SynthesisError(f"MP3 encoding failed for {language}: {error}") from error
+    return Encoded(mp3, samples.size / TRACK_SAMPLE_RATE, cues)
 
 
-def _japanese(text: str) -> Clip:
+def make_track(
+    encoded: Encoded, sentences: Sequence[SpeechSentence], voice: Voice, synthesised: int
+) -> AudioTrack:
+    reused = len(sentences) - synthesised
+    log.info(
+        "voiced %d sentences in %s with %s: %d synthesised, %d reused",
+        len(sentences), voice.language, voice.voice_id, synthesised, reused,
+    )  # fmt: skip
+    return AudioTrack(
+        mp3=encoded.mp3,
+        duration=encoded.duration,
+        cues=encoded.cues,
+        sample_rate=TRACK_SAMPLE_RATE,
+        voice=voice,
+        synthesised=synthesised,
+        reused=reused,
+    )
+
+
+def japanese_clip(text: str) -> Clip:
+    """One verified Open JTalk clip; an implausible one is an error, never published."""
     from audio.engines.openjtalk import synthesize_japanese
 
     clip = synthesize_japanese(text)

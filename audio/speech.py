@@ -23,11 +23,21 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 
 @dataclass(frozen=True)
 class SpeechSentence:
-    """One unit of speech: becomes one clip and one WebVTT cue, identified by ``id``."""
+    """One unit of speech: becomes one clip and one WebVTT cue, identified by ``id``.
+
+    ``text`` is what the engine reads (``0 5 3, 0 0 0, ...``); ``caption`` is what residents
+    read on the page (``053-000-1234``) and is shown in the captions instead, when given.
+    """
 
     id: str
     text: str
     pause_after: float = SENTENCE_PAUSE
+    caption: str | None = None
+
+    @property
+    def display_text(self) -> str:
+        """The cue text: the caption when there is one, else the spoken text."""
+        return self.text if self.caption is None else self.caption
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -38,9 +48,9 @@ class SpeechSentence:
             raise ValueError(f"sentence {self.id} contains HTML; pass plain text")
 
 
-def heading(sentence_id: str, text: str) -> SpeechSentence:
+def heading(sentence_id: str, text: str, caption: str | None = None) -> SpeechSentence:
     """A title or heading: followed by a longer pause."""
-    return SpeechSentence(sentence_id, text, HEADING_PAUSE)
+    return SpeechSentence(sentence_id, text, HEADING_PAUSE, caption)
 
 
 @dataclass(frozen=True)

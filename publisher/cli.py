@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -46,44 +47,40 @@ def serve(
     ] = False,
     host: Annotated[str | None, typer.Option(help="Default: KAKEHASHI_HOST.")] = None,
     port: Annotated[int | None, typer.Option(help="Default: KAKEHASHI_PORT.")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, max=16, help="Server processes (default: KAKEHASHI_WORKERS)."),
+    ] = None,
 ) -> None:
-    """Run the API, the background worker and the published site in one process."""
+    """Run the API, the background worker and the published site."""
     import uvicorn
-
-    from publisher.api.app import create_app
-    from publisher.queue import JobQueue, make_huey
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     settings = _settings()
-    services = _services(settings)
-    queue = JobQueue(services, make_huey(services))
-    consumer = queue.huey.create_consumer(
-        workers=settings.worker_threads, worker_type="thread", periodic=False
-    )
-    consumer.start()
-    resumed = queue.resume_interrupted()
-    if resumed:
-        typer.echo(f"resumed {resumed} interrupted job(s)")
     if demo:
         from publisher.demo import ensure_demo_key, seed_demo
+        from publisher.queue import JobQueue, make_huey
 
-        jobs = seed_demo(services, queue, DEMO_BULLETINS)
-        typer.echo(f"demo: {len(jobs)} sample bulletin(s) queued for publishing")
-        secret = ensure_demo_key(services)
-        if secret:
-            typer.echo(f"demo: admin API key (shown once): {secret}")
-    url = f"http://{host or settings.host}:{port or settings.port}/"
-    typer.echo(f"site: {url}   API docs: {url}api/v1/docs")
-    try:
-        uvicorn.run(
-            create_app(services, queue),
-            host=host or settings.host,
-            port=port or settings.port,
-            log_level="info",
-        )
-    finally:
-        consumer.stop(graceful=True)
-        services.close()
+        services = _services(settings)
+        try:
+            jobs = seed_demo(services, JobQueue(services, make_huey(services)), DEMO_BULLETINS)
+            typer.echo(f"demo: {len(jobs)} sample bulletin(s) queued for publishing")
+            secret = ensure_demo_key(services)
+            if secret:
+                typer.echo(f"demo: admin API key (shown once): {secret}")
+        finally:
+            services.close()
+    host, port = host or settings.host, port or settings.port
+    typer.echo(f"site: http://{host}:{port}/   API docs: http://{host}:{port}/api/v1/docs")
+    # Each server process builds its app from the environment and runs queue workers too.
+    uvicorn.run(
+        "publisher.api.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers or settings.workers,
+        log_level="info",
+    )
 
 
 @app.command()
@@ -122,24 +119,48 @@ def demo() -> None:
 
 
 @app.command()
-def build() -> None:
-    """Rebuild the whole static site from the database (atomic swap)."""
-    from publisher.site.build import build_site
+def build(
+    full: Annotated[
+        bool, typer.Option("--full", help="Render every page again into a fresh folder.")
+    ] = False,
+    search: Annotated[bool, typer.Option(help="Remake the search index.")] = True,
+) -> None:
+    """Bring the static site up to date: only what changed, or everything with --full."""
+    from tqdm import tqdm
+
+    from publisher.site.build import update_site
 
     services = _services()
+    bar = tqdm(total=0, unit="file", desc="full build" if full else "build", leave=False)
+
+    def progress(done: int, total: int) -> None:
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
     try:
-        folder = build_site(services)
+        report = update_site(services, full=full, search=search, progress=progress)
     finally:
+        bar.close()
         services.close()
-    typer.echo(f"built {sum(1 for p in folder.rglob('*') if p.is_file())} files into {folder}")
+    how = "full build" if report.full else "update"
+    typer.echo(
+        f"{how}: {len(report.written)} files written ({report.pages} pages), "
+        f"{len(report.removed)} removed in {report.seconds.get('total', 0):.1f} s "
+        f"-> {report.folder}"
+    )
 
 
 @keys_app.command("create")
 def keys_create(
     name: Annotated[str, typer.Option(help="Who the key belongs to.")],
     role: Annotated[str, typer.Option(help="editor, approver or admin.")],
+    expires_days: Annotated[
+        int | None, typer.Option(help="Days until the key stops working (default: never).")
+    ] = None,
 ) -> None:
     """Create an API key; the secret is printed once and only its hash is stored."""
+    from publisher import audit
     from publisher.keys import create_key
     from publisher.workflow import Role
 
@@ -151,7 +172,18 @@ def keys_create(
     services = _services()
     try:
         with Session(services.db) as session:
-            key, secret = create_key(session, name, chosen)
+            expires_at = datetime.now(UTC) + timedelta(days=expires_days) if expires_days else None
+            key, secret = create_key(
+                session, name, chosen, expires_at=expires_at, created_by="command line"
+            )
+            audit.record(
+                session,
+                actor="command line",
+                role="admin",
+                action="key.create",
+                target=f"key:{key.id}",
+                after={"name": name, "role": chosen.value, "expires_at": expires_at},
+            )
             session.commit()
             typer.echo(f"created key {key.prefix}… for {name} ({chosen}); it is shown only once:")
             typer.echo(secret)
@@ -238,6 +270,7 @@ def models_download(
 ) -> None:
     """Download packages from the argos index (needs the internet)."""
     from tqdm import tqdm
+
     from translations.models import (
         PackageDownloadError,
         configure_argos_environment,
@@ -262,3 +295,93 @@ def models_download(
     bar.close()
     for package in installed:
         typer.echo(f"installed {package.from_code} -> {package.to_code} ({package.version})")
+
+
+@keys_app.command("revoke")
+def keys_revoke(
+    prefix: Annotated[str, typer.Argument(help="The key's prefix as `keys list` shows it.")],
+) -> None:
+    """Revoke a key at once; it stays listed, marked revoked."""
+    from publisher import audit
+    from publisher.keys import revoke_key
+    from publisher.tables import ApiKey
+
+    services = _services()
+    try:
+        with Session(services.db) as session:
+            key = session.exec(select(ApiKey).where(ApiKey.prefix == prefix)).first()
+            if key is None:
+                typer.secho(f"no key with prefix {prefix}", fg="red", err=True)
+                raise typer.Exit(1)
+            revoke_key(session, key)
+            audit.record(
+                session,
+                actor="command line",
+                role="admin",
+                action="key.revoke",
+                target=f"key:{key.id}",
+                after={"name": key.name, "role": key.role, "revoked": True},
+            )
+            session.commit()
+            typer.echo(f"revoked {key.prefix}… ({key.name})")
+    finally:
+        services.close()
+
+
+@app.command("audit-export")
+def audit_export(
+    output: Annotated[Path | None, typer.Option(help="File to write; default: stdout.")] = None,
+) -> None:
+    """Export the whole audit trail as JSON lines."""
+    from publisher.audit import export_lines
+
+    services = _services()
+    try:
+        with Session(services.db) as session:
+            if output is None:
+                for line in export_lines(session):
+                    typer.echo(line, nl=False)
+                return
+            with output.open("w", encoding="utf-8") as handle:
+                handle.writelines(export_lines(session))
+    finally:
+        services.close()
+
+
+@app.command("backup")
+def backup_command(
+    destination: Annotated[Path, typer.Argument(help="A new, empty folder for the backup.")],
+    models: Annotated[bool, typer.Option(help="Also copy the installed models.")] = False,
+) -> None:
+    """Take a consistent copy of the database and media while Kakehashi keeps running."""
+    from publisher.backup import BackupError, backup
+
+    try:
+        summary = backup(_settings(), destination, include_models=models)
+    except BackupError as error:
+        typer.secho(f"backup failed: {error}", fg="red", err=True)
+        raise typer.Exit(1) from error
+    typer.echo(f"backed up {summary.files} files ({summary.bytes:,} bytes) to {summary.folder}")
+
+
+@app.command("restore")
+def restore_command(
+    source: Annotated[Path, typer.Argument(help="A folder written by `backup`.")],
+    force: Annotated[bool, typer.Option(help="Replace an existing database.")] = False,
+) -> None:
+    """Verify a backup, put it in place, and rebuild the site from it (stop the server first)."""
+    from publisher.backup import BackupError, restore
+    from publisher.site.build import build_site
+
+    settings = _settings()
+    try:
+        count = restore(settings, source, force=force)
+    except BackupError as error:
+        typer.secho(f"restore failed: {error}", fg="red", err=True)
+        raise typer.Exit(1) from error
+    services = _services(settings)
+    try:
+        build_site(services)
+    finally:
+        services.close()
+    typer.echo(f"restored {count} files from {source}; site rebuilt")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
@@ -37,8 +37,29 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+_APPEND_ONLY = {
+    "sqlite": [
+        "CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON auditrecord "
+        "BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END",
+        "CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON auditrecord "
+        "BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END",
+    ],
+    "postgresql": [
+        "CREATE OR REPLACE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+        "$$ BEGIN RAISE EXCEPTION 'audit records are append-only'; END $$",
+        "DROP TRIGGER IF EXISTS audit_append_only ON auditrecord",
+        "CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON auditrecord "
+        "FOR EACH ROW EXECUTE FUNCTION audit_append_only()",
+    ],
+}
+
+
 def create_schema(engine: Engine) -> None:
+    """Create missing tables, and make the audit table append-only in the database itself."""
     SQLModel.metadata.create_all(engine)
+    with engine.begin() as connection:
+        for statement in _APPEND_ONLY.get(engine.dialect.name, []):
+            connection.execute(text(statement))
 
 
 @contextmanager

@@ -91,8 +91,10 @@ class LocalizedDoc:
         return (self.title, *body, *((self.contact,) if self.contact else ()))
 
 
-def _sentence(segment: Segment, stored: SegmentText | None) -> Sentence:
-    restored: RestoredText = restore(stored.text if stored else segment.text, segment.tokens)
+def _sentence(segment: Segment, stored: SegmentText | None, language: str) -> Sentence:
+    # Dates, times and amounts come back written for this language's readers.
+    text = stored.text if stored else segment.text
+    restored: RestoredText = restore(text, segment.tokens, language)
     return Sentence(
         id=segment.id,
         pieces=restored.pieces,
@@ -108,7 +110,7 @@ def localize(
     lookup = texts or {}
 
     def sentence(segment: Segment) -> Sentence:
-        return _sentence(segment, lookup.get(segment.id) if texts is not None else None)
+        return _sentence(segment, lookup.get(segment.id) if texts is not None else None, language)
 
     blocks = tuple(
         LocalizedBlock(

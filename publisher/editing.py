@@ -16,6 +16,7 @@ def create_bulletin(session: Session, payload: BulletinCreate, author: str) -> B
     bulletin = Bulletin(
         category=payload.category,
         languages=payload.languages,
+        flagged_policy=payload.flagged_policy,
         publish_at=payload.publish_at,
         expires_at=payload.expires_at,
         created_by=author,

@@ -6,17 +6,19 @@ can report them and a restarted worker can pick up what was interrupted.
 
 from __future__ import annotations
 
+import signal
 from dataclasses import dataclass
 
 from huey import Huey, RedisHuey, SqliteHuey
 from huey.api import TaskWrapper
+from huey.consumer import Consumer
 from sqlmodel import Session, col, select
 
-from publisher.pipeline import run_publish, run_retract
+from publisher.pipeline import MAX_ATTEMPTS, run_publish, run_retract
 from publisher.services import Services
 from publisher.tables import Job
 
-TASK_RETRIES = 2
+TASK_RETRIES = MAX_ATTEMPTS - 1
 TASK_RETRY_DELAY_SECONDS = 5
 
 
@@ -55,9 +57,16 @@ class JobQueue:
         task(job.id)
 
     def resume_interrupted(self) -> int:
-        """Re-enqueue jobs that were running when the last worker stopped (crash or kill)."""
+        """Re-enqueue jobs left unfinished when the last worker stopped (crash or kill).
+
+        A worker killed between taking a task and recording it would otherwise lose the job,
+        so every unfinished job is queued again; running a job twice is harmless (the
+        second run finds it succeeded, or redoes the same work).
+        """
         with Session(self.services.db, expire_on_commit=False) as session:
-            jobs = session.exec(select(Job).where(col(Job.state) == "running")).all()
+            jobs = session.exec(
+                select(Job).where(col(Job.state).in_(("queued", "running", "retrying")))
+            ).all()
             for job in jobs:
                 job.state = "queued"
                 session.add(job)
@@ -65,3 +74,19 @@ class JobQueue:
         for job in jobs:
             self.enqueue(job)
         return len(jobs)
+
+
+def start_consumer(huey: Huey, threads: int) -> Consumer:
+    """Start huey's worker threads inside a server process, leaving its signal handling alone.
+
+    ``Consumer.start`` installs huey's own SIGINT/SIGTERM handlers; the web server that hosts
+    the consumer must keep its handlers so that Ctrl-C still stops it, so they are restored.
+    """
+    consumer = huey.create_consumer(workers=threads, worker_type="thread", periodic=False)
+    previous = {
+        sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+    }
+    consumer.start()
+    for sig, handler in previous.items():
+        signal.signal(sig, handler)
+    return consumer

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    model_validator,
+)
+from pydantic.json_schema import SkipJsonSchema
 
 from publisher.settings import SUPPORTED_LANGUAGES
 
@@ -45,6 +54,13 @@ def _aware(value: datetime | None) -> datetime | None:
     return value
 
 
+def _text_or_none(value: object) -> object:
+    """Times must be written as ISO 8601 text; a bare number is refused, not guessed."""
+    if value is not None and not isinstance(value, str | datetime):
+        raise ValueError("must be an ISO 8601 date-time string")
+    return value
+
+
 def _known_languages(value: list[str] | None) -> list[str] | None:
     if value is None:
         return None
@@ -55,32 +71,58 @@ def _known_languages(value: list[str] | None) -> list[str] | None:
     return list(dict.fromkeys(value))
 
 
+# The patterns only document in the schema what the validators below enforce (no control
+# characters, at least one visible character); the validators give staff the clearer reason.
+_LINE = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
+_TEXT = (
+    r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f]"
+    r"[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$"
+)
+
 Title = Annotated[
     str,
-    Field(max_length=MAX_TITLE_CHARS, description="Plain text, one line."),
+    Field(
+        max_length=MAX_TITLE_CHARS,
+        json_schema_extra={"pattern": _LINE},
+        description="Plain text, one line.",
+    ),
     AfterValidator(_clean_text),
     AfterValidator(_single_line),
     AfterValidator(_non_blank),
 ]
 Body = Annotated[
     str,
-    Field(description="Markdown: headings, paragraphs, lists, links. Raw HTML is shown as text."),
+    Field(
+        json_schema_extra={"pattern": _TEXT},
+        description="Markdown: headings, paragraphs, lists, links. Raw HTML is shown as text.",
+    ),
     AfterValidator(_clean_text),
     AfterValidator(_non_blank),
 ]
 Category = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]{0,31}$", examples=["health"])]
 Contact = Annotated[
     str,
-    Field(max_length=MAX_CONTACT_CHARS),
+    Field(max_length=MAX_CONTACT_CHARS, json_schema_extra={"pattern": _TEXT}),
     AfterValidator(_clean_text),
     AfterValidator(_non_blank),
 ]
 Languages = Annotated[
     list[str] | None,
-    Field(max_length=MAX_LANGUAGES, description="Target languages; default: all configured."),
+    Field(
+        max_length=MAX_LANGUAGES,
+        description="Target languages; default: all configured.",
+        json_schema_extra={"items": {"enum": [c for c in SUPPORTED_LANGUAGES if c != "ja"]}},
+    ),
     AfterValidator(_known_languages),
 ]
-Moment = Annotated[datetime | None, AfterValidator(_aware)]
+Moment = Annotated[datetime | None, BeforeValidator(_text_or_none), AfterValidator(_aware)]
+FlaggedPolicy = Annotated[
+    Literal["publish_with_note", "hold_for_review"],
+    Field(
+        description="A language with flagged sentences: publish it with a visible 'may contain"
+        " errors' note (default), or hold it back until staff correct the flagged sentences."
+    ),
+]
 
 
 class _Strict(BaseModel):
@@ -93,6 +135,7 @@ class BulletinCreate(_Strict):
     category: Category
     contact: Contact | None = None
     languages: Languages = None
+    flagged_policy: FlaggedPolicy = "publish_with_note"
     publish_at: Moment = None
     expires_at: Moment = None
 
@@ -106,11 +149,15 @@ class BulletinCreate(_Strict):
 class BulletinUpdate(_Strict):
     """Every field optional; text fields make a new revision, the others change the bulletin."""
 
-    title: Title | None = None
-    body: Body | None = None
-    category: Category | None = None
-    contact: Contact | None = None
+    model_config = ConfigDict(json_schema_extra={"minProperties": 1})
+
+    # ``None`` is only the "not given" marker for these: sending null is refused.
+    title: Title | SkipJsonSchema[None] = None
+    body: Body | SkipJsonSchema[None] = None
+    category: Category | SkipJsonSchema[None] = None
+    contact: Contact | None = Field(default=None, description="null removes the contact line.")
     languages: Languages = None
+    flagged_policy: FlaggedPolicy = "publish_with_note"  # changed only when given
     publish_at: Moment = None
     expires_at: Moment = None
 
@@ -118,12 +165,15 @@ class BulletinUpdate(_Strict):
     def _not_empty(self) -> BulletinUpdate:
         if not self.model_fields_set:
             raise ValueError("give at least one field to change")
+        for name in ("title", "body", "category"):
+            if name in self.model_fields_set and getattr(self, name) is None:
+                raise ValueError(f"{name} cannot be null; leave it out to keep it")
         return self
 
 
 class LanguageVersionPublic(BaseModel):
     language: str
-    status: str = Field(description="published, missing_model, failed or pending")
+    status: str = Field(description="published, held_for_review, missing_model, failed or pending")
     translation: str = Field(
         description="source, machine, human_corrected, flagged or missing",
     )
@@ -155,6 +205,7 @@ class BulletinPublic(BaseModel):
     created_by: str
     created_at: datetime
     updated_at: datetime
+    flagged_policy: str = "publish_with_note"
     versions: list[LanguageVersionPublic]
 
 
@@ -194,3 +245,157 @@ class JobPublic(BaseModel):
     created_at: datetime
     started_at: datetime | None
     finished_at: datetime | None
+
+
+def _target_language(code: str) -> str:
+    checked = _known_languages([code])
+    assert checked is not None
+    return checked[0]
+
+
+GlossaryLanguage = Annotated[
+    str,
+    Field(
+        description="Target language code, e.g. en",
+        examples=["en"],
+        json_schema_extra={"enum": [c for c in SUPPORTED_LANGUAGES if c != "ja"]},
+    ),
+    AfterValidator(_target_language),
+]
+Term = Annotated[
+    str,
+    Field(min_length=1, max_length=200, json_schema_extra={"pattern": _LINE}),
+    AfterValidator(_clean_text),
+    AfterValidator(_single_line),
+    AfterValidator(_non_blank),
+]
+
+
+class GlossaryTermCreate(_Strict):
+    """A Japanese term and its required translation in one language, or ``keep`` as is."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [
+                {
+                    "required": ["translation"],
+                    "properties": {"keep": {"const": False}, "translation": {"type": "string"}},
+                },
+                {
+                    "required": ["keep"],
+                    "properties": {"keep": {"const": True}, "translation": {"type": "null"}},
+                },
+            ]
+        }
+    )
+
+    language: GlossaryLanguage
+    source: Term = Field(description="The Japanese term, e.g. 避難指示", examples=["避難指示"])
+    translation: Term | None = Field(
+        default=None, description="Required translation; omit with keep=true to keep as is."
+    )
+    keep: StrictBool = Field(default=False, description="Keep the Japanese term as is.")
+    note: str | None = Field(default=None, max_length=500)
+
+    @model_validator(mode="after")
+    def _translation_or_keep(self) -> GlossaryTermCreate:
+        if self.keep == (self.translation is not None):
+            raise ValueError("give either a translation or keep=true, not both")
+        return self
+
+
+class GlossaryTermUpdate(_Strict):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "minProperties": 1,
+            "not": {
+                "required": ["keep", "translation"],
+                "properties": {"keep": {"const": True}, "translation": {"type": "string"}},
+            },
+        }
+    )
+
+    translation: Term | None = None
+    keep: StrictBool | None = None
+    note: str | None = Field(default=None, max_length=500)
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> GlossaryTermUpdate:
+        if not self.model_fields_set:
+            raise ValueError("give at least one field to change")
+        if self.keep and self.translation is not None:
+            raise ValueError("give either a translation or keep=true, not both")
+        return self
+
+
+class GlossaryTermPublic(BaseModel):
+    id: int
+    language: str
+    source: str
+    translation: str | None
+    keep: bool
+    note: str | None
+    created_by: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class AppliedTermPublic(BaseModel):
+    source: str
+    translation: str
+    keep: bool
+
+
+class SegmentTranslationPublic(BaseModel):
+    """One sentence beside its Japanese source, with where the translation came from."""
+
+    segment_id: str
+    position: int
+    source: str = Field(description="The Japanese sentence as readers see it.")
+    text: str = Field(description="The translation as readers see it (dates in their format).")
+    masked_source: str = Field(description="The Japanese with [n] for protected items.")
+    masked_text: str = Field(description="The stored translation with [n] placeholders.")
+    origin: str = Field(description="machine, human or template")
+    engine: str
+    model_version: str
+    reused: bool = Field(description="Taken from translation memory rather than decoded now.")
+    flags: list[str]
+    glossary_terms: list[AppliedTermPublic]
+    corrected_by: str | None = None
+    corrected_at: datetime | None = None
+    machine_text: str | None = Field(
+        default=None, description="What the machine said before a human correction."
+    )
+
+
+class LanguageTranslationPublic(BaseModel):
+    bulletin_id: int
+    language: str
+    revision: int
+    status: str
+    translation: str
+    flagged_policy: str
+    flags: list[str]
+    segments: list[SegmentTranslationPublic]
+
+
+class SegmentCorrection(_Strict):
+    """The corrected sentence as plain text, written as the page shows it.
+
+    Every protected item of the sentence (phone number, date, URL, link text...) must still be
+    in it, written as the page shows it, as the Japanese has it, or as its ``[n]`` placeholder.
+    """
+
+    text: Annotated[
+        str,
+        Field(min_length=1, max_length=2000, json_schema_extra={"pattern": _LINE}),
+        AfterValidator(_clean_text),
+        AfterValidator(_single_line),
+        AfterValidator(_non_blank),
+    ]
+
+
+class CorrectionAccepted(BaseModel):
+    segment: SegmentTranslationPublic
+    job_id: str
+    status_url: str

@@ -6,6 +6,7 @@ on first use and then reused for the life of the process (loading models is the 
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,9 +19,9 @@ from publisher.settings import Settings
 
 if TYPE_CHECKING:
     from audio.cache import ClipCache
-    from translations.engine import TranslationEngine
-
     from audio.engines.espeak_worker import EspeakPool
+    from audio.workers import AudioWorkers
+    from translations.engine import TranslationEngine
 
 
 def default_translation_engine(settings: Settings) -> TranslationEngine:
@@ -44,6 +45,7 @@ class Services:
     translation_engine_factory: Callable[[Settings], TranslationEngine] = default_translation_engine
     _translator: TranslationEngine | None = field(default=None, init=False, repr=False)
     _pool: EspeakPool | None = field(default=None, init=False, repr=False)
+    _audio_workers: AudioWorkers | None = field(default=None, init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     @classmethod
@@ -79,6 +81,16 @@ class Services:
                 self._pool.__enter__()
             return self._pool
 
+    @property
+    def audio_workers(self) -> AudioWorkers:
+        """Processes for Open JTalk and MP3 encoding, which hold the GIL (one per core, <= 4)."""
+        from audio.workers import AudioWorkers
+
+        with self._lock:
+            if self._audio_workers is None:
+                self._audio_workers = AudioWorkers(workers=min(os.cpu_count() or 2, 4))
+            return self._audio_workers
+
     def clip_cache(self) -> ClipCache:
         from audio.cache import ClipCache
 
@@ -89,4 +101,7 @@ class Services:
             if self._pool is not None:
                 self._pool.__exit__(None, None, None)
                 self._pool = None
+            if self._audio_workers is not None:
+                self._audio_workers.close()
+                self._audio_workers = None
         self.db.dispose()

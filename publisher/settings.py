@@ -6,7 +6,6 @@ configuration; ``environment=production`` refuses the defaults that are only saf
 
 from __future__ import annotations
 
-from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -49,17 +48,37 @@ class Settings(BaseSettings):
     base_url: str = Field(
         default="http://127.0.0.1:8000/", description="Absolute URL the site is served from."
     )
+    site_page_size: int = Field(
+        default=20, ge=5, le=200, description="Notices per page of each index and category."
+    )
+    readings_file: Path | None = Field(
+        default=None,
+        description="TOML file of furigana readings for proper names; default: "
+        "<data_dir>/readings.toml (optional).",
+    )
     city_name: str = "Kakehashi City"
     city_name_ja: str = "かけはし市"
     source_language: Literal["ja"] = "ja"
     target_languages: Annotated[tuple[str, ...], NoDecode] = HAMAMATSU_LANGUAGES
     queue_backend: Literal["sqlite", "redis"] = "sqlite"
     redis_url: str = "redis://127.0.0.1:6379/0"
+    workers: int = Field(default=1, ge=1, le=16, description="Server processes for `serve`.")
     worker_threads: int = Field(default=1, ge=1, le=8)
     voice_fallbacks: Annotated[dict[str, str], NoDecode] = Field(default_factory=dict)
     max_body_bytes: int = Field(default=32_000, ge=1_000, le=1_000_000)
-    max_title_chars: int = Field(default=200, ge=10, le=1_000)
     max_request_bytes: int = Field(default=256_000, ge=10_000)
+    max_segments: int = Field(
+        default=400, ge=10, le=5_000, description="Most sentences one bulletin may have."
+    )
+    rate_limit_per_minute: int = Field(
+        default=120, ge=1, description="Requests one API key may make per minute (then 429)."
+    )
+    four_eyes: bool = Field(
+        default=False, description="A revision must be approved by someone other than its author."
+    )
+    cors_origins: Annotated[tuple[str, ...], NoDecode] = Field(
+        default=(), description="Origins allowed to call the API from a browser; none by default."
+    )
     translation_threads: int = Field(default=0, ge=0, le=64)
     translation_beam_size: int = Field(default=2, ge=1, le=8)
     translation_compute_type: Literal["int8", "int8_float32", "float32", "auto"] = "int8"
@@ -71,6 +90,13 @@ class Settings(BaseSettings):
     def _split_languages(cls, value: object) -> object:
         if isinstance(value, str):
             return tuple(code.strip() for code in value.split(",") if code.strip())
+        return value
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(origin.strip() for origin in value.split(",") if origin.strip())
         return value
 
     @field_validator("voice_fallbacks", mode="before")
@@ -108,7 +134,7 @@ class Settings(BaseSettings):
             raise ValueError("KAKEHASHI_BASE_URL must be the public URL in production")
         return self
 
-    @cached_property
+    @property
     def resolved_data_dir(self) -> Path:
         return self.data_dir.resolve()
 
@@ -119,6 +145,11 @@ class Settings(BaseSettings):
     @property
     def resolved_site_dir(self) -> Path:
         return (self.site_dir or self.resolved_data_dir / "site").absolute()
+
+    @property
+    def resolved_readings_file(self) -> Path:
+        """Readings the city registered for proper names (place and facility names)."""
+        return self.readings_file or self.resolved_data_dir / "readings.toml"
 
     @property
     def media_dir(self) -> Path:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from audio.speech import SpeechSentence, speak_phone, speak_url
-from publisher.documents import LocalizedDoc, Piece, Sentence
+from publisher.documents import LocalizedDoc, Piece, Sentence, plain_text
 from publisher.site.ui_strings import ui_text
 from translations.restore import TextPiece
 
@@ -31,8 +31,15 @@ def _spoken(pieces: tuple[Piece, ...], language: str) -> str:
 
 
 def _sentence(sentence: Sentence, language: str, pause: float, prefix: str = "") -> SpeechSentence:
+    """The engine reads the spoken form; captions show the sentence as the page shows it."""
     text = _spoken(sentence.pieces, language)
-    return SpeechSentence(id=sentence.id, text=f"{prefix} {text}".strip(), pause_after=pause)
+    caption = " ".join(plain_text(sentence.pieces).split())
+    return SpeechSentence(
+        id=sentence.id,
+        text=f"{prefix} {text}".strip(),
+        pause_after=pause,
+        caption=f"{prefix} {caption}".strip(),
+    )
 
 
 def speech_sentences(doc: LocalizedDoc) -> tuple[SpeechSentence, ...]:

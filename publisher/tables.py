@@ -25,7 +25,9 @@ class ApiKey(SQLModel, table=True):
     key_hash: str = Field(unique=True, index=True)
     prefix: str
     created_at: datetime = Field(default_factory=utc_now)
+    expires_at: datetime | None = None
     revoked_at: datetime | None = None
+    created_by: str | None = None
 
 
 class Bulletin(SQLModel, table=True):
@@ -38,6 +40,8 @@ class Bulletin(SQLModel, table=True):
     current_revision: int = 1
     published_revision: int | None = None
     published_at: datetime | None = Field(default=None, index=True)
+    # What a language whose translation is flagged does: publish_with_note | hold_for_review.
+    flagged_policy: str = "publish_with_note"
     created_by: str
     created_at: datetime = Field(default_factory=utc_now)
     updated_at: datetime = Field(default_factory=utc_now)
@@ -67,6 +71,7 @@ class Job(SQLModel, table=True):
     progress: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
     error: str | None = None
     requested_by: str
+    attempts: int = 0
     created_at: datetime = Field(default_factory=utc_now)
     started_at: datetime | None = None
     finished_at: datetime | None = None
@@ -112,3 +117,45 @@ class SegmentTranslation(SQLModel, table=True):
     model_version: str
     flags: list[str] = Field(default_factory=list, sa_column=Column(JSON))
     created_at: datetime = Field(default_factory=utc_now)
+    # Translation memory: the source sentence's content hash, the exact model input (glossary
+    # applied), every glossary term used, and whether this row was reused from memory.
+    source_hash: str = Field(default="", index=True)
+    input_key: str = ""
+    glossary_terms: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON))
+    reused: bool = False
+    # A staff correction (origin "human") keeps what the machine had said, and who changed it.
+    machine_text: str | None = None
+    corrected_by: str | None = None
+    corrected_at: datetime | None = None
+
+
+class GlossaryEntry(SQLModel, table=True):
+    """A required translation of a Japanese term into one language (None: keep as is)."""
+
+    __table_args__ = (UniqueConstraint("language", "source"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    language: str = Field(index=True)
+    source: str
+    translation: str | None = None
+    note: str | None = None
+    created_by: str
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
+
+
+class AuditRecord(SQLModel, table=True):
+    """Append-only record of who changed what, with hashes of the state before and after.
+
+    The database itself refuses UPDATE and DELETE on this table (``database.create_schema``).
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utc_now, index=True)
+    actor: str
+    role: str
+    action: str = Field(index=True)
+    target: str = Field(index=True)
+    before_hash: str | None = None
+    after_hash: str | None = None
+    detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))

@@ -2,15 +2,21 @@
 
 argostranslate's own ``translate`` is not used: it imports torch and stanza, splits sentences
 with a model it downloads on first use, and translates one text at a time. Here the package's
-CTranslate2 model and tokenizer are loaded once per package (lazily, thread-safely) and every
-segment of a document is decoded in one batch.
+CTranslate2 model and tokenizer are loaded once per package (lazily, thread-safely) and kept
+for the life of the engine (one per worker process). ``translate_many`` takes every language's
+sentences at once: each package decodes each distinct text once, so ``ja→en`` runs once even
+when English is also the pivot to Portuguese and Spanish, and the English step's output goes
+to the next package sentence for sentence (nothing is re-split). Within a package, sentences
+are sorted by length and decoded in token-sized batches, each batch with a decoding limit
+relative to its own longest input, so a model that starts repeating itself stops soon.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +34,34 @@ log = logging.getLogger(__name__)
 # Output is bounded by input length (a sentence rarely doubles), so a model that starts
 # repeating itself stops soon; the hard cap matches CTranslate2's default input cap.
 MAX_DECODING_LENGTH = 1024
+# Sentences in one batch differ in length by at most this factor (plus a little), so a short
+# sentence is never given a long sentence's decoding limit.
+_LENGTH_SPREAD = 1.5
+
+
+def decoding_limit(input_length: int, ratio: float = 2.0, extra: int = 10) -> int:
+    """The most target tokens a sentence of ``input_length`` source tokens may produce."""
+    return min(int(ratio * input_length) + extra, MAX_DECODING_LENGTH)
+
+
+def length_batches(lengths: Sequence[int], max_tokens: int) -> list[list[int]]:
+    """Indices grouped into batches of similar length, each at most ``max_tokens`` tokens."""
+    order = sorted(range(len(lengths)), key=lambda index: lengths[index])
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for index in order:
+        if current:
+            shortest = lengths[current[0]]
+            longest = lengths[index]  # sorted: the newest is the longest
+            too_long = longest > _LENGTH_SPREAD * shortest + 4
+            too_many = longest * (len(current) + 1) > max_tokens
+            if too_long or too_many:
+                batches.append(current)
+                current = []
+        current.append(index)
+    if current:
+        batches.append(current)
+    return batches
 
 
 @dataclass(frozen=True)
@@ -51,6 +85,9 @@ class ArgosEngine:
         beam_size: int = 2,
         compute_type: str = "int8",
         max_batch_tokens: int = 2048,
+        decoding_ratio: float = 2.0,
+        decoding_extra: int = 10,
+        parallel_packages: bool = True,
     ) -> None:
         self.packages_dir = packages_dir
         self.intra_threads = intra_threads
@@ -58,6 +95,9 @@ class ArgosEngine:
         self.beam_size = beam_size
         self.compute_type = compute_type
         self.max_batch_tokens = max_batch_tokens
+        self.decoding_ratio = decoding_ratio
+        self.decoding_extra = decoding_extra
+        self.parallel_packages = parallel_packages
         self._loaded: dict[tuple[Path, str], _Loaded] = {}
         self._lock = threading.Lock()
 
@@ -86,15 +126,43 @@ class ArgosEngine:
         return "+".join(f"{s.from_code}-{s.to_code}@{s.version}" for s in steps)
 
     def translate(self, texts: Sequence[str], source: str, target: str) -> list[str]:
-        route = self._route(source, target)
-        outputs = list(texts)
-        todo = [index for index, text in enumerate(texts) if text.strip()]
-        current = [texts[index] for index in todo]
-        for step in route.steps:  # a pivot translates every text to English, then onwards
-            current = self._translate_step(step, current)
-        for index, text in zip(todo, current, strict=True):
-            outputs[index] = text
-        return outputs
+        return self.translate_many({target: texts}, source)[target]
+
+    def translate_many(
+        self, texts_by_target: Mapping[str, Sequence[str]], source: str
+    ) -> dict[str, list[str]]:
+        routes = {target: self._route(source, target) for target in texts_by_target}
+        current = {target: list(texts) for target, texts in texts_by_target.items()}
+        depth = max((len(route.steps) for route in routes.values()), default=0)
+        for stage in range(depth):
+            # Every text that goes through the same package at this stage, each once.
+            wanted: dict[InstalledPackage, dict[str, None]] = {}
+            for target, route in routes.items():
+                if stage < len(route.steps):
+                    texts = wanted.setdefault(route.steps[stage], {})
+                    texts.update((text, None) for text in current[target] if text.strip())
+            done = self._run_stage({package: list(unique) for package, unique in wanted.items()})
+            for target, route in routes.items():
+                if stage < len(route.steps):
+                    table = done[route.steps[stage]]
+                    current[target] = [table.get(text, text) for text in current[target]]
+        return current
+
+    def _run_stage(
+        self, work: Mapping[InstalledPackage, list[str]]
+    ) -> dict[InstalledPackage, dict[str, str]]:
+        """Decode each package's texts; different packages run side by side (each translator
+        is its own model, and CTranslate2 releases the GIL while decoding)."""
+
+        def run(package: InstalledPackage) -> dict[str, str]:
+            inputs = work[package]
+            return dict(zip(inputs, self._translate_step(package, inputs), strict=True))
+
+        if len(work) <= 1 or not self.parallel_packages:
+            return {package: run(package) for package in work}
+        with ThreadPoolExecutor(max_workers=len(work)) as pool:
+            futures = {package: pool.submit(run, package) for package in work}
+            return {package: future.result() for package, future in futures.items()}
 
     def _load(self, package: InstalledPackage) -> _Loaded:
         key = (package.path, package.version)
@@ -130,8 +198,17 @@ class ArgosEngine:
         if not texts:
             return []
         loaded = self._load(package)
-        batch = [loaded.tokenizer.encode(text) for text in texts]
-        longest = max(len(pieces) for pieces in batch)
+        encoded = [loaded.tokenizer.encode(text) for text in texts]
+        outputs = [""] * len(texts)
+        for indices in length_batches([len(pieces) for pieces in encoded], self.max_batch_tokens):
+            batch = [encoded[index] for index in indices]
+            for index, text in zip(indices, self._decode(package, loaded, batch), strict=True):
+                outputs[index] = text
+        return outputs
+
+    def _decode(
+        self, package: InstalledPackage, loaded: _Loaded, batch: list[list[str]]
+    ) -> list[str]:
         options: dict[str, Any] = {}
         if loaded.target_prefix:
             options["target_prefix"] = [[loaded.target_prefix]] * len(batch)
@@ -141,7 +218,9 @@ class ArgosEngine:
                 max_batch_size=self.max_batch_tokens,
                 batch_type="tokens",
                 beam_size=self.beam_size,
-                max_decoding_length=min(2 * longest + 10, MAX_DECODING_LENGTH),
+                max_decoding_length=decoding_limit(
+                    max(len(pieces) for pieces in batch), self.decoding_ratio, self.decoding_extra
+                ),
                 replace_unknowns=True,
                 **options,
             )

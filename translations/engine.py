@@ -6,7 +6,7 @@ predictable stand-in for fast unit tests and is never used unless a caller asks 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from translations.argos_engine import ArgosEngine
@@ -17,7 +17,7 @@ __all__ = ["ArgosEngine", "FakeEngine", "TranslationEngine"]
 
 
 class TranslationEngine(Protocol):
-    """Translates batches of masked sentences; one call per document and language."""
+    """Translates batches of masked sentences; one call for all documents and languages."""
 
     name: str
 
@@ -27,6 +27,12 @@ class TranslationEngine(Protocol):
 
     def translate(self, texts: Sequence[str], source: str, target: str) -> list[str]:
         """One output per input, in order; empty inputs give empty outputs."""
+        ...
+
+    def translate_many(
+        self, texts_by_target: Mapping[str, Sequence[str]], source: str
+    ) -> dict[str, list[str]]:
+        """Several languages at once, so shared steps (ja→en before a pivot) run once."""
         ...
 
     def model_version(self, source: str, target: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from translations.installed import InstalledPackage
@@ -14,13 +14,18 @@ class FakeEngine:
     """Test double: ``[target] text`` for each text, placeholders untouched.
 
     Every known language is reachable directly. ``calls`` records (source, target, number
-    of texts) for each ``translate`` call, so tests can check batching.
+    of texts) for each language of each call, and ``texts`` every text sent, so tests can
+    count what reached the engine. ``outputs`` overrides the output for given inputs (a model
+    that drops a phone number, repeats itself...); ``version`` is the model version reported.
     """
 
     name = "fake"
 
-    def __init__(self) -> None:
+    def __init__(self, outputs: Mapping[str, str] | None = None, *, version: str = "fake") -> None:
         self.calls: list[tuple[str, str, int]] = []
+        self.texts: list[tuple[str, str]] = []
+        self.outputs = dict(outputs or {})
+        self.version = version
 
     def routes(self, source: str, targets: Sequence[str]) -> dict[str, Route | None]:
         source_language = get_language(source)
@@ -42,7 +47,22 @@ class FakeEngine:
         get_language(source)
         target_code = get_language(target).code
         self.calls.append((source, target, len(texts)))
-        return [f"[{target_code}] {text}" if text.strip() else text for text in texts]
+        self.texts.extend((target, text) for text in texts)
+        return [self._output(text, target_code) for text in texts]
+
+    def _output(self, text: str, target_code: str) -> str:
+        if text in self.outputs:
+            return self.outputs[text]
+        return f"[{target_code}] {text}" if text.strip() else text
+
+    def translate_many(
+        self, texts_by_target: Mapping[str, Sequence[str]], source: str
+    ) -> dict[str, list[str]]:
+        return {
+            target: self.translate(texts, source, target)
+            for target, texts in texts_by_target.items()
+        }
 
     def model_version(self, source: str, target: str) -> str:
-        return f"fake:{get_language(source).code}-{get_language(target).code}"
+        codes = f"{get_language(source).code}-{get_language(target).code}"
+        return f"{self.version}:{codes}" if self.version != "fake" else f"fake:{codes}"

@@ -1,8 +1,10 @@
 """Find the spans of plain text that must never reach a translation model.
 
-URLs (with or without ``http(s)://``), e-mail addresses and Japanese phone/fax numbers are
-public information a reader acts on; a model that "translates" one digit makes the page
-dangerous. They are found here and replaced by placeholders in ``translations.segmenter``.
+URLs (with or without ``http(s)://``), e-mail addresses, Japanese phone/fax numbers, dates,
+times, sums of money and postal codes are public information a reader acts on; a model that
+"translates" one digit makes the page dangerous. Staff mark anything else that must stay as
+written (a place name, a programme name) with double braces: ``{{浜松城公園}}``. All of these
+are found here and replaced by placeholders in ``translations.segmenter``.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from translations.amounts import find_amounts
+from translations.dates import find_dates
 from translations.document import TokenKind
 
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]"
@@ -44,6 +48,9 @@ _PHONE = re.compile(
     rf")(?![0-9０-９])"
 )
 _TRAILING = ".,;:!?'\")]}*"
+# Do not translate: {{...}} survives the CommonMark parser as plain text, is easy to type on a
+# Japanese keyboard (full-width ｛｛…｝｝ too), and cannot occur in ordinary Japanese prose.
+_VERBATIM = re.compile(r"[{｛][{｛](?P<inner>[^{}｛｝\n]+?)[}｝][}｝]")
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,7 @@ class ProtectedSpan:
     kind: TokenKind
     value: str
     label: str
+    data: str = ""
 
 
 def _trim_url(url: str) -> str:
@@ -80,9 +88,24 @@ def _is_phone(label: str) -> bool:
     return 10 <= len(digits) <= 11
 
 
+def find_verbatim(text: str) -> tuple[ProtectedSpan, ...]:
+    """The ``{{do not translate}}`` spans of ``text``; their label is the text inside."""
+    spans: list[ProtectedSpan] = []
+    for match in _VERBATIM.finditer(text):
+        inner = match.group("inner").strip()
+        if inner:
+            spans.append(ProtectedSpan(match.start(), match.end(), "verbatim", inner, inner))
+    return tuple(spans)
+
+
 def find_protected(text: str) -> tuple[ProtectedSpan, ...]:
-    """All protected spans of ``text``, in order and not overlapping."""
-    candidates: list[ProtectedSpan] = []
+    """All protected spans of ``text``, in order and not overlapping.
+
+    ``{{do not translate}}`` spans win over anything inside them; otherwise the earliest span
+    wins, and the longest on ties.
+    """
+    verbatim = find_verbatim(text)
+    candidates: list[ProtectedSpan] = list(verbatim)
     for match in _EMAIL.finditer(text):
         candidates.append(
             ProtectedSpan(match.start(), match.end(), "email", match.group(), match.group())
@@ -102,6 +125,24 @@ def find_protected(text: str) -> tuple[ProtectedSpan, ...]:
         if _is_phone(label):
             value = _phone_value(label)
             candidates.append(ProtectedSpan(match.start(), match.end(), "phone", value, label))
+    for date_span in find_dates(text):
+        label = text[date_span.start : date_span.end]
+        candidates.append(
+            ProtectedSpan(
+                date_span.start, date_span.end, date_span.kind, label, label, date_span.data
+            )
+        )
+    for amount in find_amounts(text):
+        label = text[amount.start : amount.end]
+        candidates.append(
+            ProtectedSpan(amount.start, amount.end, amount.kind, label, label, amount.data)
+        )
+    candidates = [
+        span
+        for span in candidates
+        if span.kind == "verbatim"
+        or not any(span.start < kept.end and kept.start < span.end for kept in verbatim)
+    ]
     # Earliest first, longest first on ties; an e-mail beats the domain inside it.
     candidates.sort(key=lambda span: (span.start, -(span.end - span.start)))
     chosen: list[ProtectedSpan] = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from translations.document import RestoredText, Segment, TextPiece, Token, TokenPiece
+from translations.locale_format import localize_token
 from translations.placeholders import find_placeholders
 
 __all__ = ["RestoredText", "TextPiece", "TokenPiece", "plain_text", "restore", "unmask"]
@@ -31,8 +32,23 @@ def _merged(pieces: Iterable[Piece]) -> tuple[Piece, ...]:
     return tuple(result)
 
 
-def restore(translated_text: str, tokens: tuple[Token, ...]) -> RestoredText:
-    """Pieces of ``translated_text`` with placeholders replaced by their tokens."""
+def restore(
+    translated_text: str, tokens: tuple[Token, ...], language: str | None = None
+) -> RestoredText:
+    """Pieces of ``translated_text`` with placeholders replaced by their tokens.
+
+    With ``language``, dates, times and amounts come back written for that language's readers
+    (``translations.locale_format``); ``lost`` and ``duplicated`` keep the tokens as given.
+    """
+    if language is not None:
+        shown = tuple(localize_token(token, language) for token in tokens)
+        result = restore(translated_text, shown)
+        originals = {token.index: token for token in tokens}
+        return RestoredText(
+            result.pieces,
+            tuple(originals[token.index] for token in result.lost),
+            tuple(originals[token.index] for token in result.duplicated),
+        )
     by_index = {token.index: token for token in tokens}
     pieces: list[Piece] = []
     placed: set[int] = set()

@@ -3,9 +3,10 @@
 Markdown is parsed with markdown-it-py (CommonMark, raw HTML disabled so ``<div>`` stays
 literal text). Each heading, paragraph and list item becomes a ``Block``; each line of it
 (lines are kept because notices are written ``日時: …`` / ``場所: …``) is split into sentences;
-in each sentence, links, inline code, URLs, e-mail addresses and phone numbers are replaced by
-placeholders. Emphasis markup is dropped (the words are kept); images become link tokens to
-their source labelled with their alt text; code blocks become one code token per line.
+in each sentence, links, inline code, URLs, e-mail addresses, phone numbers, dates, times, sums
+of money, postal codes and ``{{do not translate}}`` spans are replaced by placeholders.
+Emphasis markup is dropped (the words are kept); images become link tokens to their source
+labelled with their alt text; code blocks become one code token per line.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class _Item:
     kind: TokenKind
     value: str
     label: str
+    data: str = ""
 
 
 @dataclass
@@ -140,7 +142,7 @@ def _mask(line: _Line) -> _Line:
     cursor = 0
     for span in find_protected(line.text):
         masked.text += line.text[cursor : span.start]
-        masked.add_item(_Item(span.kind, span.value, span.label))
+        masked.add_item(_Item(span.kind, span.value, span.label, span.data))
         cursor = span.end
     masked.text += line.text[cursor:]
     return masked
@@ -165,7 +167,7 @@ def _with_placeholders(text: str, items: Sequence[_Item]) -> tuple[str, tuple[To
         code = ord(char) - _SENTINEL_BASE
         if 0 <= code < len(items):
             item = items[code]
-            tokens.append(Token(number, item.kind, item.value, item.label))
+            tokens.append(Token(number, item.kind, item.value, item.label, item.data))
             parts.append(placeholder(number))
             number += 1
         else:

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from fastapi import APIRouter, HTTPException, Request, status
 from sqlmodel import Session, col, select
 
+from publisher import audit
 from publisher.api.deps import QueueDep, ServicesDep, SessionDep, StaffDep
+from publisher.api.errors import ERROR_RESPONSES, invalid
+from publisher.api.params import PageLimit, RecordId
 from publisher.editing import apply_action, create_bulletin, create_job
+from publisher.keys import Staff
 from publisher.schemas import (
     BulletinCreate,
     BulletinPublic,
@@ -18,19 +25,22 @@ from publisher.schemas import (
 )
 from publisher.services import Services
 from publisher.tables import Bulletin, LanguageVersion, Revision, utc_now
-from publisher.workflow import Action, Role, State, WorkflowError
+from publisher.workflow import Action, State, WorkflowError
+from translations.segmenter import segment_markdown
 
-router = APIRouter(prefix="/bulletins", tags=["bulletins"])
+_SENTENCE_ENDS = re.compile(r"[。．.！!？?;；…\n]")
+
+router = APIRouter(prefix="/bulletins", tags=["bulletins"], responses=ERROR_RESPONSES)
 
 
-def _get_bulletin(session: Session, bulletin_id: int) -> Bulletin:
+def _get_bulletin(session: Session, bulletin_id: RecordId) -> Bulletin:
     bulletin = session.get(Bulletin, bulletin_id)
     if bulletin is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no bulletin with id {bulletin_id}")
     return bulletin
 
 
-def _revision(session: Session, bulletin_id: int, number: int) -> Revision:
+def _revision(session: Session, bulletin_id: RecordId, number: int) -> Revision:
     return session.exec(
         select(Revision).where(Revision.bulletin_id == bulletin_id, Revision.number == number)
     ).one()
@@ -45,12 +55,41 @@ def _check_body_size(services: Services, body: str | None) -> None:
         )
 
 
-def _check_title_length(services: Services, title: str | None) -> None:
-    limit = services.settings.max_title_chars
-    if title is not None and len(title) > limit:
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT, f"title is longer than {limit} characters"
+def _check_segment_count(services: Services, body: str | None) -> None:
+    """Refuse bodies that would make an unreasonably long page and audio track."""
+    if body is None:
+        return
+    limit = services.settings.max_segments
+    # Every sentence ends at one of these or at the end of the text, so this bounds the count
+    # cheaply; the real segmentation runs only for bodies near the limit.
+    if len(_SENTENCE_ENDS.findall(body)) + 1 <= limit:
+        return
+    count = sum(len(block.segments) for block in segment_markdown(body))
+    if count > limit:
+        raise invalid(
+            "body", f"body has {count} sentences; the limit is {limit}: split it into several"
         )
+
+
+def _audit(
+    session: Session,
+    staff: Staff,
+    action: str,
+    bulletin: Bulletin,
+    before: dict[str, Any] | None,
+    **detail: Any,
+) -> None:
+    session.flush()
+    audit.record(
+        session,
+        actor=staff.name,
+        role=staff.role.value,
+        action=action,
+        target=f"bulletin:{bulletin.id}",
+        before=before,
+        after=audit.bulletin_state(session, bulletin),
+        detail=detail,
+    )
 
 
 def _versions(
@@ -125,6 +164,7 @@ def _public(services: Services, session: Session, bulletin: Bulletin) -> Bulleti
         created_by=bulletin.created_by,
         created_at=bulletin.created_at,
         updated_at=bulletin.updated_at,
+        flagged_policy=bulletin.flagged_policy,
         versions=_versions(services, session, bulletin),
     )
 
@@ -135,17 +175,18 @@ def post_bulletin(
 ) -> BulletinPublic:
     """Create a bulletin in state ``draft`` with revision 1."""
     _check_body_size(services, payload.body)
-    _check_title_length(services, payload.title)
+    _check_segment_count(services, payload.body)
     bulletin = create_bulletin(session, payload, staff.name)
+    _audit(session, staff, "bulletin.create", bulletin, None)
     session.commit()
     return _public(services, session, bulletin)
 
 
 @router.get("")
 def list_bulletins(
-    _staff: StaffDep, session: SessionDep, state: State | None = None, limit: int = 50
+    _staff: StaffDep, session: SessionDep, state: State | None = None, limit: PageLimit = 50
 ) -> list[BulletinSummary]:
-    query = select(Bulletin).order_by(col(Bulletin.updated_at).desc()).limit(min(limit, 200))
+    query = select(Bulletin).order_by(col(Bulletin.updated_at).desc()).limit(limit)
     if state is not None:
         query = query.where(Bulletin.state == state.value)
     summaries = []
@@ -168,7 +209,7 @@ def list_bulletins(
 
 @router.get("/{bulletin_id}")
 def get_bulletin(
-    bulletin_id: int, _staff: StaffDep, session: SessionDep, services: ServicesDep
+    bulletin_id: RecordId, _staff: StaffDep, session: SessionDep, services: ServicesDep
 ) -> BulletinPublic:
     """The bulletin, and for each language its page, audio and translation status."""
     return _public(services, session, _get_bulletin(session, bulletin_id))
@@ -176,7 +217,7 @@ def get_bulletin(
 
 @router.patch("/{bulletin_id}")
 def update_bulletin(
-    bulletin_id: int,
+    bulletin_id: RecordId,
     payload: BulletinUpdate,
     staff: StaffDep,
     session: SessionDep,
@@ -187,10 +228,11 @@ def update_bulletin(
     A published revision stays online until the new one is approved and published.
     """
     _check_body_size(services, payload.body)
-    _check_title_length(services, payload.title)
+    _check_segment_count(services, payload.body)
     bulletin = _get_bulletin(session, bulletin_id)
+    before = audit.bulletin_state(session, bulletin)
     changes = payload.model_dump(exclude_unset=True)
-    for name in ("category", "languages", "publish_at", "expires_at"):
+    for name in ("category", "languages", "flagged_policy", "publish_at", "expires_at"):
         if name in changes:
             setattr(bulletin, name, changes[name])
     text_fields = {"title", "body", "contact"} & changes.keys()
@@ -211,12 +253,15 @@ def update_bulletin(
         bulletin.state = State.DRAFT.value
     bulletin.updated_at = utc_now()
     session.add(bulletin)
+    _audit(session, staff, "bulletin.update", bulletin, before, fields=sorted(changes))
     session.commit()
     return _public(services, session, bulletin)
 
 
 @router.get("/{bulletin_id}/revisions")
-def list_revisions(bulletin_id: int, _staff: StaffDep, session: SessionDep) -> list[RevisionPublic]:
+def list_revisions(
+    bulletin_id: RecordId, _staff: StaffDep, session: SessionDep
+) -> list[RevisionPublic]:
     _get_bulletin(session, bulletin_id)
     rows = session.exec(
         select(Revision).where(Revision.bulletin_id == bulletin_id).order_by(col(Revision.number))
@@ -224,42 +269,62 @@ def list_revisions(bulletin_id: int, _staff: StaffDep, session: SessionDep) -> l
     return [RevisionPublic.model_validate(row, from_attributes=True) for row in rows]
 
 
-def _act(session: Session, bulletin: Bulletin, action: Action, role: Role) -> None:
+def _act(
+    session: Session, services: Services, bulletin: Bulletin, action: Action, staff: Staff
+) -> dict[str, Any]:
+    """Apply a workflow action or answer 403/409 saying why; returns the state before."""
+    before = audit.bulletin_state(session, bulletin)
+    if action is Action.APPROVE and services.settings.four_eyes:
+        author = _revision(session, bulletin.id or 0, bulletin.current_revision).author
+        if author == staff.name:
+            raise HTTPException(
+                status.HTTP_403_FORBIDDEN,
+                "four-eyes rule: a revision must be approved by someone other than its author",
+            )
     try:
-        apply_action(session, bulletin, action, role)
+        apply_action(session, bulletin, action, staff.role)
     except WorkflowError as error:
         raise HTTPException(error.status, str(error)) from error
+    return before
 
 
 @router.post("/{bulletin_id}/submit")
 def submit_bulletin(
-    bulletin_id: int, staff: StaffDep, session: SessionDep, services: ServicesDep
+    bulletin_id: RecordId, staff: StaffDep, session: SessionDep, services: ServicesDep
 ) -> BulletinPublic:
     """Send the current revision for review."""
-    return _simple_transition(bulletin_id, Action.SUBMIT, staff.role, session, services)
+    return _simple_transition(bulletin_id, Action.SUBMIT, staff, session, services)
 
 
 @router.post("/{bulletin_id}/approve")
 def approve_bulletin(
-    bulletin_id: int, staff: StaffDep, session: SessionDep, services: ServicesDep
+    bulletin_id: RecordId, staff: StaffDep, session: SessionDep, services: ServicesDep
 ) -> BulletinPublic:
-    """Approve the current revision (approver or admin)."""
-    return _simple_transition(bulletin_id, Action.APPROVE, staff.role, session, services)
+    """Approve the current revision (approver or admin; not its author under four-eyes)."""
+    return _simple_transition(bulletin_id, Action.APPROVE, staff, session, services)
 
 
 def _simple_transition(
-    bulletin_id: int, action: Action, role: Role, session: Session, services: Services
+    bulletin_id: RecordId, action: Action, staff: Staff, session: Session, services: Services
 ) -> BulletinPublic:
     bulletin = _get_bulletin(session, bulletin_id)
-    _act(session, bulletin, action, role)
+    before = _act(session, services, bulletin, action, staff)
+    _audit(session, staff, f"bulletin.{action.value}", bulletin, before)
     session.commit()
     return _public(services, session, bulletin)
 
 
 def _start_job(
-    request: Request, session: Session, queue: QueueDep, bulletin: Bulletin, kind: str, who: str
+    request: Request,
+    session: Session,
+    queue: QueueDep,
+    bulletin: Bulletin,
+    kind: str,
+    staff: Staff,
+    before: dict[str, Any],
 ) -> JobAccepted:
-    job = create_job(session, bulletin, kind, who)
+    job = create_job(session, bulletin, kind, staff.name)
+    _audit(session, staff, f"bulletin.{kind}", bulletin, before, job=job.id)
     session.commit()
     queue.enqueue(job)
     return JobAccepted(job_id=job.id, status_url=str(request.url_for("get_job", job_id=job.id)))
@@ -267,19 +332,29 @@ def _start_job(
 
 @router.post("/{bulletin_id}/publish", status_code=status.HTTP_202_ACCEPTED)
 def publish_bulletin(
-    bulletin_id: int, request: Request, staff: StaffDep, session: SessionDep, queue: QueueDep
+    bulletin_id: RecordId,
+    request: Request,
+    staff: StaffDep,
+    session: SessionDep,
+    queue: QueueDep,
+    services: ServicesDep,
 ) -> JobAccepted:
     """Translate, voice and publish the approved revision in the background."""
     bulletin = _get_bulletin(session, bulletin_id)
-    _act(session, bulletin, Action.PUBLISH, staff.role)
-    return _start_job(request, session, queue, bulletin, "publish", staff.name)
+    before = _act(session, services, bulletin, Action.PUBLISH, staff)
+    return _start_job(request, session, queue, bulletin, "publish", staff, before)
 
 
 @router.post("/{bulletin_id}/retract", status_code=status.HTTP_202_ACCEPTED)
 def retract_bulletin(
-    bulletin_id: int, request: Request, staff: StaffDep, session: SessionDep, queue: QueueDep
+    bulletin_id: RecordId,
+    request: Request,
+    staff: StaffDep,
+    session: SessionDep,
+    queue: QueueDep,
+    services: ServicesDep,
 ) -> JobAccepted:
     """Take the public pages down; the bulletin and all its revisions are kept."""
     bulletin = _get_bulletin(session, bulletin_id)
-    _act(session, bulletin, Action.RETRACT, staff.role)
-    return _start_job(request, session, queue, bulletin, "retract", staff.name)
+    before = _act(session, services, bulletin, Action.RETRACT, staff)
+    return _start_job(request, session, queue, bulletin, "retract", staff, before)

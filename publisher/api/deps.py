@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlmodel import Session
 
+from publisher.api.rate_limit import KeyRateLimiter
+from publisher.api.staff_cache import StaffCache
 from publisher.keys import Staff, find_staff
 from publisher.queue import JobQueue
 from publisher.services import Services
+from publisher.workflow import Role
 
 _bearer = HTTPBearer(auto_error=False, description="An API key made with `main.py keys create`.")
 
@@ -39,6 +42,7 @@ SessionDep = Annotated[Session, Depends(get_session)]
 
 
 def get_staff(
+    request: Request,
     session: SessionDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Staff:
@@ -48,14 +52,39 @@ def get_staff(
             "missing API key: send Authorization: Bearer <key>",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    staff = find_staff(session, credentials.credentials)
+    cache: StaffCache = request.app.state.staff_cache
+    staff = cache.get(credentials.credentials)
+    if staff is None:
+        staff = find_staff(session, credentials.credentials)
+        if staff is not None:
+            cache.put(credentials.credentials, staff)
     if staff is None:
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED,
-            "invalid or revoked API key",
+            "invalid, expired or revoked API key",
             headers={"WWW-Authenticate": "Bearer"},
+        )
+    limiter: KeyRateLimiter = request.app.state.rate_limiter
+    wait = limiter.retry_after(staff.key_id)
+    if wait is not None:
+        raise HTTPException(
+            status.HTTP_429_TOO_MANY_REQUESTS,
+            f"too many requests for this key; try again in {wait} s",
+            headers={"Retry-After": str(wait)},
         )
     return staff
 
 
 StaffDep = Annotated[Staff, Depends(get_staff)]
+
+
+def require_role(*roles: Role) -> Callable[[Staff], Staff]:
+    """A dependency that lets only the given roles through (403 with the reason otherwise)."""
+
+    def check(staff: StaffDep) -> Staff:
+        if staff.role not in roles:
+            needed = " or ".join(role.value for role in roles)
+            raise HTTPException(status.HTTP_403_FORBIDDEN, f"this needs the role {needed}")
+        return staff
+
+    return check

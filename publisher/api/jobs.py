@@ -5,10 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, status
 
 from publisher.api.deps import SessionDep, StaffDep
+from publisher.api.errors import ERROR_RESPONSES
 from publisher.schemas import JobPublic
 from publisher.tables import Job
 
-router = APIRouter(prefix="/jobs", tags=["jobs"])
+router = APIRouter(prefix="/jobs", tags=["jobs"], responses=ERROR_RESPONSES)
 
 
 @router.get("/{job_id}", name="get_job")

@@ -44,7 +44,8 @@ class RequestLimits:
             try:
                 body.decode("utf-8")
             except UnicodeDecodeError as error:
-                await _reject(send, 422, f"request body is not valid UTF-8 (byte {error.start})")
+                reason = f"request body is not valid UTF-8 (byte {error.start})"
+                await _reject(send, 422, [{"loc": ["body"], "msg": reason, "type": "unicode"}])
                 return
         replayed = False
 
@@ -58,7 +59,7 @@ class RequestLimits:
         await self.app(scope, replay, send)
 
 
-async def _reject(send: Send, status: int, reason: str) -> None:
+async def _reject(send: Send, status: int, reason: str | list[dict[str, object]]) -> None:
     payload = json.dumps({"detail": reason}).encode("utf-8")
     await send(
         {

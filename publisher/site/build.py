@@ -1,18 +1,63 @@
-"""Build the whole static site from the database: gather, render, then write atomically."""
+"""Build the static site from the database: gather, plan, render what changed, write.
+
+A full build renders every file into a fresh folder and swaps it in. Otherwise the build
+compares with the state the last build left (``state``): only bulletins whose database
+stamp changed (or that the caller names) are read again, only files whose inputs changed
+are rendered, and they are written into the live build in place (``writer``). Anything
+that shapes every page (templates, code, settings, readings) changing makes a build full.
+"""
 
 from __future__ import annotations
 
 import fcntl
-from collections.abc import Iterator
+import os
+import tempfile
+import time
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlmodel import Session
 
 from publisher.services import Services
-from publisher.site.content import gather
+from publisher.settings import Settings
+from publisher.site import paths
+from publisher.site.content import (
+    BulletinSummary,
+    PublishedBulletin,
+    gather,
+    read_stamps,
+    summarize,
+)
+from publisher.site.plan import TIER_BULLETIN, TIER_MEDIA, Planned, SitePlan
 from publisher.site.render import SiteRenderer
-from publisher.site.writer import write_site
+from publisher.site.search import PAGES_GLOB, bundle_changes, make_index
+from publisher.site.state import BuildState, fingerprint, load_state, save_state
+from publisher.site.writer import (
+    SiteFile,
+    builds_dir,
+    current_build,
+    prune_builds,
+    unfinished_updates,
+    update_in_place,
+    write_full,
+)
+from translations.furigana import FuriganaReader, load_readings
+
+Progress = Callable[[int, int], None]
+"""Called with (files rendered so far, files to render)."""
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    folder: Path
+    full: bool
+    written: tuple[str, ...]
+    removed: tuple[str, ...]
+    pages: int
+    """HTML pages rendered."""
+    seconds: dict[str, float] = field(default_factory=dict)
 
 
 @contextmanager
@@ -27,11 +72,276 @@ def _build_lock(data_dir: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def build_site(services: Services) -> Path:
-    """Render every page from what is published now and swap it in; returns the build folder."""
+_renderers: dict[tuple[str, Path], SiteRenderer] = {}
+
+
+def _renderer(settings: Settings, readings: dict[str, str], print_: str) -> SiteRenderer:
+    """The renderer of the last build if nothing that shapes pages changed since.
+
+    A worker process builds after every publish; keeping the compiled templates, the
+    dictionary and the furigana already looked up makes those builds cheaper. Anything that
+    changes the fingerprint (templates, code, settings, readings) gets a fresh renderer.
+    """
+    key = (print_, settings.resolved_data_dir)
+    renderer = _renderers.get(key)
+    if renderer is None:
+        _renderers.clear()
+        renderer = _renderers[key] = SiteRenderer(settings, FuriganaReader(readings))
+    return renderer
+
+
+def _tier(path: str) -> int:
+    return TIER_BULLETIN if path.endswith(".html") else TIER_MEDIA
+
+
+class _Counter:
+    def __init__(self, total: int, progress: Progress | None) -> None:
+        self.done = 0
+        self.pages = 0
+        self.total = total
+        self.progress = progress
+
+    def step(self, path: str) -> None:
+        self.done += 1
+        if path.endswith(".html"):
+            self.pages += 1
+        if self.progress is not None and (self.done % 64 == 0 or self.done == self.total):
+            self.progress(self.done, self.total)
+
+
+def build_site(
+    services: Services,
+    *,
+    full: bool = False,
+    changed: Collection[int] = (),
+    search: bool = True,
+    progress: Progress | None = None,
+) -> Path:
+    """Bring the published site up to date (see :func:`update_site`); returns its folder."""
+    report = update_site(services, full=full, changed=changed, search=search, progress=progress)
+    return report.folder
+
+
+def update_site(
+    services: Services,
+    *,
+    full: bool = False,
+    changed: Collection[int] = (),
+    search: bool = True,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Bring the published site up to date with the database; returns what was written.
+
+    ``changed`` names bulletins to read again even if their database stamp looks the same
+    (a publish job passes its bulletin). ``search=False`` skips the search index (tests).
+    """
     settings = services.settings
+    site_dir = settings.resolved_site_dir
+    seconds: dict[str, float] = {}
+    started = time.perf_counter()
     with _build_lock(settings.resolved_data_dir):
+        readings = load_readings(settings.resolved_readings_file)
+        print_ = fingerprint(settings, readings)
+        previous = None
+        if not full and not unfinished_updates(site_dir):
+            previous = load_state(site_dir, print_)
+            build = current_build(site_dir)
+            if previous is not None and (build is None or build.name != previous.build):
+                previous = None
         with Session(services.db) as session:
-            content = gather(settings, session)
-        files = SiteRenderer(settings).render_all(content)
-        return write_site(settings.resolved_site_dir, files)
+            stamps = read_stamps(session)
+            reload: set[int] | None = None
+            if previous is not None:
+                reload = {
+                    bulletin_id
+                    for bulletin_id, stamp in stamps.items()
+                    if previous.stamps.get(bulletin_id) != stamp
+                } | (set(changed) & stamps.keys())
+            loaded = gather(settings, session, only=reload)
+        seconds["gather"] = time.perf_counter() - started
+
+        renderer = _renderer(settings, readings, print_)
+        summaries: dict[int, BulletinSummary] = {}
+        if previous is not None:
+            summaries = {
+                bulletin_id: summary
+                for bulletin_id, summary in previous.summaries.items()
+                if bulletin_id in stamps and bulletin_id not in (reload or ())
+            }
+        summaries.update((bulletin.id, summarize(bulletin)) for bulletin in loaded)
+        plan = SitePlan(renderer, list(summaries.values())).plan()
+        state = BuildState(
+            build="",
+            fingerprint=print_,
+            stamps={key: value for key, value in stamps.items()},
+            summaries=summaries,
+            keys={entry.path: entry.key for entry in plan},
+        )
+        phase = time.perf_counter()
+        scratch = builds_dir(site_dir)
+        scratch.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=".scratch-", dir=scratch) as temporary:
+            work = Path(temporary)
+            if previous is None:
+                report = _full(renderer, loaded, plan, state, site_dir, work, search, progress)
+            else:
+                report = _incremental(
+                    renderer, loaded, plan, previous, state, site_dir, work, search, progress
+                )
+        seconds["render_write"] = time.perf_counter() - phase - report.seconds.get("search", 0)
+        save_state(site_dir, state)
+        if report.full:
+            phase = time.perf_counter()
+            prune_builds(site_dir)
+            seconds["prune"] = time.perf_counter() - phase
+    seconds["search"] = report.seconds.get("search", 0.0)
+    seconds["total"] = time.perf_counter() - started
+    return BuildReport(
+        report.folder, report.full, report.written, report.removed, report.pages, seconds
+    )
+
+
+def _search_hook(
+    work: Path,
+    current: Path | None,
+    timings: dict[str, float],
+    farm: Callable[[Path], Path],
+    placed: list[str],
+) -> Callable[[Path], Iterable[tuple[str, SiteFile]]]:
+    """Index the pages the writer has in place; the bundle's files go to the writer."""
+
+    def hook(folder: Path) -> Iterable[tuple[str, SiteFile]]:
+        started = time.perf_counter()
+        pages = farm(folder)
+        if not any(pages.glob(PAGES_GLOB)):
+            return []  # nothing published yet: no index (the search page says so)
+        bundle = make_index(pages, work / "bundle")
+        changes = bundle_changes(bundle, current)
+        timings["search"] = time.perf_counter() - started
+        placed.extend(path for path, _ in changes)
+        return changes
+
+    return hook
+
+
+def _full(
+    renderer: SiteRenderer,
+    loaded: list[PublishedBulletin],
+    plan: list[Planned],
+    state: BuildState,
+    site_dir: Path,
+    work: Path,
+    search: bool,
+    progress: Progress | None,
+) -> BuildReport:
+    pages_per_bulletin = sum(len(b.versions) + 3 for b in loaded)
+    counter = _Counter(pages_per_bulletin + len(plan), progress)
+    written: list[str] = []
+
+    def files() -> Iterator[tuple[str, SiteFile]]:
+        for bulletin in loaded:
+            produced = renderer.bulletin_files(bulletin)
+            for path, content in produced.items():
+                counter.step(path)
+                written.append(path)
+                yield path, content
+        for entry in plan:
+            counter.step(entry.path)
+            written.append(entry.path)
+            yield entry.path, entry.render()
+        counter.total = counter.done
+        if progress is not None:
+            progress(counter.done, counter.total)
+
+    timings: dict[str, float] = {}
+    hook = _search_hook(work, None, timings, lambda folder: folder, written) if search else None
+    folder = write_full(site_dir, files(), before_switch=hook)
+    state.build = folder.name
+    state.search_stale = not search
+    return BuildReport(folder, True, tuple(written), (), counter.pages, timings)
+
+
+def _incremental(
+    renderer: SiteRenderer,
+    loaded: list[PublishedBulletin],
+    plan: list[Planned],
+    previous: BuildState,
+    state: BuildState,
+    site_dir: Path,
+    work: Path,
+    search: bool,
+    progress: Progress | None,
+) -> BuildReport:
+    removed: list[str] = [
+        path
+        for bulletin_id, summary in previous.summaries.items()
+        if bulletin_id not in state.summaries
+        for path in renderer.files_of(summary)
+    ]
+    to_render: list[PublishedBulletin] = []
+    for bulletin in loaded:
+        before = previous.summaries.get(bulletin.id)
+        if before is None or before.digest != bulletin.digest:
+            to_render.append(bulletin)
+    entries = [entry for entry in plan if previous.keys.get(entry.path) != entry.key]
+    removed += [path for path in previous.keys if path not in state.keys]
+    counter = _Counter(sum(len(b.versions) + 3 for b in to_render) + len(entries), progress)
+
+    changes: list[tuple[int, str, SiteFile]] = []
+    for bulletin in to_render:
+        produced = renderer.bulletin_files(bulletin)
+        before = previous.summaries.get(bulletin.id)
+        if before is not None:
+            removed += [path for path in renderer.files_of(before) if path not in produced]
+        for path, content in produced.items():
+            counter.step(path)
+            changes.append((_tier(path), path, content))
+    for entry in entries:
+        counter.step(entry.path)
+        changes.append((entry.tier, entry.path, entry.render()))
+    changes.sort(key=lambda change: change[0])  # stable: pages before what links to them
+    build = current_build(site_dir)
+    assert build is not None
+    state.build = build.name
+    pages_changed = any(path.endswith(".html") for _, path, _ in changes) or removed
+    refresh = search and (pages_changed or previous.search_stale)
+    state.search_stale = previous.search_stale or (not search and bool(pages_changed))
+    if refresh:
+        state.search_stale = False
+    if not changes and not removed and not refresh:
+        return BuildReport(build, False, (), (), 0, {})
+
+    timings: dict[str, float] = {}
+
+    def farm(folder: Path) -> Path:
+        """The pages to index, without the ones about to be removed (links, not copies)."""
+        pages = work / "pages"
+        for summary in state.summaries.values():
+            for language in summary.entries:
+                path = paths.file_of(paths.bulletin_dir(language, summary.id))
+                target = pages / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.link(folder / path, target)
+        return pages
+
+    current_bundle = build / paths.SEARCH_BUNDLE
+    placed: list[str] = []
+    hook = None
+    if refresh and not state.summaries and current_bundle.is_dir():
+        # Every bulletin is gone: so is the index, or it would still find them.
+        removed += [
+            path.relative_to(build).as_posix()
+            for path in current_bundle.rglob("*")
+            if path.is_file()
+        ]
+    elif refresh:
+        existing = current_bundle if current_bundle.is_dir() else None
+        hook = _search_hook(work, existing, timings, farm, placed)
+    update_in_place(
+        site_dir,
+        ((path, content) for _, path, content in changes),
+        removed,
+        before_removals=hook,
+    )
+    written = tuple(path for _, path, _ in changes) + tuple(placed)
+    return BuildReport(build, False, written, tuple(removed), counter.pages, timings)

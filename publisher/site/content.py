@@ -1,18 +1,32 @@
-"""Gather what is online from the database into frozen values, before anything is rendered."""
+"""Gather what is online from the database into frozen values, before anything is rendered.
+
+Everything is read with a handful of bulk queries (never one query per page), and a build
+that knows which bulletins changed reads only those in full: :func:`read_stamps` says cheaply
+which bulletins changed since the last build, :func:`gather` loads their documents.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, NamedTuple
 
+from sqlalchemy import String, and_, func, type_coerce
+from sqlalchemy import select as columns
 from sqlmodel import Session, col, select
 
-from publisher.documents import LocalizedDoc, SegmentText, localize
-from publisher.pipeline_source import load_source
+from publisher.documents import LocalizedDoc, SegmentText, localize, plain_text, snapshot
 from publisher.settings import Settings
-from publisher.tables import Bulletin, LanguageVersion, SegmentTranslation
+from publisher.tables import Bulletin, LanguageVersion, Revision, SegmentTranslation
 from publisher.workflow import State
+from translations.languages import sentence_joiner
+
+_IN_CHUNK = 500  # ids per ``IN (...)`` clause
 
 
 @dataclass(frozen=True)
@@ -22,6 +36,9 @@ class AudioInfo:
     seconds: float
     voice: str
     substitute_for: str | None
+    size: int
+    identity: tuple[int, ...]
+    """Inode and modification time of the files, so that re-made audio is linked again."""
 
 
 @dataclass(frozen=True)
@@ -38,73 +55,315 @@ class PublishedBulletin:
     published_at: datetime
     updated_at: datetime
     versions: dict[str, PageVersion]
+    digest: str
+    """Hash of the bulletin's id and everything its own pages show: equal digests, equal
+    pages (and equal entries in every list)."""
 
 
 @dataclass(frozen=True)
-class SiteContent:
-    languages: tuple[str, ...]
-    bulletins: tuple[PublishedBulletin, ...]
+class EntrySummary:
+    """One bulletin in one language as lists, feeds and the sitemap show it."""
+
+    title: str
+    lead: str
+    """The opening of the text (feeds show it as a summary)."""
+    machine_translated: bool
+    audio_size: int | None
+    audio_seconds: float | None
+    captions: bool
 
 
-def _texts(session: Session, version: LanguageVersion) -> dict[str, SegmentText]:
-    rows = session.exec(
-        select(SegmentTranslation).where(
-            SegmentTranslation.bulletin_id == version.bulletin_id,
-            SegmentTranslation.revision == version.revision,
-            SegmentTranslation.language == version.language,
-        )
-    ).all()
-    return {row.segment_id: SegmentText(row.text, tuple(row.flags), row.origin) for row in rows}
+@dataclass(frozen=True)
+class BulletinSummary:
+    """What listing pages need of a bulletin, kept between builds so that unchanged bulletins
+    need not be read again."""
+
+    id: int
+    category: str
+    published_at: datetime
+    updated_at: datetime
+    digest: str
+    entries: dict[str, EntrySummary]
+
+    @property
+    def sort_key(self) -> tuple[datetime, int]:
+        return (self.published_at, self.id)
 
 
-def _audio(settings: Settings, version: LanguageVersion) -> AudioInfo | None:
-    if not version.audio_file or version.audio_seconds is None or version.voice is None:
-        return None
-    mp3 = settings.media_dir / version.audio_file
-    if not mp3.is_file():
-        return None
-    captions = settings.media_dir / version.captions_file if version.captions_file else None
-    return AudioInfo(
-        mp3, captions, version.audio_seconds, version.voice, version.voice_substitute_for
-    )
+Stamp = tuple[Any, ...]
 
 
-def gather(settings: Settings, session: Session) -> SiteContent:
-    """Every published, unretracted bulletin with each language version that is online."""
-    bulletins = session.exec(
+def _aware(moment: datetime) -> datetime:
+    """SQLite gives back naive datetimes; they were written in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _published_bulletins() -> Any:
+    return (
         select(Bulletin)
         .where(col(Bulletin.published_revision).is_not(None))
         .where(Bulletin.state != State.RETRACTED.value)
-        .order_by(col(Bulletin.published_at).desc(), col(Bulletin.id).desc())
+    )
+
+
+def read_stamps(session: Session) -> dict[int, Stamp]:
+    """For every published bulletin, a value that changes whenever anything shown of it does.
+
+    Two aggregate queries, whatever the size of the archive: the bulletin's own columns, and
+    the count, latest update and revisions of its published language versions.
+    """
+    connection = session.connection()
+    bulletins = connection.execute(
+        columns(
+            col(Bulletin.id),
+            col(Bulletin.published_revision),
+            col(Bulletin.updated_at),
+            col(Bulletin.published_at),
+            col(Bulletin.category),
+        )
+        .where(col(Bulletin.published_revision).is_not(None))
+        .where(col(Bulletin.state) != State.RETRACTED.value)
     ).all()
-    published: list[PublishedBulletin] = []
+    versions = connection.execute(
+        columns(
+            col(LanguageVersion.bulletin_id),
+            func.count(),
+            func.max(col(LanguageVersion.updated_at)),
+            func.sum(col(LanguageVersion.revision)),
+            func.max(col(LanguageVersion.id)),
+        )
+        .where(col(LanguageVersion.status) == "published")
+        .group_by(col(LanguageVersion.bulletin_id))
+    ).all()
+    by_bulletin = {row[0]: tuple(str(value) for value in row[1:]) for row in versions}
+    return {
+        bulletin_id: (
+            revision,
+            str(updated),
+            str(published),
+            category,
+            by_bulletin.get(bulletin_id, ()),
+        )
+        for bulletin_id, revision, updated, published, category in bulletins
+        if bulletin_id is not None
+    }
+
+
+def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
+    for start in range(0, len(ids), _IN_CHUNK):
+        yield ids[start : start + _IN_CHUNK]
+
+
+def _flags(stored: str | None) -> tuple[str, ...]:
+    """A sentence's quality flags from their JSON text (almost always an empty list)."""
+    if not stored or stored == "[]":
+        return ()
+    return tuple(json.loads(stored))
+
+
+class _Version(NamedTuple):
+    """The columns of a ``LanguageVersion`` row the site needs (read without the ORM)."""
+
+    bulletin_id: int
+    language: str
+    audio_file: str | None
+    captions_file: str | None
+    audio_seconds: float | None
+    voice: str | None
+    voice_substitute_for: str | None
+    detail: str | None
+
+
+def _audio(media: Path, version: _Version) -> AudioInfo | None:
+    if not version.audio_file or version.audio_seconds is None or version.voice is None:
+        return None
+    mp3 = media / version.audio_file
+    try:
+        found = mp3.stat()
+    except OSError:
+        return None
+    identity: tuple[int, ...] = (found.st_ino, found.st_mtime_ns)
+    captions = media / version.captions_file if version.captions_file else None
+    if captions is not None:
+        try:
+            vtt = captions.stat()
+            identity += (vtt.st_ino, vtt.st_mtime_ns)
+        except OSError:
+            captions = None
+    return AudioInfo(
+        mp3,
+        captions,
+        version.audio_seconds,
+        version.voice,
+        version.voice_substitute_for,
+        found.st_size,
+        identity,
+    )
+
+
+def _of_published(table: Any, revision_column: Any) -> Any:
+    """Rows of ``table`` that belong to their bulletin's published revision."""
+    return and_(
+        col(table.bulletin_id) == col(Bulletin.id),
+        revision_column == col(Bulletin.published_revision),
+    )
+
+
+def gather(
+    settings: Settings, session: Session, only: Collection[int] | None = None
+) -> list[PublishedBulletin]:
+    """Published, unretracted bulletins (all, or those in ``only``) with their online versions.
+
+    A bulletin is online only if its source-language page is; newest first. Everything is
+    read in four queries (per 500 bulletins when ``only`` names them), as plain rows.
+    """
+    query = _published_bulletins().order_by(
+        col(Bulletin.published_at).desc(), col(Bulletin.id).desc()
+    )
+    if only is not None:
+        wanted = sorted(set(only))
+        bulletins = [
+            bulletin
+            for chunk in _chunks(wanted)
+            for bulletin in session.exec(query.where(col(Bulletin.id).in_(chunk))).all()
+        ]
+    else:
+        bulletins = list(session.exec(query).all())
+    if not bulletins:
+        return []
+    ids = [bulletin.id for bulletin in bulletins if bulletin.id is not None]
+
+    connection = session.connection()
+    revisions: dict[int, tuple[str, str, str | None]] = {}
+    versions: dict[int, dict[str, _Version]] = defaultdict(dict)
+    texts: dict[tuple[int, str], dict[str, SegmentText]] = defaultdict(dict)
+    for chunk in _chunks(ids) if only is not None else [None]:
+        revision_query = columns(
+            col(Revision.bulletin_id),
+            col(Revision.title),
+            col(Revision.body),
+            col(Revision.contact),
+        ).join(Bulletin, _of_published(Revision, col(Revision.number)))
+        version_query = (
+            columns(*(col(getattr(LanguageVersion, name)) for name in _Version._fields))
+            .join(Bulletin, _of_published(LanguageVersion, col(LanguageVersion.revision)))
+            .where(col(LanguageVersion.status) == "published")
+        )
+        text_query = columns(
+            col(SegmentTranslation.bulletin_id),
+            col(SegmentTranslation.language),
+            col(SegmentTranslation.segment_id),
+            col(SegmentTranslation.text),
+            type_coerce(col(SegmentTranslation.flags), String),
+            col(SegmentTranslation.origin),
+        ).join(Bulletin, _of_published(SegmentTranslation, col(SegmentTranslation.revision)))
+        if chunk is not None:
+            revision_query = revision_query.where(col(Revision.bulletin_id).in_(chunk))
+            version_query = version_query.where(col(LanguageVersion.bulletin_id).in_(chunk))
+            text_query = text_query.where(col(SegmentTranslation.bulletin_id).in_(chunk))
+        for bulletin_id, title, body, contact in connection.execute(revision_query).all():
+            revisions[bulletin_id] = (title, body, contact)
+        for row in connection.execute(version_query).all():
+            version = _Version(*row)
+            versions[version.bulletin_id][version.language] = version
+        for bulletin_id, language, segment_id, text, flags, origin in connection.execute(
+            text_query
+        ).all():
+            texts[(bulletin_id, language)][segment_id] = SegmentText(text, _flags(flags), origin)
+
+    media = settings.media_dir
+    result: list[PublishedBulletin] = []
     for bulletin in bulletins:
         assert bulletin.id is not None and bulletin.published_revision is not None
-        source = load_source(session, bulletin.id, bulletin.published_revision)
-        versions: dict[str, PageVersion] = {}
-        rows = session.exec(
-            select(LanguageVersion).where(
-                LanguageVersion.bulletin_id == bulletin.id,
-                LanguageVersion.revision == bulletin.published_revision,
-                LanguageVersion.status == "published",
-            )
-        ).all()
-        by_language = {row.language: row for row in rows}
+        found = revisions.get(bulletin.id)
+        by_language = versions[bulletin.id]
+        if found is None or settings.source_language not in by_language:
+            continue
+        title, body, contact = found
+        source = snapshot(
+            bulletin.id, bulletin.published_revision, bulletin.category, title, body, contact
+        )
+        digest = hashlib.blake2b(str(bulletin.id).encode(), digest_size=16)
+        for part in (bulletin.category, title, body, contact or ""):
+            digest.update(part.encode())
+            digest.update(b"\0")
+        page_versions: dict[str, PageVersion] = {}
         for language in settings.published_languages:
-            row = by_language.get(language)
-            if row is None:
+            online = by_language.get(language)
+            if online is None:
                 continue
-            texts = None if language == settings.source_language else _texts(session, row)
-            doc = localize(source, language, texts)
-            versions[language] = PageVersion(doc, _audio(settings, row), row.detail)
-        if settings.source_language in versions:
-            published.append(
-                PublishedBulletin(
-                    id=bulletin.id,
-                    category=bulletin.category,
-                    published_at=bulletin.published_at or bulletin.updated_at,
-                    updated_at=bulletin.updated_at,
-                    versions=versions,
-                )
+            stored = None
+            if language != settings.source_language:
+                stored = texts[(bulletin.id, language)]
+            audio = _audio(media, online)
+            page_versions[language] = PageVersion(
+                localize(source, language, stored), audio, online.detail
             )
-    return SiteContent(settings.published_languages, tuple(published))
+            digest.update(_shown(language, stored, audio, online.detail).encode())
+        published_at = _aware(bulletin.published_at or bulletin.updated_at)
+        updated_at = _aware(bulletin.updated_at)
+        digest.update(f"{published_at.isoformat()} {updated_at.isoformat()}".encode())
+        result.append(
+            PublishedBulletin(
+                id=bulletin.id,
+                category=bulletin.category,
+                published_at=published_at,
+                updated_at=updated_at,
+                versions=page_versions,
+                digest=digest.hexdigest(),
+            )
+        )
+    return result
+
+
+def _shown(
+    language: str,
+    stored: dict[str, SegmentText] | None,
+    audio: AudioInfo | None,
+    detail: str | None,
+) -> str:
+    """Everything of one language version that its pages show, as one string to hash."""
+    sentences = "\x1e".join(
+        f"{segment_id}\x1f{text.text}\x1f{' '.join(text.flags)}\x1f{text.origin}"
+        for segment_id, text in sorted((stored or {}).items())
+    )
+    return f"\x1d{language}\x1d{sentences}\x1d{audio!r}\x1d{detail}"
+
+
+def summarize(bulletin: PublishedBulletin) -> BulletinSummary:
+    return BulletinSummary(
+        id=bulletin.id,
+        category=bulletin.category,
+        published_at=bulletin.published_at,
+        updated_at=bulletin.updated_at,
+        digest=bulletin.digest,
+        entries={
+            language: EntrySummary(
+                title=plain_text(version.doc.title.pieces),
+                lead=_lead(version.doc),
+                machine_translated=version.doc.machine_translated,
+                audio_size=version.audio.size if version.audio else None,
+                audio_seconds=version.audio.seconds if version.audio else None,
+                captions=bool(version.audio and version.audio.captions),
+            )
+            for language, version in bulletin.versions.items()
+        },
+    )
+
+
+LEAD_CHARS = 200
+
+
+def _lead(doc: LocalizedDoc) -> str:
+    """The first paragraph's text, cut at a word boundary near ``LEAD_CHARS``."""
+    for block in doc.blocks:
+        if block.kind == "heading" or not block.sentences:
+            continue
+        joiner = sentence_joiner(doc.language)
+        text = joiner.join(plain_text(sentence.pieces) for sentence in block.sentences)
+        text = " ".join(text.split())
+        if len(text) <= LEAD_CHARS:
+            return text
+        cut = text.rfind(" ", 0, LEAD_CHARS)
+        return text[: cut if cut > LEAD_CHARS // 2 else LEAD_CHARS].rstrip() + "…"
+    return ""

@@ -7,7 +7,7 @@ allows only the handful of tags and attributes written here: no script, no event
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -18,9 +18,24 @@ from publisher.documents import LocalizedBlock, LocalizedDoc, Piece, Sentence
 from translations.languages import sentence_joiner
 from translations.restore import TextPiece
 
-_ALLOWED_TAGS = {"h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "li", "a", "span", "br"}
-_ALLOWED_ATTRIBUTES = {"a": {"href", "hreflang"}, "span": {"id", "class", "data-flags"}}
+_ALLOWED_TAGS = {
+    *("h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "li", "a", "span", "br"),
+    *("ruby", "rt", "rp"),
+}
+_ALLOWED_ATTRIBUTES = {
+    "a": {"href", "hreflang"},
+    "span": {"id", "class", "data-flags"},
+    "rt": {"aria-hidden"},
+    "rp": {"aria-hidden"},
+}
 _SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+
+TextHtml = Callable[[str], str]
+"""How a run of plain text becomes HTML: escaped, or escaped with furigana."""
+
+
+def _escaped(text: str) -> str:
+    return str(escape(text))
 
 
 def _href(url: str) -> str | None:
@@ -28,37 +43,38 @@ def _href(url: str) -> str | None:
     return url if scheme in {"http", "https"} else None
 
 
-def _piece_html(piece: Piece) -> str:
+def _piece_html(piece: Piece, text_html: TextHtml) -> str:
     if isinstance(piece, TextPiece):
-        return str(escape(piece.text))
+        return text_html(piece.text)
     token = piece.token
     if token.kind in ("url", "link"):
         label = token.label if token.kind == "link" and token.label else token.value
         href = _href(token.value)
         if href is None:
-            return str(escape(label))
-        return f'<a href="{escape(href)}">{escape(label)}</a>'
+            return text_html(label)
+        return f'<a href="{escape(href)}">{text_html(label)}</a>'
     if token.kind == "email":
         return f'<a href="mailto:{escape(token.value)}">{escape(token.value)}</a>'
     if token.kind == "phone":
         digits = "".join(ch for ch in token.value if ch.isdigit() or ch == "-")
         return f'<a href="tel:{escape(digits)}">{escape(token.value)}</a>'
-    return str(escape(token.value))
+    return text_html(token.value)
 
 
-def sentence_html(sentence: Sentence) -> str:
-    inner = "".join(_piece_html(piece) for piece in sentence.pieces)
+def sentence_html(sentence: Sentence, text_html: TextHtml = _escaped) -> str:
+    """One sentence as ``<span class="s" id="s-…">``: the read-along script finds it by id."""
+    inner = "".join(_piece_html(piece, text_html) for piece in sentence.pieces)
     flags = f' data-flags="{escape(" ".join(sentence.flags))}"' if sentence.flags else ""
     line_break = "<br>" if sentence.line_break_before else ""
     return f'{line_break}<span class="s" id="s-{escape(sentence.id)}"{flags}>{inner}</span>'
 
 
-def _sentences(sentences: Iterable[Sentence], joiner: str) -> str:
+def _sentences(sentences: Iterable[Sentence], joiner: str, text_html: TextHtml) -> str:
     parts: list[str] = []
     for sentence in sentences:
         if parts and not sentence.line_break_before:
             parts.append(joiner)
-        parts.append(sentence_html(sentence))
+        parts.append(sentence_html(sentence, text_html))
     return "".join(parts)
 
 
@@ -86,7 +102,7 @@ def _runs(blocks: tuple[LocalizedBlock, ...]) -> Iterator[LocalizedBlock | _List
         yield _ListRun(run[0].ordered, tuple(run))
 
 
-def body_html(doc: LocalizedDoc) -> Markup:
+def body_html(doc: LocalizedDoc, text_html: TextHtml = _escaped) -> Markup:
     """The article body; headings start at h2 because the title is the page's only h1."""
     joiner = sentence_joiner(doc.language)
     parts: list[str] = []
@@ -94,14 +110,14 @@ def body_html(doc: LocalizedDoc) -> Markup:
         if isinstance(item, _ListRun):
             tag = "ol" if item.ordered else "ul"
             items = "".join(
-                f"<li>{_sentences(block.sentences, joiner)}</li>" for block in item.items
+                f"<li>{_sentences(block.sentences, joiner, text_html)}</li>" for block in item.items
             )
             parts.append(f"<{tag}>{items}</{tag}>")
         elif item.kind == "heading":
             level = min(max(item.level, 2), 6)
-            parts.append(f"<h{level}>{_sentences(item.sentences, joiner)}</h{level}>")
+            parts.append(f"<h{level}>{_sentences(item.sentences, joiner, text_html)}</h{level}>")
         else:
-            parts.append(f"<p>{_sentences(item.sentences, joiner)}</p>")
+            parts.append(f"<p>{_sentences(item.sentences, joiner, text_html)}</p>")
     return sanitize("\n".join(parts))
 
 

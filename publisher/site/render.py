@@ -1,279 +1,657 @@
-"""Render the gathered site content into files (path -> bytes) with the Jinja2 templates."""
+"""Render pages with the Jinja2 templates: one method per page type, inputs in, bytes out.
+
+The renderer never reads the database or the output folder; it is handed frozen values
+(``PublishedBulletin`` for a bulletin's own pages, ``BulletinSummary`` for lists and feeds)
+and returns file contents. Templates are compiled once per renderer, and everything shared
+by many pages (UI strings, navigation links per folder depth) is computed once.
+"""
 
 from __future__ import annotations
 
-import posixpath
-from collections.abc import Callable
+import functools
+import hashlib
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import partial
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    Template,
+    select_autoescape,
+)
+from markupsafe import Markup, escape
 
-from publisher.documents import plain_text
+from publisher.documents import LocalizedDoc, Sentence, plain_text
 from publisher.settings import Settings
-from publisher.site.content import PageVersion, PublishedBulletin, SiteContent
+from publisher.site import paths
+from publisher.site.content import BulletinSummary, PageVersion, PublishedBulletin
+from publisher.site.furigana_html import FuriganaHtml
 from publisher.site.html_body import body_html, sanitize, sentence_html
-from publisher.site.ui_strings import UI_STRINGS, format_date, ui_text
+from publisher.site.ui_strings import KEYS, UI_STRINGS, format_date, ui_text
 from publisher.site.writer import LinkedFile, SiteFile
+from translations.furigana import FuriganaReader
 from translations.languages import get_language
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "site_templates"
 CITY_TIME_ZONE = ZoneInfo("Asia/Tokyo")
+SPEEDS = ("0.75", "1", "1.25", "1.5", "2")
+CATEGORY_ORDER = ("disaster", "health", "water", "garbage", "procedures", "event", "other")
+"""Categories in the order menus list them (emergencies first)."""
+
+TextMarkup = Callable[[str], Markup]
+"""Plain text to markup for the page: escaped, or escaped with furigana."""
+
+_TEMPLATES = (
+    "bulletin.html",
+    "index.html",
+    "root.html",
+    "404.html",
+    "accessibility.html",
+    "search.html",
+)
 
 
-def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
-    return Environment(
+def _article(doc: LocalizedDoc, text: TextMarkup) -> Markup:
+    """Template filter: a document's body, each sentence in its ``<span class="s">``."""
+    return body_html(doc, text)
+
+
+def _sentence(sentence: Sentence, text: TextMarkup) -> Markup:
+    """Template filter: one sentence (the title, the contact line) in its span."""
+    return sanitize(sentence_html(sentence, text))
+
+
+def make_environment(
+    templates_dir: Path = TEMPLATES_DIR, cache_dir: Path | None = None
+) -> Environment:
+    """Templates render documents through these filters, so the body is part of rendering.
+
+    With ``cache_dir``, compiled templates are kept there between builds (Jinja2's bytecode
+    cache checks each template's modification time, so an edited template is recompiled).
+    """
+    cache = None
+    if cache_dir is not None:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        cache = FileSystemBytecodeCache(str(cache_dir))
+    environment = Environment(
         loader=FileSystemLoader(templates_dir),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,
+        bytecode_cache=cache,
     )
+    environment.filters["article"] = _article
+    environment.filters["sentence"] = _sentence
+    return environment
 
 
-def bulletin_path(language: str, bulletin_id: int) -> str:
-    return f"{language}/bulletins/{bulletin_id}/index.html"
+@functools.cache
+def category_key(category: str) -> str:
+    """The category as the site knows it; anything unknown is listed under ``other``."""
+    return category if f"category_{category}" in UI_STRINGS["en"] else "other"
 
 
-def index_path(language: str) -> str:
-    return f"{language}/index.html"
-
-
-def _url_of(path: str) -> str:
-    """The public URL path of a file: folders end in / rather than index.html."""
-    return path.removesuffix("index.html")
+@dataclass(frozen=True)
+class Link:
+    label: str | Markup
+    href: str
+    current: bool = False
 
 
 @dataclass(frozen=True)
 class Alternate:
+    """One ``<link rel="alternate" hreflang>``: a language code or ``x-default``."""
+
+    hreflang: str
+    absolute: str
+
+
+@dataclass(frozen=True)
+class SwitcherItem:
     language: str
     native_name: str
     href: str
-    absolute: str
     current: bool
 
 
+@dataclass(frozen=True)
+class Nav:
+    """Links every page of one language, variant and folder depth shares."""
+
+    home_href: str
+    root_href: str
+    css_href: str
+    readalong_href: str
+    search_js_href: str
+    accessibility_href: str | None
+    search_href: str | None
+    feed_href: str | None
+    podcast_href: str | None
+
+
+class _Converted(dict[str, Markup]):
+    """Strings converted to markup when first used (furigana takes a dictionary look-up)."""
+
+    def __init__(self, plain: Mapping[str, str], text: TextMarkup) -> None:
+        super().__init__()
+        self.plain = plain
+        self.text = text
+
+    def __missing__(self, key: str) -> Markup:
+        value = self.text(self.plain[key])
+        self[key] = value
+        return value
+
+
+class Strings:
+    """The UI strings of one language: ``plain`` for attributes, ``content`` for text.
+
+    In a furigana page ``content`` carries ruby markup; elsewhere it is the plain string
+    (escaped by the template). Strings whose only placeholder is ``{city}`` are filled in;
+    the others are formatted where they are used (:meth:`attr`).
+    """
+
+    def __init__(self, language: str, city: str, text: TextMarkup) -> None:
+        self.language = language
+        self.city = city
+        strings = UI_STRINGS.get(language, UI_STRINGS["en"])
+        self.plain: dict[str, str] = {key: strings[key].replace("{city}", city) for key in KEYS}
+        self.content: dict[str, Markup] = _Converted(self.plain, text)
+
+    def attr(self, key: str, /, **values: str) -> str:
+        return ui_text(self.language, key, city=self.city, **values)
+
+
+@dataclass
 class SiteRenderer:
-    """Renders every page type; one instance per build."""
+    """Renders every page type; create one per build (it memoises per-build values)."""
 
-    def __init__(self, settings: Settings, environment: Environment | None = None) -> None:
-        self.settings = settings
-        self.environment = environment or make_environment()
+    settings: Settings
+    reader: FuriganaReader | None = None
+    environment: Environment | None = None
 
-    # -- helpers shared by all pages ---------------------------------------------------------
-
-    def _absolute(self, path: str) -> str:
-        return self.settings.base_url + _url_of(path)
-
-    def _context(self, path: str, language: str, **values: Any) -> dict[str, Any]:
-        here = posixpath.dirname(path)
-
-        def rel(target: str) -> str:
-            relative = posixpath.relpath(target, here or ".")
-            return _url_of(relative) or "./"
-
-        def t(key: str, **format_values: Any) -> str:
-            return ui_text(language, key, city=self._city(language), **format_values)
-
-        info = get_language(language)
-        return {
-            "lang": language,
-            "dir": info.direction,
-            "native_name": info.native_name,
-            "rel": rel,
-            "t": t,
-            "canonical": self._absolute(path),
-            "site_name": t("site_name"),
-            "root_href": rel("index.html"),
-            "home_href": rel(index_path(language)),
-            "accessibility_href": rel(f"{language}/accessibility/index.html"),
-            "css_href": rel("assets/site.css"),
-            "base_url": self.settings.base_url,
-            **values,
+    def __post_init__(self) -> None:
+        if self.environment is None:
+            cache = self.settings.resolved_data_dir / "cache" / "templates"
+            self.environment = make_environment(cache_dir=cache)
+        self.env: Environment = self.environment
+        self.templates: dict[str, Template] = {
+            name: self.env.get_template(name) for name in _TEMPLATES
         }
+        self.source = self.settings.source_language
+        self.base_url = self.settings.base_url
+        self._strings: dict[tuple[str, bool], Strings] = {}
+        self._nav: dict[tuple[str, bool, int], Nav] = {}
 
-    def _city(self, language: str) -> str:
+    # -- shared values ----------------------------------------------------------------------
+
+    @cached_property
+    def ruby(self) -> FuriganaHtml:
+        if self.reader is None:
+            self.reader = FuriganaReader()
+        return FuriganaHtml(self.reader)
+
+    def city(self, language: str) -> str:
         return self.settings.city_name_ja if language == "ja" else self.settings.city_name
 
-    def _alternates(
-        self, path_for: Callable[[str], str], languages: tuple[str, ...], current: str
+    def text(self, furigana: bool) -> TextMarkup:
+        return self.ruby.markup if furigana else escape
+
+    def strings(self, language: str, furigana: bool = False) -> Strings:
+        key = (language, furigana)
+        if key not in self._strings:
+            self._strings[key] = Strings(language, self.city(language), self.text(furigana))
+        return self._strings[key]
+
+    def absolute(self, path: str) -> str:
+        return self.base_url + path
+
+    def furigana_for(self, language: str) -> bool:
+        """Whether pages in ``language`` also get a furigana version."""
+        return language == "ja"
+
+    def href(self, here: str, target: str, furigana: bool) -> str:
+        """Link from folder ``here`` to ``target``; a furigana page links to furigana pages."""
+        if furigana and target.startswith(f"{self.source}/") and target.endswith("/"):
+            target = paths.furigana_dir(target)
+        return paths.relative(here, target)
+
+    def nav(self, language: str, here: str, furigana: bool = False) -> Nav:
+        key = (language, furigana, paths.depth(here))
+        nav = self._nav.get(key)
+        if nav is None:
+            nav = Nav(
+                home_href=self.href(here, paths.index_dir(language), furigana),
+                root_href=paths.relative(here, ""),
+                css_href=paths.relative(here, paths.ASSETS + "site.css"),
+                readalong_href=paths.relative(here, paths.ASSETS + "readalong.js"),
+                search_js_href=paths.relative(here, paths.ASSETS + "search.js"),
+                accessibility_href=self.href(here, paths.accessibility_dir(language), furigana),
+                search_href=self.href(here, paths.search_dir(language), furigana),
+                feed_href=paths.relative(here, paths.feed_file(language)),
+                podcast_href=paths.relative(here, paths.podcast_file(language)),
+            )
+            self._nav[key] = nav
+        return nav
+
+    def date(self, language: str, moment: datetime) -> str:
+        local = moment.astimezone(CITY_TIME_ZONE)
+        return format_date(language, local.year, local.month, local.day)
+
+    def category_label(self, language: str, category: str) -> str:
+        return self.strings(language).plain[f"category_{category_key(category)}"]
+
+    def alternates(
+        self, folder_for: Callable[[str], str], languages: Sequence[str]
     ) -> list[Alternate]:
-        here = posixpath.dirname(path_for(current))
+        return [Alternate(code, self.absolute(folder_for(code))) for code in languages]
+
+    def switcher(
+        self, here: str, folder_for: Callable[[str], str], languages: Sequence[str], current: str
+    ) -> list[SwitcherItem]:
+        """Links to this page in each language (a furigana page's own stays furigana)."""
+        furigana = paths.is_furigana(here)
         return [
-            Alternate(
-                language=code,
-                native_name=get_language(code).native_name,
-                href=_url_of(posixpath.relpath(path_for(code), here)) or "./",
-                absolute=self._absolute(path_for(code)),
-                current=code == current,
+            SwitcherItem(
+                code,
+                get_language(code).native_name,
+                self.href(here, folder_for(code), furigana and code == current),
+                code == current,
             )
             for code in languages
         ]
 
-    def _render(self, template: str, context: dict[str, Any]) -> bytes:
-        return self.environment.get_template(template).render(context).encode("utf-8")
+    def furigana_toggle(self, folder: str, furigana: bool, language: str) -> Link | None:
+        if not self.furigana_for(language):
+            return None
+        strings = self.strings(language, furigana)
+        if furigana:
+            plain = paths.plain_dir(folder)
+            return Link(strings.content["hide_furigana"], paths.relative(folder, plain))
+        return Link(strings.content["show_furigana"], paths.FURIGANA)
 
-    def _date(self, language: str, moment: datetime) -> str:
-        local = moment.astimezone(CITY_TIME_ZONE) if moment.tzinfo else moment
-        return format_date(language, local.year, local.month, local.day)
+    def base_context(
+        self,
+        folder: str,
+        language: str,
+        furigana: bool,
+        title: str,
+        *,
+        alternates: Sequence[Alternate] = (),
+        switcher: Sequence[SwitcherItem] = (),
+        breadcrumbs: Sequence[Link] = (),
+        crumb_title: str = "",
+        nav: Nav | None = None,
+        toggle: bool = True,
+    ) -> dict[str, Any]:
+        strings = self.strings(language, furigana)
+        return {
+            "lang": language,
+            "dir": get_language(language).direction,
+            "title_text": title,
+            "canonical": self.absolute(paths.plain_dir(folder)),
+            "alternates": () if furigana else alternates,
+            "switcher": switcher,
+            "breadcrumbs": breadcrumbs,
+            "crumb_title": crumb_title,
+            "furigana_toggle": self.furigana_toggle(folder, furigana, language) if toggle else None,
+            "a": strings.plain,
+            "s": strings.content,
+            "text": self.text(furigana),
+            "nav": nav or self.nav(language, folder, furigana),
+        }
 
-    def _category(self, language: str, category: str) -> str:
-        key = f"category_{category}"
-        return ui_text(language, key if key in UI_STRINGS["en"] else "category_other")
+    def render(self, template: str, context: Mapping[str, Any]) -> bytes:
+        return self.templates[template].render(context).encode("utf-8")
 
-    # -- pages ------------------------------------------------------------------------------
+    # -- a bulletin's own pages -------------------------------------------------------------
 
-    def bulletin_page(self, bulletin: PublishedBulletin, language: str) -> dict[str, SiteFile]:
-        version: PageVersion = bulletin.versions[language]
-        path = bulletin_path(language, bulletin.id)
-        folder = posixpath.dirname(path)
+    def bulletin_files(self, bulletin: PublishedBulletin) -> dict[str, SiteFile]:
+        """Every file of one bulletin: its page in each language, furigana, audio, captions."""
+        languages = tuple(bulletin.versions)
+
+        def folder_for(code: str) -> str:
+            return paths.bulletin_dir(code, bulletin.id)
+
+        alternates = self.alternates(folder_for, languages)
         files: dict[str, SiteFile] = {}
-        audio = version.audio
-        if audio is not None:
-            files[f"{folder}/audio.mp3"] = LinkedFile(audio.mp3)
-            if audio.captions is not None:
-                files[f"{folder}/captions.vtt"] = LinkedFile(audio.captions)
-        source_language = self.settings.source_language
-        minutes, seconds = divmod(round(audio.seconds), 60) if audio else (0, 0)
-        context = self._context(
-            path,
-            language,
-            doc=version.doc,
-            title=plain_text(version.doc.title.pieces),
-            body=body_html(version.doc),
-            contact=version.doc.contact,
-            category=self._category(language, bulletin.category),
-            published=self._date(language, bulletin.published_at),
-            published_iso=bulletin.published_at.isoformat(),
-            contact_html=sanitize(sentence_html(version.doc.contact))
-            if version.doc.contact
-            else "",
-            alternates=self._alternates(
-                partial(bulletin_path, bulletin_id=bulletin.id), tuple(bulletin.versions), language
-            ),
-            original_href=posixpath.relpath(
-                _url_of(bulletin_path(source_language, bulletin.id)), folder
-            )
-            + "/",
-            audio=audio,
-            audio_substitute=(
-                get_language(audio.substitute_for).native_name
-                if audio and audio.substitute_for
-                else None
-            ),
-            duration=ui_text(language, "seconds_unit", minutes=str(minutes), seconds=str(seconds)),
-            breadcrumbs=[(ui_text(language, "home"), self._context(path, language)["home_href"])],
-        )
-        files[path] = self._render("bulletin.html", context)
+        for language, version in bulletin.versions.items():
+            folder = folder_for(language)
+            if version.audio is not None:
+                files[folder + "audio.mp3"] = LinkedFile(version.audio.mp3)
+                if version.audio.captions is not None:
+                    files[folder + "captions.vtt"] = LinkedFile(version.audio.captions)
+            variants = (False, True) if self.furigana_for(language) else (False,)
+            for furigana in variants:
+                here = paths.furigana_dir(folder) if furigana else folder
+                switcher = self.switcher(here, folder_for, languages, language)
+                files[paths.file_of(here)] = self._bulletin_page(
+                    bulletin, version, here, furigana, alternates, switcher
+                )
         return files
 
-    def index_page(self, content: SiteContent, language: str) -> dict[str, SiteFile]:
-        path = index_path(language)
-        entries = [
-            {
-                "title": plain_text(bulletin.versions[language].doc.title.pieces),
-                "href": posixpath.relpath(_url_of(bulletin_path(language, bulletin.id)), language)
-                + "/",
-                "published": self._date(language, bulletin.published_at),
-                "iso_date": bulletin.published_at.isoformat(),
-                "category": self._category(language, bulletin.category),
-                "has_audio": bulletin.versions[language].audio is not None,
+    def files_of(self, summary: BulletinSummary) -> tuple[str, ...]:
+        """The paths :meth:`bulletin_files` writes for a bulletin, from its summary alone."""
+        files: list[str] = []
+        for language, entry in summary.entries.items():
+            folder = paths.bulletin_dir(language, summary.id)
+            if entry.audio_size is not None:
+                files.append(folder + "audio.mp3")
+                if entry.captions:
+                    files.append(folder + "captions.vtt")
+            files.append(paths.file_of(folder))
+            if self.furigana_for(language):
+                files.append(paths.file_of(paths.furigana_dir(folder)))
+        return tuple(files)
+
+    def _bulletin_page(
+        self,
+        bulletin: PublishedBulletin,
+        version: PageVersion,
+        here: str,
+        furigana: bool,
+        alternates: Sequence[Alternate],
+        switcher: Sequence[SwitcherItem],
+    ) -> bytes:
+        doc = version.doc
+        language = doc.language
+        strings = self.strings(language, furigana)
+        title = plain_text(doc.title.pieces)
+        category = category_key(bulletin.category)
+        category_link = Link(
+            strings.content[f"category_{category}"],
+            self.href(here, paths.category_dir(language, category), furigana),
+        )
+        nav = self.nav(language, here, furigana)
+        published = self.date(language, bulletin.published_at)
+        updated = self.date(language, bulletin.updated_at)
+        audio = version.audio
+        audio_context: dict[str, Any] | None = None
+        if audio is not None:
+            to_folder = "../" if furigana else ""
+            minutes, seconds = divmod(round(audio.seconds), 60)
+            duration = strings.attr("seconds_unit", minutes=str(minutes), seconds=str(seconds))
+            native = get_language(language).native_name
+            audio_context = {
+                "mp3_href": to_folder + "audio.mp3",
+                "captions_href": to_folder + "captions.vtt" if audio.captions else None,
+                "label": strings.attr("audio_player_label", language=native),
+                "download": strings.attr("download_audio", duration=duration),
+                "substitute": strings.attr(
+                    "audio_substitute_voice", voice=audio.voice, language=native
+                )
+                if audio.substitute_for
+                else None,
             }
-            for bulletin in content.bulletins
-            if language in bulletin.versions
+        context = self.base_context(
+            here,
+            language,
+            furigana,
+            title,
+            alternates=alternates,
+            switcher=switcher,
+            breadcrumbs=(Link(strings.content["home"], nav.home_href), category_link),
+            crumb_title=title,
+            nav=nav,
+        )
+        context.update(
+            doc=doc,
+            indexed=not furigana,
+            category=category_link,
+            published=strings.attr("published_on", date=published),
+            published_iso=bulletin.published_at.isoformat(timespec="seconds"),
+            updated=strings.attr("updated_on", date=updated) if updated != published else None,
+            updated_iso=bulletin.updated_at.isoformat(timespec="seconds"),
+            original_href=paths.relative(here, paths.bulletin_dir(self.source, bulletin.id)),
+            source_language=self.source,
+            audio=audio_context,
+            speeds=SPEEDS,
+        )
+        return self.render("bulletin.html", context)
+
+    # -- pages that list bulletins -----------------------------------------------------------
+
+    def listing_page(
+        self,
+        here: str,
+        language: str,
+        furigana: bool,
+        *,
+        heading: str,
+        entries: Sequence[BulletinSummary],
+        pagination: Pagination,
+        categories: Sequence[str],
+        current_category: str | None,
+        alternates: Sequence[Alternate],
+        switcher: Sequence[SwitcherItem],
+        breadcrumbs: Sequence[Link],
+    ) -> bytes:
+        strings = self.strings(language, furigana)
+        rows = []
+        for summary in entries:
+            entry = summary.entries[language]
+            category = category_key(summary.category)
+            rows.append(
+                {
+                    "title": entry.title,
+                    "href": self.href(here, paths.bulletin_dir(language, summary.id), furigana),
+                    "published": strings.attr(
+                        "published_on", date=self.date(language, summary.published_at)
+                    ),
+                    "iso": summary.published_at.isoformat(timespec="seconds"),
+                    "category": strings.content[f"category_{category}"],
+                    "category_href": self.href(
+                        here, paths.category_dir(language, category), furigana
+                    ),
+                    "has_audio": entry.audio_size is not None,
+                }
+            )
+        title = heading
+        if pagination.pages > 1:
+            page_label = strings.attr(
+                "page_n_of_m", page=str(pagination.page), pages=str(pagination.pages)
+            )
+            title = f"{heading} ({page_label})"
+        context = self.base_context(
+            here,
+            language,
+            furigana,
+            title,
+            alternates=alternates,
+            switcher=switcher,
+            breadcrumbs=breadcrumbs,
+            crumb_title=heading,
+        )
+        context.update(
+            heading=heading,
+            entries=rows,
+            pagination=pagination.links(here, furigana, self, strings),
+            categories=self.category_links(here, language, furigana, categories, current_category),
+        )
+        return self.render("index.html", context)
+
+    def category_links(
+        self,
+        here: str,
+        language: str,
+        furigana: bool,
+        categories: Sequence[str],
+        current: str | None = None,
+    ) -> list[Link]:
+        strings = self.strings(language, furigana)
+        return [
+            Link(
+                strings.content[f"category_{category}"],
+                self.href(here, paths.category_dir(language, category), furigana),
+                category == current,
+            )
+            for category in categories
         ]
-        context = self._context(
-            path,
+
+    # -- pages that do not depend on bulletins -----------------------------------------------
+
+    def accessibility_page(self, language: str, furigana: bool) -> bytes:
+        strings = self.strings(language, furigana)
+        here = paths.accessibility_dir(language)
+        if furigana:
+            here = paths.furigana_dir(here)
+        languages = self.settings.published_languages
+        nav = self.nav(language, here, furigana)
+        context = self.base_context(
+            here,
             language,
-            title=ui_text(language, "latest_notices"),
-            entries=entries,
-            alternates=self._alternates(index_path, content.languages, language),
-            breadcrumbs=[],
+            furigana,
+            strings.plain["accessibility_heading"],
+            alternates=self.alternates(paths.accessibility_dir, languages),
+            switcher=self.switcher(here, paths.accessibility_dir, languages, language),
+            breadcrumbs=(Link(strings.content["home"], nav.home_href),),
+            crumb_title=strings.plain["accessibility_heading"],
+            nav=nav,
         )
-        return {path: self._render("index.html", context)}
+        context["heading"] = strings.content["accessibility_heading"]
+        return self.render("accessibility.html", context)
 
-    def accessibility_page(self, content: SiteContent, language: str) -> dict[str, SiteFile]:
-        def path_for(code: str) -> str:
-            return f"{code}/accessibility/index.html"
-
-        path = path_for(language)
-        context = self._context(
-            path,
+    def search_page(self, language: str, furigana: bool, categories: Sequence[str]) -> bytes:
+        strings = self.strings(language, furigana)
+        here = paths.search_dir(language)
+        if furigana:
+            here = paths.furigana_dir(here)
+        languages = self.settings.published_languages
+        nav = self.nav(language, here, furigana)
+        context = self.base_context(
+            here,
             language,
-            title=ui_text(language, "accessibility_heading"),
-            alternates=self._alternates(path_for, content.languages, language),
-            breadcrumbs=[(ui_text(language, "home"), self._context(path, language)["home_href"])],
+            furigana,
+            strings.plain["search"],
+            alternates=self.alternates(paths.search_dir, languages),
+            switcher=self.switcher(here, paths.search_dir, languages, language),
+            breadcrumbs=(Link(strings.content["home"], nav.home_href),),
+            crumb_title=strings.plain["search"],
+            nav=nav,
         )
-        return {path: self._render("accessibility.html", context)}
+        context.update(
+            heading=strings.content["search"],
+            bundle_href=paths.relative(here, paths.SEARCH_BUNDLE),
+            categories=self.category_links(here, language, furigana, categories),
+        )
+        return self.render("search.html", context)
 
-    def root_page(self, content: SiteContent) -> dict[str, SiteFile]:
-        source = self.settings.source_language
-        choices = [
+    def language_choices(self, here: str) -> list[dict[str, str]]:
+        return [
             {
                 "language": code,
                 "native_name": get_language(code).native_name,
                 "dir": get_language(code).direction,
-                "href": f"{code}/",
-                "intro": ui_text(code, "choose_language_intro", city=self._city(code)),
+                "href": paths.relative(here, paths.index_dir(code)),
+                "intro": ui_text(code, "choose_language_intro", city=self.city(code)),
             }
-            for code in content.languages
+            for code in self.settings.published_languages
         ]
-        context = self._context(
-            "index.html",
-            source,
-            title=ui_text(source, "choose_language_heading"),
-            choices=choices,
-            alternates=[],
-            breadcrumbs=[],
-        )
-        return {"index.html": self._render("root.html", context)}
 
-    def not_found_page(self) -> dict[str, SiteFile]:
-        source = self.settings.source_language
-        context = self._context(
-            "404.html",
-            source,
-            title=ui_text(source, "not_found_heading"),
-            alternates=[],
-            breadcrumbs=[],
-        )
-        # Served for any missing path, so its links cannot be relative.
-        site_root = urlsplit(self.settings.base_url).path
+    def root_page(self) -> bytes:
+        source = self.source
+        strings = self.strings(source)
+        languages = self.settings.published_languages
+        alternates = [
+            *self.alternates(paths.index_dir, languages),
+            Alternate("x-default", self.absolute("")),
+        ]
+        heading = strings.plain["choose_language_heading"]
+        english = ui_text("en", "choose_language_heading")
+        context = self.base_context("", source, False, f"{heading} / {english}", toggle=False)
         context.update(
-            css_href=site_root + "assets/site.css",
-            home_href=site_root + f"{source}/",
-            root_href=site_root,
-            accessibility_href=site_root + f"{source}/accessibility/",
+            alternates=alternates,
+            heading=Markup(f'{escape(heading)} / <span lang="en">{escape(english)}</span>'),
+            choices=self.language_choices(""),
         )
-        return {"404.html": self._render("404.html", context)}
+        return self.render("root.html", context)
 
-    def static_files(self) -> dict[str, SiteFile]:
-        static = self.environment_root() / "static"
+    def not_found_page(self) -> bytes:
+        """Served for any missing path, so its links start from the site's root path."""
+        source = self.source
+        strings = self.strings(source)
+        root = urlsplit(self.base_url).path
+        nav = Nav(
+            home_href=root + paths.index_dir(source),
+            root_href=root,
+            css_href=root + paths.ASSETS + "site.css",
+            readalong_href=root + paths.ASSETS + "readalong.js",
+            search_js_href=root + paths.ASSETS + "search.js",
+            accessibility_href=root + paths.accessibility_dir(source),
+            search_href=None,
+            feed_href=None,
+            podcast_href=None,
+        )
+        context = self.base_context(
+            paths.NOT_FOUND,
+            source,
+            False,
+            strings.plain["not_found_heading"],
+            nav=nav,
+            toggle=False,
+        )
+        choices = self.language_choices("")
+        for choice in choices:
+            choice["href"] = root + choice["href"]
+            choice["intro"] = ui_text(choice["language"], "not_found_text")
+        context.update(
+            canonical=self.absolute(""),
+            heading=strings.content["not_found_heading"],
+            choices=choices,
+        )
+        return self.render("404.html", context)
+
+    def static_files(self) -> dict[str, bytes]:
+        static = TEMPLATES_DIR / "static"
+        loader = self.env.loader
+        if isinstance(loader, FileSystemLoader):
+            static = Path(loader.searchpath[0]) / "static"
         return {
-            f"assets/{path.relative_to(static).as_posix()}": path.read_bytes()
+            paths.ASSETS + path.relative_to(static).as_posix(): path.read_bytes()
             for path in sorted(static.rglob("*"))
             if path.is_file()
         }
 
-    def environment_root(self) -> Path:
-        loader = self.environment.loader
-        assert isinstance(loader, FileSystemLoader)
-        return Path(loader.searchpath[0])
 
-    def render_all(self, content: SiteContent) -> dict[str, SiteFile]:
-        files: dict[str, SiteFile] = {}
-        files.update(self.static_files())
-        files.update(self.root_page(content))
-        files.update(self.not_found_page())
-        for language in content.languages:
-            files.update(self.index_page(content, language))
-            files.update(self.accessibility_page(content, language))
-        for bulletin in content.bulletins:
-            for language in bulletin.versions:
-                files.update(self.bulletin_page(bulletin, language))
-        return files
+@dataclass(frozen=True)
+class Pagination:
+    """Page ``page`` of ``pages``; ``folder_for(n)`` is the folder of page ``n``."""
+
+    page: int
+    pages: int
+    folder_for: Callable[[int], str]
+
+    def links(
+        self, here: str, furigana: bool, renderer: SiteRenderer, strings: Strings
+    ) -> dict[str, Any]:
+        def href(number: int) -> str:
+            return renderer.href(here, self.folder_for(number), furigana)
+
+        window = sorted(
+            {1, self.pages, *range(max(1, self.page - 2), min(self.pages, self.page + 2) + 1)}
+        )
+        return {
+            "pages": self.pages,
+            "label": strings.attr("page_n_of_m", page=str(self.page), pages=str(self.pages)),
+            "previous": href(self.page - 1) if self.page > 1 else None,
+            "next": href(self.page + 1) if self.page < self.pages else None,
+            "numbers": [
+                (number, None if number == self.page else href(number)) for number in window
+            ],
+            "self_href": href(self.page),
+        }
+
+
+def content_key(*parts: object) -> str:
+    """A short hash of a page's inputs: equal keys, equal pages."""
+    return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()

@@ -82,6 +82,33 @@ KEYS: Final = (
     "hide_furigana",
     "contact_prefix_spoken",
     "web_page_spoken",
+    "search",
+    "search_label",
+    "search_button",
+    "search_needs_js",
+    "search_results",
+    "search_no_results",
+    "search_loading",
+    "search_error",
+    "all_notices",
+    "categories_heading",
+    "subscribe_heading",
+    "atom_feed",
+    "podcast_feed",
+    "subscribe_help",
+    "podcast_description",
+    "audio_available",
+    "previous_sentence",
+    "next_sentence",
+    "readalong_hint",
+    "pagination_label",
+    "accessibility_features_heading",
+    "accessibility_feature_audio",
+    "accessibility_feature_languages",
+    "accessibility_feature_furigana",
+    "accessibility_feature_no_js",
+    "accessibility_limitations_heading",
+    "accessibility_limitations",
 )
 
 UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
@@ -149,6 +176,51 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "hide_furigana": "ふりがなを消す",
         "contact_prefix_spoken": "お問い合わせ先：",
         "web_page_spoken": "ホームページをご覧ください",
+        "search": "検索",
+        "search_label": "お知らせを検索",
+        "search_button": "検索する",
+        "search_needs_js": (
+            "検索にはJavaScriptが必要です。JavaScriptを使わない場合は、"
+            "お知らせの一覧や分類から探せます。"
+        ),
+        "search_results": "{count}件のお知らせが見つかりました。",
+        "search_no_results": "お知らせは見つかりませんでした。",
+        "search_loading": "検索しています…",
+        "search_error": "現在、検索を利用できません。お知らせの一覧からお探しください。",
+        "all_notices": "すべてのお知らせ",
+        "categories_heading": "分類から探す",
+        "subscribe_heading": "更新情報を受け取る",
+        "atom_feed": "更新情報（Atomフィード）",
+        "podcast_feed": "ポッドキャスト（お知らせの音声）",
+        "subscribe_help": (
+            "フィードのリンクをフィードリーダーやポッドキャストアプリに登録すると、"
+            "新しいお知らせが自動で届きます。"
+        ),
+        "podcast_description": "{city}の公式のお知らせを、この言語の音声でお届けします。",
+        "audio_available": "音声あり",
+        "previous_sentence": "前の文",
+        "next_sentence": "次の文",
+        "readalong_hint": "読み上げ中の文に色がつきます。文を選ぶと、そこから再生します。",
+        "pagination_label": "ページ",
+        "accessibility_features_heading": "このサイトの取り組み",
+        "accessibility_feature_audio": (
+            "すべてのお知らせに音声版があり、再生、MP3でのダウンロード、"
+            "ポッドキャストでの受け取りができます。"
+        ),
+        "accessibility_feature_languages": (
+            "お知らせを多くの言語で掲載しています。機械翻訳のページにはその旨を表示し、"
+            "日本語の原文へのリンクを付けています。"
+        ),
+        "accessibility_feature_furigana": "日本語のページは、ふりがな付きで表示できます。",
+        "accessibility_feature_no_js": (
+            "すべてのページは、JavaScriptなしでも、小さな画面でも、"
+            "文字を200%に拡大しても利用できます。"
+        ),
+        "accessibility_limitations_heading": "既知の制限",
+        "accessibility_limitations": (
+            "機械翻訳と自動で付けたふりがなには、誤りが含まれる場合があります。"
+            "日本語の原文が正式な内容です。"
+        ),
     },
     "en": {
         "site_name": "{city} public information",
@@ -214,6 +286,54 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "hide_furigana": "Hide furigana",
         "contact_prefix_spoken": "Contact:",
         "web_page_spoken": "see the web page",
+        "search": "Search",
+        "search_label": "Search the notices",
+        "search_button": "Search",
+        "search_needs_js": (
+            "The search box needs JavaScript. Without it, you can browse all notices or a category:"
+        ),
+        "search_results": "{count} notices found.",
+        "search_no_results": "No notices found.",
+        "search_loading": "Searching…",
+        "search_error": "Search is not available right now. Please browse the notices instead.",
+        "all_notices": "All notices",
+        "categories_heading": "Categories",
+        "subscribe_heading": "Subscribe",
+        "atom_feed": "News feed (Atom)",
+        "podcast_feed": "Podcast (audio of every notice)",
+        "subscribe_help": (
+            "Copy a feed's link into a feed reader or podcast app to get new notices automatically."
+        ),
+        "podcast_description": (
+            "Audio versions of {city}'s official notices, read aloud in this language."
+        ),
+        "audio_available": "With audio",
+        "previous_sentence": "Previous sentence",
+        "next_sentence": "Next sentence",
+        "readalong_hint": (
+            "The sentence being read is highlighted. Select a sentence to play from there."
+        ),
+        "pagination_label": "Pages",
+        "accessibility_features_heading": "What this site offers",
+        "accessibility_feature_audio": (
+            "Every notice has an audio version that you can play, download as MP3, or receive as a "
+            "podcast."
+        ),
+        "accessibility_feature_languages": (
+            "Notices are published in many languages. Machine translations are marked and link to "
+            "the Japanese original."
+        ),
+        "accessibility_feature_furigana": (
+            "Japanese pages can be shown with furigana (readings of kanji)."
+        ),
+        "accessibility_feature_no_js": (
+            "Every page works without JavaScript, on small screens, and with text enlarged to 200%."
+        ),
+        "accessibility_limitations_heading": "Known limitations",
+        "accessibility_limitations": (
+            "Machine translations and automatic furigana may contain errors. The Japanese original "
+            "is the official text."
+        ),
     },
     "pt": {
         "site_name": "Informações públicas de {city}",
@@ -281,6 +401,58 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "hide_furigana": "Ocultar furigana",
         "contact_prefix_spoken": "Contato:",
         "web_page_spoken": "veja a página na internet",
+        "search": "Buscar",
+        "search_label": "Buscar nos avisos",
+        "search_button": "Buscar",
+        "search_needs_js": (
+            "A busca precisa de JavaScript. Sem ele, você pode ver todos os avisos ou procurar por "
+            "categoria:"
+        ),
+        "search_results": "{count} avisos encontrados.",
+        "search_no_results": "Nenhum aviso encontrado.",
+        "search_loading": "Buscando…",
+        "search_error": "A busca não está disponível no momento. Veja a lista de avisos.",
+        "all_notices": "Todos os avisos",
+        "categories_heading": "Categorias",
+        "subscribe_heading": "Assinar",
+        "atom_feed": "Feed de notícias (Atom)",
+        "podcast_feed": "Podcast (áudio de todos os avisos)",
+        "subscribe_help": (
+            "Copie o link de um feed em um leitor de feeds ou aplicativo de podcast para receber "
+            "os novos avisos automaticamente."
+        ),
+        "podcast_description": (
+            "Versões em áudio dos avisos oficiais de {city}, lidas neste idioma."
+        ),
+        "audio_available": "Com áudio",
+        "previous_sentence": "Frase anterior",
+        "next_sentence": "Próxima frase",
+        "readalong_hint": (
+            "A frase que está sendo lida fica destacada. Selecione uma frase para ouvir a partir "
+            "dela."
+        ),
+        "pagination_label": "Páginas",
+        "accessibility_features_heading": "O que este site oferece",
+        "accessibility_feature_audio": (
+            "Todos os avisos têm versão em áudio, que você pode ouvir, baixar em MP3 ou receber "
+            "como podcast."
+        ),
+        "accessibility_feature_languages": (
+            "Os avisos são publicados em vários idiomas. As traduções automáticas são indicadas e "
+            "têm link para o original em japonês."
+        ),
+        "accessibility_feature_furigana": (
+            "As páginas em japonês podem ser exibidas com furigana (a leitura dos kanji)."
+        ),
+        "accessibility_feature_no_js": (
+            "Todas as páginas funcionam sem JavaScript, em telas pequenas e com o texto ampliado "
+            "em 200%."
+        ),
+        "accessibility_limitations_heading": "Limitações conhecidas",
+        "accessibility_limitations": (
+            "As traduções automáticas e o furigana automático podem conter erros. O texto oficial "
+            "é o original em japonês."
+        ),
     },
     "es": {
         "site_name": "Información pública de {city}",
@@ -347,6 +519,60 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "hide_furigana": "Ocultar furigana",
         "contact_prefix_spoken": "Contacto:",
         "web_page_spoken": "consulte la página web",
+        "search": "Buscar",
+        "search_label": "Buscar en los avisos",
+        "search_button": "Buscar",
+        "search_needs_js": (
+            "La búsqueda necesita JavaScript. Sin él, puede ver todos los avisos o buscar por "
+            "categoría:"
+        ),
+        "search_results": "Se encontraron {count} avisos.",
+        "search_no_results": "No se encontró ningún aviso.",
+        "search_loading": "Buscando…",
+        "search_error": (
+            "La búsqueda no está disponible en este momento. Consulte la lista de avisos."
+        ),
+        "all_notices": "Todos los avisos",
+        "categories_heading": "Categorías",
+        "subscribe_heading": "Suscribirse",
+        "atom_feed": "Canal de noticias (Atom)",
+        "podcast_feed": "Pódcast (audio de todos los avisos)",
+        "subscribe_help": (
+            "Copie el enlace de un canal en un lector de noticias o una aplicación de pódcast para "
+            "recibir los nuevos avisos automáticamente."
+        ),
+        "podcast_description": (
+            "Versiones en audio de los avisos oficiales de {city}, leídas en este idioma."
+        ),
+        "audio_available": "Con audio",
+        "previous_sentence": "Frase anterior",
+        "next_sentence": "Frase siguiente",
+        "readalong_hint": (
+            "La frase que se está leyendo aparece resaltada. Seleccione una frase para escuchar "
+            "desde ahí."
+        ),
+        "pagination_label": "Páginas",
+        "accessibility_features_heading": "Lo que ofrece este sitio",
+        "accessibility_feature_audio": (
+            "Todos los avisos tienen una versión en audio que puede escuchar, descargar en MP3 o "
+            "recibir como pódcast."
+        ),
+        "accessibility_feature_languages": (
+            "Los avisos se publican en muchos idiomas. Las traducciones automáticas están "
+            "señaladas y enlazan al original en japonés."
+        ),
+        "accessibility_feature_furigana": (
+            "Las páginas en japonés se pueden mostrar con furigana (la lectura de los kanji)."
+        ),
+        "accessibility_feature_no_js": (
+            "Todas las páginas funcionan sin JavaScript, en pantallas pequeñas y con el texto "
+            "ampliado al 200 %."
+        ),
+        "accessibility_limitations_heading": "Limitaciones conocidas",
+        "accessibility_limitations": (
+            "Las traducciones automáticas y el furigana automático pueden contener errores. El "
+            "texto oficial es el original en japonés."
+        ),
     },
     "vi": {
         "site_name": "Thông tin công cộng của {city}",
@@ -418,6 +644,54 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "hide_furigana": "Ẩn furigana",
         "contact_prefix_spoken": "Liên hệ:",
         "web_page_spoken": "xem trang web",
+        "search": "Tìm kiếm",
+        "search_label": "Tìm kiếm thông báo",
+        "search_button": "Tìm",
+        "search_needs_js": (
+            "Chức năng tìm kiếm cần JavaScript. Nếu không có JavaScript, bạn có thể xem tất cả "
+            "thông báo hoặc tìm theo danh mục:"
+        ),
+        "search_results": "Tìm thấy {count} thông báo.",
+        "search_no_results": "Không tìm thấy thông báo nào.",
+        "search_loading": "Đang tìm…",
+        "search_error": "Hiện không thể tìm kiếm. Vui lòng xem danh sách thông báo.",
+        "all_notices": "Tất cả thông báo",
+        "categories_heading": "Danh mục",
+        "subscribe_heading": "Đăng ký nhận tin",
+        "atom_feed": "Nguồn tin (Atom)",
+        "podcast_feed": "Podcast (âm thanh của mọi thông báo)",
+        "subscribe_help": (
+            "Sao chép đường dẫn của nguồn tin vào ứng dụng đọc tin hoặc ứng dụng podcast để tự "
+            "động nhận thông báo mới."
+        ),
+        "podcast_description": (
+            "Bản âm thanh các thông báo chính thức của {city}, được đọc bằng ngôn ngữ này."
+        ),
+        "audio_available": "Có âm thanh",
+        "previous_sentence": "Câu trước",
+        "next_sentence": "Câu tiếp theo",
+        "readalong_hint": "Câu đang được đọc sẽ được tô sáng. Chọn một câu để nghe từ câu đó.",
+        "pagination_label": "Các trang",
+        "accessibility_features_heading": "Những gì trang web này cung cấp",
+        "accessibility_feature_audio": (
+            "Mọi thông báo đều có bản âm thanh để nghe, tải về dạng MP3 hoặc nhận qua podcast."
+        ),
+        "accessibility_feature_languages": (
+            "Thông báo được đăng bằng nhiều ngôn ngữ. Bản dịch máy được ghi chú rõ và có đường dẫn "
+            "đến bản gốc tiếng Nhật."
+        ),
+        "accessibility_feature_furigana": (
+            "Các trang tiếng Nhật có thể hiển thị kèm furigana (cách đọc chữ Hán)."
+        ),
+        "accessibility_feature_no_js": (
+            "Mọi trang đều dùng được khi không có JavaScript, trên màn hình nhỏ và khi phóng to "
+            "chữ lên 200%."
+        ),
+        "accessibility_limitations_heading": "Những hạn chế đã biết",
+        "accessibility_limitations": (
+            "Bản dịch máy và furigana tự động có thể có lỗi. Bản gốc tiếng Nhật là nội dung chính "
+            "thức."
+        ),
     },
     "tl": {
         "site_name": "Pampublikong impormasyon ng {city}",
@@ -490,6 +764,60 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "hide_furigana": "Itago ang furigana",
         "contact_prefix_spoken": "Makipag-ugnayan sa:",
         "web_page_spoken": "tingnan ang web page",
+        "search": "Maghanap",
+        "search_label": "Maghanap sa mga abiso",
+        "search_button": "Hanapin",
+        "search_needs_js": (
+            "Kailangan ng JavaScript para sa paghahanap. Kung wala nito, maaari mong tingnan ang "
+            "lahat ng abiso o maghanap ayon sa kategorya:"
+        ),
+        "search_results": "{count} abiso ang nakita.",
+        "search_no_results": "Walang nakitang abiso.",
+        "search_loading": "Naghahanap…",
+        "search_error": (
+            "Hindi magagamit ang paghahanap sa ngayon. Tingnan na lang ang listahan ng mga abiso."
+        ),
+        "all_notices": "Lahat ng abiso",
+        "categories_heading": "Mga kategorya",
+        "subscribe_heading": "Mag-subscribe",
+        "atom_feed": "News feed (Atom)",
+        "podcast_feed": "Podcast (audio ng bawat abiso)",
+        "subscribe_help": (
+            "Kopyahin ang link ng feed sa isang feed reader o podcast app para awtomatikong "
+            "matanggap ang mga bagong abiso."
+        ),
+        "podcast_description": (
+            "Mga audio na bersyon ng mga opisyal na abiso ng {city}, binasa sa wikang ito."
+        ),
+        "audio_available": "May audio",
+        "previous_sentence": "Nakaraang pangungusap",
+        "next_sentence": "Susunod na pangungusap",
+        "readalong_hint": (
+            "Naka-highlight ang pangungusap na binabasa. Pumili ng pangungusap para magpatugtog "
+            "mula roon."
+        ),
+        "pagination_label": "Mga pahina",
+        "accessibility_features_heading": "Ang iniaalok ng site na ito",
+        "accessibility_feature_audio": (
+            "May audio na bersyon ang bawat abiso na maaari mong pakinggan, i-download bilang MP3, "
+            "o matanggap bilang podcast."
+        ),
+        "accessibility_feature_languages": (
+            "Inilalathala ang mga abiso sa maraming wika. Minamarkahan ang mga machine translation "
+            "at may link sa orihinal na Japanese."
+        ),
+        "accessibility_feature_furigana": (
+            "Maaaring ipakita ang mga pahinang Japanese nang may furigana (basa ng kanji)."
+        ),
+        "accessibility_feature_no_js": (
+            "Gumagana ang bawat pahina kahit walang JavaScript, sa maliliit na screen, at kapag "
+            "pinalaki ang teksto nang 200%."
+        ),
+        "accessibility_limitations_heading": "Mga kilalang limitasyon",
+        "accessibility_limitations": (
+            "Maaaring may mali ang machine translation at ang awtomatikong furigana. Ang orihinal "
+            "na Japanese ang opisyal na teksto."
+        ),
     },
     "zh": {
         "site_name": "{city} 公共信息",
@@ -544,6 +872,41 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "hide_furigana": "隐藏假名注音",
         "contact_prefix_spoken": "联系方式：",
         "web_page_spoken": "请查看网页",
+        "search": "搜索",
+        "search_label": "搜索通知",
+        "search_button": "搜索",
+        "search_needs_js": (
+            "搜索功能需要 JavaScript。没有 JavaScript 时，您可以浏览全部通知或按类别查找："
+        ),
+        "search_results": "找到 {count} 条通知。",
+        "search_no_results": "没有找到通知。",
+        "search_loading": "正在搜索…",
+        "search_error": "目前无法使用搜索。请浏览通知列表。",
+        "all_notices": "全部通知",
+        "categories_heading": "类别",
+        "subscribe_heading": "订阅",
+        "atom_feed": "新闻订阅源（Atom）",
+        "podcast_feed": "播客（所有通知的语音）",
+        "subscribe_help": "将订阅源的链接复制到订阅阅读器或播客应用中，即可自动收到新的通知。",
+        "podcast_description": "{city}官方通知的语音版，用本语言朗读。",
+        "audio_available": "有语音",
+        "previous_sentence": "上一句",
+        "next_sentence": "下一句",
+        "readalong_hint": "正在朗读的句子会突出显示。选择一个句子即可从该处开始播放。",
+        "pagination_label": "页码",
+        "accessibility_features_heading": "本网站提供的功能",
+        "accessibility_feature_audio": (
+            "每条通知都有语音版，可以直接播放、下载 MP3 或通过播客接收。"
+        ),
+        "accessibility_feature_languages": (
+            "通知以多种语言发布。机器翻译的页面会注明，并附有日语原文的链接。"
+        ),
+        "accessibility_feature_furigana": "日语页面可以显示假名注音（汉字的读音）。",
+        "accessibility_feature_no_js": (
+            "所有页面在没有 JavaScript、使用小屏幕或将文字放大到 200% 时都可以使用。"
+        ),
+        "accessibility_limitations_heading": "已知的限制",
+        "accessibility_limitations": "机器翻译和自动添加的假名注音可能有错误。日语原文为正式内容。",
     },
     "zh-Hant": {
         "site_name": "{city} 公共資訊",
@@ -598,6 +961,43 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "hide_furigana": "隱藏振假名",
         "contact_prefix_spoken": "聯絡方式：",
         "web_page_spoken": "請參閱網頁",
+        "search": "搜尋",
+        "search_label": "搜尋通知",
+        "search_button": "搜尋",
+        "search_needs_js": (
+            "搜尋功能需要 JavaScript。沒有 JavaScript 時，您可以瀏覽全部通知或依類別查找："
+        ),
+        "search_results": "找到 {count} 則通知。",
+        "search_no_results": "沒有找到通知。",
+        "search_loading": "正在搜尋…",
+        "search_error": "目前無法使用搜尋。請瀏覽通知列表。",
+        "all_notices": "全部通知",
+        "categories_heading": "類別",
+        "subscribe_heading": "訂閱",
+        "atom_feed": "新聞訂閱來源（Atom）",
+        "podcast_feed": "Podcast（所有通知的語音）",
+        "subscribe_help": (
+            "將訂閱來源的連結複製到訂閱閱讀器或 Podcast 應用程式中，即可自動收到新的通知。"
+        ),
+        "podcast_description": "{city}官方通知的語音版，以本語言朗讀。",
+        "audio_available": "有語音",
+        "previous_sentence": "上一句",
+        "next_sentence": "下一句",
+        "readalong_hint": "正在朗讀的句子會醒目顯示。選擇一個句子即可從該處開始播放。",
+        "pagination_label": "頁碼",
+        "accessibility_features_heading": "本網站提供的功能",
+        "accessibility_feature_audio": (
+            "每則通知都有語音版，可以直接播放、下載 MP3 或透過 Podcast 接收。"
+        ),
+        "accessibility_feature_languages": (
+            "通知以多種語言發布。機器翻譯的頁面會註明，並附有日文原文的連結。"
+        ),
+        "accessibility_feature_furigana": "日文頁面可以顯示假名標音（漢字的讀音）。",
+        "accessibility_feature_no_js": (
+            "所有頁面在沒有 JavaScript、使用小螢幕或將文字放大到 200% 時都可以使用。"
+        ),
+        "accessibility_limitations_heading": "已知的限制",
+        "accessibility_limitations": "機器翻譯和自動加上的假名標音可能有錯誤。日文原文為正式內容。",
     },
     "ko": {
         "site_name": "{city} 공공 정보",
@@ -666,6 +1066,53 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "hide_furigana": "후리가나 숨기기",
         "contact_prefix_spoken": "문의처:",
         "web_page_spoken": "웹페이지를 확인해 주세요",
+        "search": "검색",
+        "search_label": "공지 검색",
+        "search_button": "검색",
+        "search_needs_js": (
+            "검색 기능을 사용하려면 JavaScript가 필요합니다. JavaScript 없이도 모든 공지를 보거나 "
+            "분류별로 찾을 수 있습니다."
+        ),
+        "search_results": "공지 {count}건을 찾았습니다.",
+        "search_no_results": "찾은 공지가 없습니다.",
+        "search_loading": "검색 중…",
+        "search_error": "지금은 검색을 사용할 수 없습니다. 공지 목록을 확인해 주세요.",
+        "all_notices": "모든 공지",
+        "categories_heading": "분류",
+        "subscribe_heading": "구독",
+        "atom_feed": "뉴스 피드(Atom)",
+        "podcast_feed": "팟캐스트(모든 공지의 음성)",
+        "subscribe_help": (
+            "피드 링크를 피드 리더나 팟캐스트 앱에 등록하면 새 공지를 자동으로 받을 수 있습니다."
+        ),
+        "podcast_description": "{city}의 공식 공지를 이 언어의 음성으로 전해 드립니다.",
+        "audio_available": "음성 있음",
+        "previous_sentence": "이전 문장",
+        "next_sentence": "다음 문장",
+        "readalong_hint": (
+            "읽고 있는 문장이 강조 표시됩니다. 문장을 선택하면 그 부분부터 재생합니다."
+        ),
+        "pagination_label": "페이지",
+        "accessibility_features_heading": "이 사이트가 제공하는 기능",
+        "accessibility_feature_audio": (
+            "모든 공지에는 음성판이 있어 재생하거나 MP3로 내려받거나 팟캐스트로 받을 수 있습니다."
+        ),
+        "accessibility_feature_languages": (
+            "공지는 여러 언어로 게시됩니다. 기계 번역 페이지에는 그 사실을 표시하고 일본어 원문 "
+            "링크를 붙입니다."
+        ),
+        "accessibility_feature_furigana": (
+            "일본어 페이지는 후리가나(한자 읽는 법)를 달아 표시할 수 있습니다."
+        ),
+        "accessibility_feature_no_js": (
+            "모든 페이지는 JavaScript 없이도, 작은 화면에서도, 글자를 200%로 확대해도 이용할 수 "
+            "있습니다."
+        ),
+        "accessibility_limitations_heading": "알려진 제한 사항",
+        "accessibility_limitations": (
+            "기계 번역과 자동으로 단 후리가나에는 오류가 있을 수 있습니다. 일본어 원문이 공식 "
+            "내용입니다."
+        ),
     },
     "id": {
         "site_name": "Informasi publik {city}",
@@ -738,6 +1185,56 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "hide_furigana": "Sembunyikan furigana",
         "contact_prefix_spoken": "Kontak:",
         "web_page_spoken": "lihat halaman web",
+        "search": "Cari",
+        "search_label": "Cari pengumuman",
+        "search_button": "Cari",
+        "search_needs_js": (
+            "Pencarian memerlukan JavaScript. Tanpa JavaScript, Anda dapat melihat semua "
+            "pengumuman atau mencari menurut kategori:"
+        ),
+        "search_results": "{count} pengumuman ditemukan.",
+        "search_no_results": "Tidak ada pengumuman yang ditemukan.",
+        "search_loading": "Sedang mencari…",
+        "search_error": "Pencarian sedang tidak tersedia. Silakan lihat daftar pengumuman.",
+        "all_notices": "Semua pengumuman",
+        "categories_heading": "Kategori",
+        "subscribe_heading": "Berlangganan",
+        "atom_feed": "Umpan berita (Atom)",
+        "podcast_feed": "Podcast (audio semua pengumuman)",
+        "subscribe_help": (
+            "Salin tautan umpan ke aplikasi pembaca umpan atau aplikasi podcast untuk menerima "
+            "pengumuman baru secara otomatis."
+        ),
+        "podcast_description": "Versi audio pengumuman resmi {city}, dibacakan dalam bahasa ini.",
+        "audio_available": "Ada audio",
+        "previous_sentence": "Kalimat sebelumnya",
+        "next_sentence": "Kalimat berikutnya",
+        "readalong_hint": (
+            "Kalimat yang sedang dibacakan akan disorot. Pilih sebuah kalimat untuk memutar dari "
+            "kalimat itu."
+        ),
+        "pagination_label": "Halaman",
+        "accessibility_features_heading": "Yang disediakan situs ini",
+        "accessibility_feature_audio": (
+            "Setiap pengumuman memiliki versi audio yang dapat Anda putar, unduh sebagai MP3, atau "
+            "terima sebagai podcast."
+        ),
+        "accessibility_feature_languages": (
+            "Pengumuman diterbitkan dalam banyak bahasa. Terjemahan mesin diberi tanda dan "
+            "memiliki tautan ke naskah asli bahasa Jepang."
+        ),
+        "accessibility_feature_furigana": (
+            "Halaman bahasa Jepang dapat ditampilkan dengan furigana (cara baca kanji)."
+        ),
+        "accessibility_feature_no_js": (
+            "Setiap halaman dapat digunakan tanpa JavaScript, di layar kecil, dan dengan teks yang "
+            "diperbesar hingga 200%."
+        ),
+        "accessibility_limitations_heading": "Keterbatasan yang diketahui",
+        "accessibility_limitations": (
+            "Terjemahan mesin dan furigana otomatis mungkin mengandung kesalahan. Naskah asli "
+            "bahasa Jepang adalah teks resmi."
+        ),
     },
     "ne": {
         "site_name": "{city} सार्वजनिक सूचना",
@@ -798,6 +1295,48 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "hide_furigana": "फुरिगाना लुकाउनुहोस्",
         "contact_prefix_spoken": "सम्पर्क:",
         "web_page_spoken": "वेबपेज हेर्नुहोस्",
+        "search": "खोज्नुहोस्",
+        "search_label": "सूचनाहरू खोज्नुहोस्",
+        "search_button": "खोज्नुहोस्",
+        "search_needs_js": (
+            "खोजका लागि JavaScript चाहिन्छ। JavaScript बिना पनि तपाईं सबै सूचनाहरू हेर्न वा वर्गअनुसार खोज्न "
+            "सक्नुहुन्छ:"
+        ),
+        "search_results": "{count} वटा सूचना भेटियो।",
+        "search_no_results": "कुनै सूचना भेटिएन।",
+        "search_loading": "खोजिँदै छ…",
+        "search_error": "अहिले खोज उपलब्ध छैन। कृपया सूचनाहरूको सूची हेर्नुहोस्।",
+        "all_notices": "सबै सूचनाहरू",
+        "categories_heading": "वर्गहरू",
+        "subscribe_heading": "सदस्यता लिनुहोस्",
+        "atom_feed": "समाचार फिड (Atom)",
+        "podcast_feed": "पडकास्ट (सबै सूचनाहरूको अडियो)",
+        "subscribe_help": (
+            "नयाँ सूचनाहरू स्वतः पाउन फिडको लिङ्क फिड रिडर वा पडकास्ट एपमा प्रतिलिपि गर्नुहोस्।"
+        ),
+        "podcast_description": "{city} का आधिकारिक सूचनाहरूको अडियो संस्करण, यस भाषामा पढिएको।",
+        "audio_available": "अडियो सहित",
+        "previous_sentence": "अघिल्लो वाक्य",
+        "next_sentence": "अर्को वाक्य",
+        "readalong_hint": "पढिँदै गरेको वाक्य हाइलाइट हुन्छ। त्यहाँबाट सुन्न कुनै वाक्य छान्नुहोस्।",
+        "pagination_label": "पृष्ठहरू",
+        "accessibility_features_heading": "यो साइटले दिने सुविधाहरू",
+        "accessibility_feature_audio": (
+            "हरेक सूचनाको अडियो संस्करण छ, जसलाई तपाईं बजाउन, MP3 का रूपमा डाउनलोड गर्न वा पडकास्टका रूपमा "
+            "प्राप्त गर्न सक्नुहुन्छ।"
+        ),
+        "accessibility_feature_languages": (
+            "सूचनाहरू धेरै भाषामा प्रकाशित गरिन्छन्। मेसिन अनुवादलाई चिनो लगाइन्छ र जापानी मूल पाठको लिङ्क "
+            "दिइन्छ।"
+        ),
+        "accessibility_feature_furigana": "जापानी पृष्ठहरू फुरिगाना (खान्जीको उच्चारण) सहित देखाउन सकिन्छ।",
+        "accessibility_feature_no_js": (
+            "हरेक पृष्ठ JavaScript बिना, सानो स्क्रिनमा, र अक्षर 200% सम्म ठूलो पार्दा पनि प्रयोग गर्न सकिन्छ।"
+        ),
+        "accessibility_limitations_heading": "थाहा भएका सीमाहरू",
+        "accessibility_limitations": (
+            "मेसिन अनुवाद र स्वचालित फुरिगानामा त्रुटि हुन सक्छ। जापानी मूल पाठ नै आधिकारिक पाठ हो।"
+        ),
     },
     "th": {
         "site_name": "ข้อมูลข่าวสารจาก {city}",
@@ -857,6 +1396,43 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "hide_furigana": "ซ่อนฟุริงานะ",
         "contact_prefix_spoken": "ติดต่อสอบถาม:",
         "web_page_spoken": "ดูที่หน้าเว็บ",
+        "search": "ค้นหา",
+        "search_label": "ค้นหาประกาศ",
+        "search_button": "ค้นหา",
+        "search_needs_js": (
+            "การค้นหาต้องใช้ JavaScript หากไม่มี JavaScript คุณยังดูประกาศทั้งหมดหรือค้นหาตามหมวดหมู่ได้:"
+        ),
+        "search_results": "พบประกาศ {count} รายการ",
+        "search_no_results": "ไม่พบประกาศ",
+        "search_loading": "กำลังค้นหา…",
+        "search_error": "ขณะนี้ไม่สามารถใช้การค้นหาได้ โปรดดูรายการประกาศแทน",
+        "all_notices": "ประกาศทั้งหมด",
+        "categories_heading": "หมวดหมู่",
+        "subscribe_heading": "ติดตามข่าวสาร",
+        "atom_feed": "ฟีดข่าว (Atom)",
+        "podcast_feed": "พอดแคสต์ (เสียงอ่านประกาศทุกฉบับ)",
+        "subscribe_help": "คัดลอกลิงก์ฟีดไปใส่ในแอปอ่านฟีดหรือแอปพอดแคสต์ เพื่อรับประกาศใหม่โดยอัตโนมัติ",
+        "podcast_description": "เสียงอ่านประกาศทางการของ {city} ในภาษานี้",
+        "audio_available": "มีเสียงอ่าน",
+        "previous_sentence": "ประโยคก่อนหน้า",
+        "next_sentence": "ประโยคถัดไป",
+        "readalong_hint": "ประโยคที่กำลังอ่านจะถูกเน้นสี เลือกประโยคเพื่อเล่นจากตรงนั้น",
+        "pagination_label": "หน้า",
+        "accessibility_features_heading": "สิ่งที่เว็บไซต์นี้มีให้",
+        "accessibility_feature_audio": (
+            "ประกาศทุกฉบับมีเสียงอ่าน ซึ่งคุณเล่นได้ ดาวน์โหลดเป็น MP3 ได้ หรือรับผ่านพอดแคสต์ได้"
+        ),
+        "accessibility_feature_languages": (
+            "ประกาศเผยแพร่ในหลายภาษา หน้าที่แปลด้วยเครื่องจะมีข้อความแจ้งและมีลิงก์ไปยังต้นฉบับภาษาญี่ปุ่น"
+        ),
+        "accessibility_feature_furigana": "หน้าภาษาญี่ปุ่นแสดงพร้อมฟุริงานะ (คำอ่านของคันจิ) ได้",
+        "accessibility_feature_no_js": (
+            "ทุกหน้าใช้งานได้โดยไม่ต้องใช้ JavaScript ใช้บนหน้าจอขนาดเล็กได้ และขยายตัวอักษรได้ถึง 200%"
+        ),
+        "accessibility_limitations_heading": "ข้อจำกัดที่ทราบ",
+        "accessibility_limitations": (
+            "การแปลด้วยเครื่องและฟุริงานะที่ใส่โดยอัตโนมัติอาจมีข้อผิดพลาด ต้นฉบับภาษาญี่ปุ่นคือเนื้อหาที่เป็นทางการ"
+        ),
     },
     "my": {
         "site_name": "{city} အများပြည်သူ သတင်းအချက်အလက်",
@@ -919,6 +1495,54 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "hide_furigana": "ဖူရိဂါနာ ဖျောက်ရန်",
         "contact_prefix_spoken": "ဆက်သွယ်ရန်:",
         "web_page_spoken": "ဝဘ်စာမျက်နှာကို ကြည့်ပါ",
+        "search": "ရှာဖွေရန်",
+        "search_label": "အသိပေးချက်များကို ရှာဖွေရန်",
+        "search_button": "ရှာမည်",
+        "search_needs_js": (
+            "ရှာဖွေရန် JavaScript လိုအပ်ပါသည်။ JavaScript မရှိလျှင်လည်း အသိပေးချက်အားလုံးကို ကြည့်နိုင်သည် သို့မဟုတ် "
+            "အမျိုးအစားအလိုက် ရှာနိုင်ပါသည်-"
+        ),
+        "search_results": "အသိပေးချက် {count} ခု တွေ့ရှိပါသည်။",
+        "search_no_results": "အသိပေးချက် မတွေ့ပါ။",
+        "search_loading": "ရှာဖွေနေသည်…",
+        "search_error": "ယခု ရှာဖွေ၍ မရနိုင်ပါ။ အသိပေးချက်စာရင်းကို ကြည့်ပါ။",
+        "all_notices": "အသိပေးချက်အားလုံး",
+        "categories_heading": "အမျိုးအစားများ",
+        "subscribe_heading": "စာရင်းသွင်းရန်",
+        "atom_feed": "သတင်း feed (Atom)",
+        "podcast_feed": "ပေါ့ဒ်ကာစ် (အသိပေးချက်တိုင်း၏ အသံ)",
+        "subscribe_help": (
+            "အသိပေးချက်အသစ်များကို အလိုအလျောက် ရရှိရန် feed လင့်ခ်ကို feed reader သို့မဟုတ် ပေါ့ဒ်ကာစ် အက်ပ်တွင် ကူးထည့်ပါ။"
+        ),
+        "podcast_description": "{city} ၏ တရားဝင်အသိပေးချက်များကို ဤဘာသာစကားဖြင့် ဖတ်ပြထားသော အသံဖိုင်များ။",
+        "audio_available": "အသံပါသည်",
+        "previous_sentence": "ယခင်စာကြောင်း",
+        "next_sentence": "နောက်စာကြောင်း",
+        "readalong_hint": (
+            "ဖတ်နေသော စာကြောင်းကို အရောင်ဖြင့် ပြပါမည်။ စာကြောင်းတစ်ကြောင်းကို ရွေးလျှင် ထိုနေရာမှ စဖွင့်ပါမည်။"
+        ),
+        "pagination_label": "စာမျက်နှာများ",
+        "accessibility_features_heading": "ဤဝဘ်ဆိုက်က ပေးသော အရာများ",
+        "accessibility_feature_audio": (
+            "အသိပေးချက်တိုင်းတွင် အသံဖိုင်ပါရှိပြီး ဖွင့်နားထောင်ခြင်း၊ MP3 အဖြစ် ဒေါင်းလုဒ်လုပ်ခြင်း သို့မဟုတ် ပေါ့ဒ်ကာစ်အဖြစ် "
+            "ရယူခြင်း ပြုလုပ်နိုင်ပါသည်။"
+        ),
+        "accessibility_feature_languages": (
+            "အသိပေးချက်များကို ဘာသာစကားများစွာဖြင့် ထုတ်ပြန်ပါသည်။ စက်ဘာသာပြန်ထားသော စာမျက်နှာများကို ဖော်ပြထားပြီး "
+            "ဂျပန်ဘာသာ မူရင်းသို့ လင့်ခ် ပါရှိပါသည်။"
+        ),
+        "accessibility_feature_furigana": (
+            "ဂျပန်ဘာသာ စာမျက်နှာများကို ဖူရိဂါနာ (ခန်းဂျိ ဖတ်နည်း) ဖြင့် ပြသနိုင်ပါသည်။"
+        ),
+        "accessibility_feature_no_js": (
+            "စာမျက်နှာတိုင်းကို JavaScript မပါဘဲ၊ မျက်နှာပြင်သေးများတွင်နှင့် စာလုံးကို 200% အထိ ချဲ့ထားသော်လည်း "
+            "အသုံးပြုနိုင်ပါသည်။"
+        ),
+        "accessibility_limitations_heading": "သိရှိထားသော ကန့်သတ်ချက်များ",
+        "accessibility_limitations": (
+            "စက်ဘာသာပြန်ခြင်းနှင့် အလိုအလျောက်ထည့်ထားသော ဖူရိဂါနာတွင် အမှားများ ပါဝင်နိုင်ပါသည်။ ဂျပန်ဘာသာ မူရင်းသည် "
+            "တရားဝင်စာသား ဖြစ်ပါသည်။"
+        ),
     },
 }
 

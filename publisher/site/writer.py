@@ -1,20 +1,31 @@
 """The only code that touches the public site folder.
 
-A build is written completely into a fresh folder under ``<site>.builds/``; then the site path
-(a symbolic link) is switched to it with one atomic ``rename``. A reader therefore sees the old
-site or the new one, never a mix, and a build that fails leaves the old site untouched.
+Two ways to change the site, both all-or-nothing for a reader:
+
+* :func:`write_full` writes a complete build into a fresh folder under ``<site>.builds/``,
+  then switches the site path (a symbolic link) to it with one atomic ``rename``. A reader
+  sees the old site or the new one, never a mix; a build that fails leaves the old untouched.
+* :func:`update_in_place` changes a few files of the current build: each file is written
+  beside its target and moved over it with ``os.replace`` (atomic), in an order where a page
+  is in place before any page that links to it, and files are removed only at the end, after
+  nothing links to them. Every replaced or removed file is first hard-linked into a journal,
+  so a failure part-way puts every file back as it was, byte for byte.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import queue
 import shutil
-from collections.abc import Mapping
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
 KEEP_BUILDS = 3
+_TEMPORARY = ".kakehashi-tmp"
 
 
 @dataclass(frozen=True)
@@ -31,26 +42,78 @@ class SiteWriteError(Exception):
     pass
 
 
-def _safe_relative(path: str) -> PurePosixPath:
+def _safe_relative(path: str) -> str:
     relative = PurePosixPath(path)
-    if relative.is_absolute() or ".." in relative.parts or not relative.parts:
+    if (
+        relative.is_absolute()
+        or ".." in relative.parts
+        or not relative.parts
+        or path.endswith("/")
+        or relative.name.endswith(_TEMPORARY)
+    ):
         raise SiteWriteError(f"refusing to write outside the site folder: {path!r}")
-    return relative
+    return path
 
 
-def _place(source: Path, target: Path) -> None:
+def _place(source: Path, target: str) -> None:
     try:
         os.link(source, target)
     except OSError:
         shutil.copyfile(source, target)
 
 
+_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0)
+
+
+def _write(target: str, content: SiteFile) -> None:
+    """One file; plain ``os`` calls, as this runs tens of thousands of times per full build."""
+    if isinstance(content, LinkedFile):
+        _place(content.source, target)
+        return
+    handle = os.open(target, _FLAGS, 0o644)
+    try:
+        view = memoryview(content)
+        while view:
+            view = view[os.write(handle, view) :]
+    finally:
+        os.close(handle)
+
+
 def builds_dir(site_dir: Path) -> Path:
     return site_dir.with_name(site_dir.name + ".builds")
 
 
-def write_site(site_dir: Path, files: Mapping[str, SiteFile]) -> Path:
-    """Write every file into a new build folder, then switch ``site_dir`` to it atomically."""
+def current_build(site_dir: Path) -> Path | None:
+    """The build folder the site link points to, if the site is one Kakehashi manages."""
+    if not site_dir.is_symlink():
+        return None
+    target = site_dir.resolve()
+    if target.parent != builds_dir(site_dir).resolve() or not target.is_dir():
+        return None
+    return target
+
+
+def unfinished_updates(site_dir: Path) -> list[Path]:
+    """Journals left by an update that was killed part-way (the next build must be full)."""
+    builds = builds_dir(site_dir)
+    if not builds.is_dir():
+        return []
+    return sorted(path for path in builds.iterdir() if path.name.startswith(".journal-"))
+
+
+def write_full(
+    site_dir: Path,
+    files: Iterable[tuple[str, SiteFile]],
+    *,
+    before_switch: Callable[[Path], Iterable[tuple[str, SiteFile]]] | None = None,
+) -> Path:
+    """Write every file into a new build folder, then switch ``site_dir`` to it atomically.
+
+    ``files`` may be a generator that renders as it goes: a writer thread puts the files on
+    disk while the next ones render (file system calls release the GIL, so the two overlap).
+    ``before_switch`` reads the finished folder before anyone can see it and returns more
+    files to write into it (the search index, made from the pages). Returns the new build.
+    """
     builds = builds_dir(site_dir)
     builds.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
@@ -58,20 +121,197 @@ def write_site(site_dir: Path, files: Mapping[str, SiteFile]) -> Path:
     staging = builds / f".staging-{build.name}"
     try:
         staging.mkdir()
-        for name, content in files.items():
-            target = staging / _safe_relative(name)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, LinkedFile):
-                _place(content.source, target)
-            else:
-                target.write_bytes(content)
+        with _BackgroundWriter(str(staging)) as writer:
+            for name, content in files:
+                writer.put(name, content)
+        if before_switch is not None:
+            with _BackgroundWriter(str(staging), writer.written) as writer:
+                for name, content in before_switch(staging):
+                    writer.put(name, content)
         staging.rename(build)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _switch(site_dir, build)
-    _prune(builds, keep=build)
+    for journal in unfinished_updates(site_dir):
+        shutil.rmtree(journal, ignore_errors=True)
     return build
+
+
+class _BackgroundWriter:
+    """Writes files into a fresh folder from a queue, on its own thread.
+
+    ``put`` checks each path (refusing escapes and duplicates) and hands the file to the
+    thread, in batches (fewer hand-overs between the threads); leaving the ``with`` block
+    waits for the last file and raises the thread's error, if it had one. An error in the
+    producer stops the thread without writing more.
+    """
+
+    _BATCH = 64
+
+    def __init__(self, root: str, written: set[str] | None = None) -> None:
+        self.root = root
+        self.written: set[str] = written if written is not None else set()
+        self.queue: queue.Queue[list[tuple[str, SiteFile]] | None] = queue.Queue(maxsize=16)
+        self.batch: list[tuple[str, SiteFile]] = []
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="site-writer", daemon=True)
+
+    def __enter__(self) -> _BackgroundWriter:
+        self.thread.start()
+        return self
+
+    def put(self, name: str, content: SiteFile) -> None:
+        _safe_relative(name)
+        if name in self.written:
+            raise SiteWriteError(f"two files for one path: {name!r}")
+        self.written.add(name)
+        self.batch.append((name, content))
+        if len(self.batch) >= self._BATCH:
+            self._hand_over()
+
+    def _hand_over(self) -> None:
+        if self.error is not None:
+            raise self.error
+        self.queue.put(self.batch)
+        self.batch = []
+
+    def _run(self) -> None:
+        made: set[str] = {""}
+        root = self.root
+        while True:
+            batch = self.queue.get()
+            if batch is None:
+                return
+            if self.error is not None:
+                continue  # drain after a failure
+            try:
+                for name, content in batch:
+                    parent = name.rpartition("/")[0]
+                    if parent not in made:
+                        os.makedirs(f"{root}/{parent}", exist_ok=True)  # noqa: PTH103
+                        made.add(parent)
+                    _write(f"{root}/{name}", content)
+            except BaseException as error:
+                self.error = error
+
+    def __exit__(self, kind: object, error: object, traceback: object) -> None:
+        if kind is None and self.batch:
+            self.queue.put(self.batch)
+        self.queue.put(None)
+        self.thread.join()
+        if kind is None and self.error is not None:
+            raise self.error
+
+
+def write_site(site_dir: Path, files: Mapping[str, SiteFile]) -> Path:
+    """:func:`write_full` for a mapping of path to content, then old builds pruned."""
+    build = write_full(site_dir, files.items())
+    prune_builds(site_dir)
+    return build
+
+
+@dataclass
+class _Journal:
+    """What an in-place update did, so that it can be undone in reverse order."""
+
+    folder: Path
+    steps: list[tuple[str, Path, Path | None]] = field(default_factory=list)
+    made: list[Path] = field(default_factory=list)
+
+    def keep(self, target: Path) -> Path:
+        backup = self.folder / str(len(self.steps))
+        backup.hardlink_to(target)
+        return backup
+
+    def undo(self) -> None:
+        for action, target, backup in reversed(self.steps):
+            with contextlib.suppress(FileNotFoundError):
+                if action == "added":
+                    target.unlink()
+                else:
+                    assert backup is not None
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    backup.replace(target)
+        for folder in reversed(self.made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+
+
+def update_in_place(
+    site_dir: Path,
+    changes: Iterable[tuple[str, SiteFile]],
+    removals: Iterable[str],
+    *,
+    before_removals: Callable[[Path], Iterable[tuple[str, SiteFile]]] | None = None,
+) -> Path:
+    """Write ``changes`` (in the order given) into the current build, then delete ``removals``.
+
+    Nothing is visible half-written (``os.replace``); on any failure every file is restored.
+    ``before_removals`` reads the updated build and returns more files to write before the
+    deletions (the search index, so that it never lists a page that is already gone).
+    """
+    build = current_build(site_dir)
+    if build is None:
+        raise SiteWriteError(f"{site_dir} is not a build made by Kakehashi; write it in full")
+    journal = _Journal(builds_dir(site_dir) / f".journal-{build.name}")
+    journal.folder.mkdir()  # fails if an earlier update was interrupted: build in full then
+    removed = [_safe_relative(name) for name in removals]
+    temporary: Path | None = None
+
+    def write_all(items: Iterable[tuple[str, SiteFile]]) -> None:
+        nonlocal temporary
+        for name, content in items:
+            target = build / _safe_relative(name)
+            if not target.parent.is_dir():
+                missing = [
+                    folder
+                    for folder in (target.parent, *target.parent.parents)
+                    if folder.is_relative_to(build) and not folder.is_dir()
+                ]
+                target.parent.mkdir(parents=True)
+                journal.made.extend(reversed(missing))
+            temporary = target.with_name(f"{target.name}.{_TEMPORARY}")
+            _write(str(temporary), content)
+            if target.exists() or target.is_symlink():
+                journal.steps.append(("replaced", target, journal.keep(target)))
+            else:
+                journal.steps.append(("added", target, None))
+            temporary.replace(target)
+            temporary = None
+
+    try:
+        write_all(changes)
+        if before_removals is not None:
+            write_all(before_removals(build))
+        for name in removed:
+            target = build / name
+            if not (target.exists() or target.is_symlink()):
+                continue
+            journal.steps.append(("removed", target, journal.keep(target)))
+            target.unlink()
+    except BaseException:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+        journal.undo()
+        shutil.rmtree(journal.folder, ignore_errors=True)
+        raise
+    _remove_empty_folders(build, removed)
+    shutil.rmtree(journal.folder, ignore_errors=True)
+    return build
+
+
+def _remove_empty_folders(build: Path, removed: Iterable[str]) -> None:
+    """Folders left empty by removed pages (a retracted bulletin's folder) go too."""
+    folders = {(build / name).parent for name in removed}
+    for start in sorted(folders, key=lambda folder: len(folder.parts), reverse=True):
+        for folder in (start, *start.parents):
+            if folder == build or not folder.is_relative_to(build):
+                break
+            try:
+                folder.rmdir()
+            except OSError:
+                break
 
 
 def _switch(site_dir: Path, build: Path) -> None:
@@ -85,8 +325,12 @@ def _switch(site_dir: Path, build: Path) -> None:
     temporary_link.replace(site_dir)
 
 
-def _prune(builds: Path, keep: Path) -> None:
+def prune_builds(site_dir: Path) -> None:
     """Remove old builds, keeping a few so that a reader mid-download is not cut off."""
+    keep = current_build(site_dir)
+    builds = builds_dir(site_dir)
+    if keep is None or not builds.is_dir():
+        return
     old = sorted(
         (path for path in builds.iterdir() if path.is_dir() and not path.name.startswith(".")),
         key=lambda path: path.stat().st_mtime,

@@ -52,3 +52,17 @@ def test_mp3_is_24k_mono_48kbps_and_as_long_as_the_cues():
     assert len(mp3) == pytest.approx(info.duration * 48_000 / 8, rel=0.1)
     decoded, _ = soundfile.read(io.BytesIO(mp3), dtype="float32")
     assert np.max(np.abs(decoded)) > 0.2  # not silence
+
+
+def test_cues_show_the_caption_not_the_engine_text():
+    sentences = [
+        heading("title", "Shelters opened"),
+        SpeechSentence("s1", "Call 0 5 3, 0 0 0, 0 1 1 0.", caption="Call 053-000-0110."),
+        SpeechSentence("s2", "Second sentence."),
+    ]
+    _, cues = assemble(CLIPS, sentences)
+    assert [cue.text for cue in cues] == [
+        "Shelters opened",
+        "Call 053-000-0110.",
+        "Second sentence.",
+    ]

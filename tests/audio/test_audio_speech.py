@@ -67,3 +67,11 @@ def test_phone_separator_follows_the_language():
     assert speak_phone("053-000-0110", "ja") == "0 5 3、0 0 0、0 1 1 0"
     assert speak_phone("053-000-0110", "zh") == "0 5 3，0 0 0，0 1 1 0"
     assert speak_phone("no digits", "en") == "no digits"
+
+
+def test_caption_is_what_residents_read_and_defaults_to_the_spoken_text():
+    spoken = "Call " + speak_phone("053-000-1234", "en")
+    sentence = SpeechSentence("contact", spoken, caption="Call 053-000-1234")
+    assert sentence.display_text == "Call 053-000-1234"
+    assert SpeechSentence("s1", "Hello.").display_text == "Hello."
+    assert heading("t", "Title", caption="Title!").display_text == "Title!"

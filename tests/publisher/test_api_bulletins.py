@@ -96,7 +96,7 @@ def test_non_utf8_body_is_422(client: TestClient, keys: Headers) -> None:
         headers={**keys["editor"], "Content-Type": "application/json"},
     )
     assert response.status_code == 422
-    assert "UTF-8" in response.json()["detail"]
+    assert "UTF-8" in response.json()["detail"][0]["msg"]
 
 
 def test_oversized_body_is_413(client: TestClient, keys: Headers, services: Services) -> None:

@@ -114,7 +114,7 @@ def test_placeholders_survive_a_model_that_copies_them(packages_dir: Path, tmp_p
 def test_pipeline_with_the_real_engine_flags_lost_tokens(engine: ArgosEngine) -> None:
     (block,) = segment_markdown("詳しくは電話 053-000-1234 へ。")
     (result,) = translate_segments(block.segments, "ja", "pt", engine)
-    assert result.text == EN_PT
+    assert result.text == f"{EN_PT} [1]"  # stored canonical: the lost token appended
     assert result.flags == ("placeholder_lost",)
     assert plain_text(result.restored.pieces) == f"{EN_PT} 053-000-1234"
 
@@ -127,3 +127,36 @@ def test_bpe_packages(packages_dir: Path, tmp_path: Path) -> None:
     assert (package.path / "bpe.model").is_file()
     engine = ArgosEngine(packages_dir)
     assert engine.translate(JAPANESE, "ja", "en") == [output] * 3
+
+
+def test_translate_many_runs_the_shared_japanese_english_step_once(
+    engine: ArgosEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    steps: list[tuple[str, int]] = []
+    original = engine._translate_step
+
+    def spy(package, texts):  # type: ignore[no-untyped-def]
+        steps.append((package.name, len(texts)))
+        return original(package, texts)
+
+    monkeypatch.setattr(engine, "_translate_step", spy)
+    outputs = engine.translate_many({"en": JAPANESE, "pt": JAPANESE, "zh-Hant": JAPANESE[:1]}, "ja")
+    assert outputs == {"en": [JA_EN] * 3, "pt": [EN_PT] * 3, "zh-Hant": [JA_ZT]}
+    # ja→en decodes the three texts once for English and the Portuguese pivot; en→pt gets the
+    # English output sentence for sentence (here all three are the fixture's one sentence).
+    assert sorted(steps) == [
+        ("translate-en_pt-1_0", 1),
+        ("translate-ja_en-1_0", 3),
+        ("translate-ja_zt-1_0", 1),
+    ]
+
+
+def test_length_batches_group_similar_lengths_within_the_token_budget() -> None:
+    from translations.argos_engine import decoding_limit, length_batches
+
+    lengths = [5, 40, 6, 42, 7, 200]
+    batches = length_batches(lengths, max_tokens=100)
+    assert sorted(index for batch in batches for index in batch) == list(range(6))
+    assert [sorted(lengths[i] for i in batch) for batch in batches] == [[5, 6, 7], [40, 42], [200]]
+    assert decoding_limit(5) == 20
+    assert decoding_limit(5000) == 1024

@@ -71,6 +71,18 @@ def test_email_is_one_span() -> None:
 
 
 def test_no_false_positives_in_plain_text() -> None:
-    assert (
-        find_protected("令和8年4月1日から、手数料は1点につき300円です。Ver. 3.5 e.g. Node.js") == ()
-    )
+    assert find_protected("1点につき300ドルです。40歳から74歳。24時間。Ver. 3.5 e.g. Node.js") == ()
+
+
+def test_do_not_translate_marker_wins_over_everything_inside() -> None:
+    text = "会場は{{浜松城公園 053-000-0000}}と｛｛中央区｝｝です。"
+    spans = find_protected(text)
+    assert [(span.kind, span.label) for span in spans] == [
+        ("verbatim", "浜松城公園 053-000-0000"),
+        ("verbatim", "中央区"),
+    ]
+
+
+def test_dates_amounts_and_postal_codes_are_protected() -> None:
+    text = "〒430-8652 令和8年4月1日、午前9時 300円"
+    assert [span.kind for span in find_protected(text)] == ["postal", "date", "time", "amount"]

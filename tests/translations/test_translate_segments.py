@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from translations.document import Segment, TokenPiece
 from translations.engine import FakeEngine
@@ -68,6 +68,14 @@ class LosingEngine:
 
     def translate(self, texts: Sequence[str], source: str, target: str) -> list[str]:
         return ["Please contact us by phone." for _ in texts]
+
+    def translate_many(
+        self, texts_by_target: Mapping[str, Sequence[str]], source: str
+    ) -> dict[str, list[str]]:
+        return {
+            target: self.translate(texts, source, target)
+            for target, texts in texts_by_target.items()
+        }
 
     def model_version(self, source: str, target: str) -> str:
         return "losing"

@@ -1,0 +1,351 @@
+"""Site build speed: a synthetic archive, a full build, an incremental rebuild after one edit.
+
+    .venv/bin/python -m benchmarks.site                 # 2,000 bulletins x 10 languages
+    .venv/bin/python -m benchmarks.site --bulletins 200 # a quick run
+
+The archive: ``--bulletins`` published bulletins, each one of the six sample bulletins made
+unique (its number in the title and a sentence of its own), in Japanese and nine other
+languages translated by the ``FakeEngine`` (``[en] …``), each version with audio (a silent
+MP3 and real captions) as the publish job leaves it. Rows go straight into SQLite.
+
+Then, each in a fresh process so that peak memory is the phase's own:
+
+* **full build**: ``update_site(full=True, search=False)`` from the database to the swapped-in
+  folder: reading and segmenting every bulletin, rendering every page (body, furigana,
+  navigation), feeds, sitemaps, writing (64,000 files and links at full size), the swap.
+  Pages per second counts HTML pages.
+* **bare Jinja2 loop** (the baseline, same run): the same compiled templates rendering the
+  same pages from their contexts, recorded during a build, with the build's template filters
+  (article body, sanitiser, furigana; its furigana memo emptied first); output kept in memory.
+  Two ratios: the loop's time over the build's render-and-write phase (what the build adds to
+  templating: context, plans, hashing, writing, swap) and over the whole build (which also
+  reads the database and segments every bulletin, work that happens before templating).
+* **incremental**: one bulletin edited and re-published, then ``update_site(changed=…)``,
+  timed twice: in the process that just did the full build (as the worker does it, with the
+  renderer and state kept in memory) and in a fresh process (as ``main.py build`` does it).
+  Each as a fraction of the full build, with the files it wrote.
+* **search index** (``--search``): Pagefind over the built site, a separate tool's cost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+BULLETINS = Path(__file__).resolve().parents[1] / "demo" / "bulletins"
+LANGUAGES = ("en", "pt", "es", "vi", "zh", "ko", "id", "ne", "th")
+TARGET_PAGES_PER_SECOND = 1_000
+TARGET_RATIO = 0.8
+TARGET_INCREMENTAL_FRACTION = 0.01
+
+
+def _settings(data: Path, site_dir: Path | None = None) -> Any:
+    from publisher.settings import Settings
+
+    return Settings(
+        data_dir=data,
+        site_dir=site_dir,
+        target_languages=LANGUAGES,
+        base_url="https://city.example/",
+    )
+
+
+def _services(data: Path, site_dir: Path | None = None) -> Any:
+    from publisher.services import Services
+    from translations.fake_engine import FakeEngine
+
+    return Services.create(
+        _settings(data, site_dir), translation_engine_factory=lambda _: FakeEngine()
+    )
+
+
+def generate(data: Path, count: int) -> None:
+    """Write ``count`` published bulletins with all their rows and audio, in bulk."""
+    import numpy as np
+    from sqlalchemy import insert
+    from sqlmodel import Session
+
+    from audio.assemble import Cue, encode_mp3
+    from audio.webvtt import to_webvtt
+    from publisher.documents import snapshot
+    from publisher.tables import Bulletin, LanguageVersion, Revision, SegmentTranslation
+    from translations.fake_engine import FakeEngine
+    from translations.pipeline import TranslationRequest, translate_documents
+
+    services = _services(data)
+    engine = FakeEngine()
+    samples = [json.loads(path.read_text("utf-8")) for path in sorted(BULLETINS.glob("*.json"))]
+    media = services.settings.media_dir
+    start = datetime(2020, 1, 1, 9, tzinfo=UTC)
+    silence = encode_mp3(np.zeros(24_000 * 8, dtype=np.float32), 24_000)
+    bulletins, revisions, versions, texts = [], [], [], []
+    for number in range(1, count + 1):
+        sample = samples[number % len(samples)]
+        title = f"{sample['title']}（第{number}号）"
+        body = f"{sample['body']}\n\nこのお知らせの受付番号は{number}番です。"
+        moment = start + timedelta(hours=number)
+        bulletins.append(
+            {
+                "id": number,
+                "state": "published",
+                "category": sample["category"],
+                "current_revision": 1,
+                "published_revision": 1,
+                "published_at": moment,
+                "created_by": "benchmark",
+                "created_at": moment,
+                "updated_at": moment,
+            }
+        )
+        revisions.append(
+            {
+                "bulletin_id": number,
+                "number": 1,
+                "title": title,
+                "body": body,
+                "contact": sample.get("contact"),
+                "author": "benchmark",
+                "created_at": moment,
+            }
+        )
+        source = snapshot(number, 1, sample["category"], title, body, sample.get("contact"))
+        request = TranslationRequest("doc", source.segments(), LANGUAGES)
+        translated = translate_documents([request], "ja", engine)
+        folder = media / str(number) / "r1"
+        folder.mkdir(parents=True, exist_ok=True)
+        for language in ("ja", *LANGUAGES):
+            items = {s.id: s.text for s in source.segments()}
+            if language != "ja":
+                items = {item.segment_id: item.text for item in translated[("doc", language)]}
+                for position, segment in enumerate(source.segments()):
+                    texts.append(
+                        {
+                            "bulletin_id": number,
+                            "revision": 1,
+                            "language": language,
+                            "segment_id": segment.id,
+                            "position": position,
+                            "source_text": segment.text,
+                            "text": items[segment.id],
+                            "origin": "machine",
+                            "engine": "fake",
+                            "model_version": "fake",
+                            "flags": [],
+                            "created_at": moment,
+                        }
+                    )
+            cues = [
+                Cue(segment_id, index * 0.6, index * 0.6 + 0.6, text)
+                for index, (segment_id, text) in enumerate(items.items())
+            ]
+            (folder / f"{language}.mp3").write_bytes(silence)
+            (folder / f"{language}.vtt").write_text(to_webvtt(cues), "utf-8")
+            versions.append(
+                {
+                    "bulletin_id": number,
+                    "language": language,
+                    "revision": 1,
+                    "status": "published",
+                    "translation": "source" if language == "ja" else "machine",
+                    "voice": f"benchmark-{language}",
+                    "audio_file": f"{number}/r1/{language}.mp3",
+                    "captions_file": f"{number}/r1/{language}.vtt",
+                    "audio_seconds": 8.0,
+                    "flags": [],
+                    "updated_at": moment,
+                }
+            )
+    with Session(services.db) as session:
+        connection = session.connection()
+        for table, rows in (
+            (Bulletin, bulletins),
+            (Revision, revisions),
+            (LanguageVersion, versions),
+            (SegmentTranslation, texts),
+        ):
+            connection.execute(insert(table), rows)  # type: ignore[arg-type]
+        session.commit()
+    services.close()
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _edit_and_update(services: Any, bulletin_id: int) -> dict[str, Any]:
+    """Edit one bulletin (a new revision, published again) and time the build that follows."""
+    from publisher.site.build import update_site
+    from tests.publisher.site.archive import revise_fixture
+    from translations.fake_engine import FakeEngine
+
+    revise_fixture(services, bulletin_id, FakeEngine(), title=f"【更新】お知らせ{bulletin_id}")
+    started = time.perf_counter()
+    report = update_site(services, changed=(bulletin_id,), search=False)
+    return {
+        "seconds": time.perf_counter() - started,
+        "pages": report.pages,
+        "written": len(report.written),
+        "files": list(report.written),
+        "phases": report.seconds,
+    }
+
+
+def phase_full(data: Path) -> dict[str, Any]:
+    """The full build, then one edit built in the same process (as the worker does it)."""
+    from publisher.site.build import update_site
+
+    services = _services(data)
+    started = time.perf_counter()
+    report = update_site(services, full=True, search=False)
+    seconds = time.perf_counter() - started
+    incremental = _edit_and_update(services, 1)
+    services.close()
+    return {
+        "seconds": seconds,
+        "pages": report.pages,
+        "files": len(report.written),
+        "phases": report.seconds,
+        "incremental": incremental,
+        "peak_mb": _peak_mb(),
+    }
+
+
+def phase_baseline(data: Path) -> dict[str, Any]:
+    """Record every page's template and context from a build, then render them bare."""
+    from publisher.site import render as render_module
+    from publisher.site.build import update_site
+
+    recorded: list[tuple[Any, dict[str, Any]]] = []
+    original = render_module.SiteRenderer.render
+
+    def record(self: Any, template: str, context: Any) -> bytes:
+        recorded.append((self.templates[template], dict(context)))
+        return original(self, template, context)
+
+    render_module.SiteRenderer.render = record  # type: ignore[method-assign]
+    services = _services(data, Path(tempfile.mkdtemp(dir=data)) / "site")
+    update_site(services, full=True, search=False)
+    services.close()
+    # Start the loop as cold as the build: furigana is looked up again, not remembered.
+    for converter in {id(c["text"]): c["text"] for _, c in recorded}.values():
+        ruby = getattr(converter, "__self__", None)
+        if ruby is not None:
+            ruby._memo.clear()
+            ruby.reader._memo.clear()
+    started = time.perf_counter()
+    for template, context in recorded:
+        template.render(context).encode("utf-8")
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "pages": len(recorded), "peak_mb": _peak_mb()}
+
+
+def phase_incremental(data: Path) -> dict[str, Any]:
+    """One edit built by a fresh process (as ``main.py build`` does it)."""
+    services = _services(data)
+    result = _edit_and_update(services, 2)
+    services.close()
+    return {**result, "peak_mb": _peak_mb()}
+
+
+def phase_search(data: Path) -> dict[str, Any]:
+    from publisher.site.search import make_index
+
+    site = _settings(data).resolved_site_dir.resolve()
+    started = time.perf_counter()
+    make_index(site, Path(tempfile.mkdtemp(dir=data)) / "bundle")
+    return {"seconds": time.perf_counter() - started, "peak_mb": _peak_mb()}
+
+
+PHASES = {
+    "full": phase_full,
+    "baseline": phase_baseline,
+    "incremental": phase_incremental,
+    "search": phase_search,
+}
+
+
+def _run_phase(name: str, data: Path) -> dict[str, Any]:
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.site", "--phase", name, "--data", str(data)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--bulletins", type=int, default=2_000)
+    parser.add_argument("--search", action="store_true", help="Also time the Pagefind index.")
+    parser.add_argument("--runs", type=int, default=2, help="Best of this many (default 2).")
+    parser.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
+    parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
+    arguments = parser.parse_args()
+    if arguments.phase:
+        print(json.dumps(PHASES[arguments.phase](arguments.data)))
+        return
+
+    with tempfile.TemporaryDirectory(prefix="kakehashi-site-bench-") as temporary:
+        data = Path(temporary) / "data"
+        started = time.perf_counter()
+        generate(data, arguments.bulletins)
+        print(
+            f"archive: {arguments.bulletins} bulletins x {len(LANGUAGES) + 1} languages "
+            f"({time.perf_counter() - started:.1f} s to generate)"
+        )
+        # Best of --runs: the machine may be busy with other work; each phase is alternated.
+        fulls, baselines = [], []
+        for _ in range(arguments.runs):
+            fulls.append(_run_phase("full", data))
+            baselines.append(_run_phase("baseline", data))
+        full = min(fulls, key=lambda result: result["seconds"])
+        baseline = min(baselines, key=lambda result: result["seconds"])
+        warm = min((f["incremental"] for f in fulls), key=lambda result: result["seconds"])
+        cold = _run_phase("incremental", data)
+        full_rate = full["pages"] / full["seconds"]
+        bare_rate = baseline["pages"] / baseline["seconds"]
+        render_write = full["phases"]["render_write"]
+        phases = ", ".join(f"{k} {v:.2f} s" for k, v in full["phases"].items())
+        print(f"best of {arguments.runs} runs; machine load average {os.getloadavg()[0]:.1f}")
+        print(
+            f"full build: {full['pages']} pages ({full['files']} files) in "
+            f"{full['seconds']:.2f} s = {full_rate:,.0f} pages/s "
+            f"(target >= {TARGET_PAGES_PER_SECOND:,}); peak {full['peak_mb']:.0f} MB"
+        )
+        print(f"  phases: {phases}")
+        print(
+            f"bare Jinja2 loop: {baseline['pages']} pages in {baseline['seconds']:.2f} s = "
+            f"{bare_rate:,.0f} pages/s"
+        )
+        print(
+            f"ratio to the bare loop (target >= {TARGET_RATIO}): rendering and writing "
+            f"{baseline['seconds'] / render_write:.2f}; whole build, reading the database "
+            f"included {full_rate / bare_rate:.2f}"
+        )
+        for name, result in (("in the worker process", warm), ("in a fresh process", cold)):
+            print(
+                f"incremental after one edit, {name}: {result['seconds'] * 1000:.0f} ms, "
+                f"{result['written']} files written ({result['pages']} pages) = "
+                f"{result['seconds'] / full['seconds']:.4f} of the full build "
+                f"(target <= {TARGET_INCREMENTAL_FRACTION})"
+            )
+        print(f"  peak memory: {cold['peak_mb']:.0f} MB (fresh process)")
+        print(f"  files: {', '.join(warm['files'])}")
+        if arguments.search:
+            search = _run_phase("search", data)
+            print(f"search index (pagefind, all bulletin pages): {search['seconds']:.1f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,387 @@
+"""Translation throughput: argostranslate sentence by sentence vs Kakehashi's pipeline.
+
+Both sides translate the six sample bulletins (title, body and contact, segmented by
+Kakehashi) into English (direct), Portuguese and Spanish (through English), with the same
+CTranslate2 models, in the same process and run:
+
+(a) baseline, as LibreTranslate drives argos: ``argostranslate.translate`` one sentence per
+    call, its default beam size (4), its own per-package translators;
+(b) Kakehashi: ``translations.pipeline.translate_documents`` over all six bulletins and all
+    three languages at once (length-sorted token batches, the ja→en step shared by the
+    pivot languages, repeated sentences once), with Kakehashi's default beam size (2) and,
+    for comparison, with the baseline's beam size.
+
+It prints segments/s for each and the ratio b/a, then the time to re-publish one bulletin
+after a one-sentence edit (translation memory) as a fraction of its first publish.
+
+The model is transformer-base shaped (6+6 layers, d_model 512, FFN 2048, 8 heads, 32k
+vocabulary) with random weights, int8, built here in a minute, or any ``ja→en`` package given
+with ``--model`` (used for every pair). Random weights never choose ``</s>`` (its logit is
+pinned low, as are the padding tokens beyond the tokenizer's pieces), so every sentence
+decodes exactly to the limit both sides use, relative to its input: ``1.2 × input tokens +
+5``, about as long as a real translation (``ArgosEngine(decoding_ratio=, decoding_extra=)``;
+the baseline's ``translate_batch`` is given the same limit, else it would decode 256 tokens).
+
+    .venv/bin/python benchmarks/translate.py            # full run, a few minutes
+    .venv/bin/python benchmarks/translate.py --quick    # two bulletins, about a minute
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+VOCABULARY = 32_000
+D_MODEL, FFN, HEADS, LAYERS = 512, 2048, 8, 6
+PAIRS = (("ja", "en"), ("en", "pt"), ("en", "es"))
+TARGETS = ("en", "pt", "es")
+BASELINE_BEAM = 4  # argostranslate's default (ARGOS_BEAM_SIZE)
+# A random model never stops by itself, so the decoding limit is the output length. Real
+# translations are about as long as their input: both sides decode input x 1.2 + 5 tokens.
+RATIO, EXTRA = 1.2, 5
+
+
+def _corpus() -> list[str]:
+    """Text for SentencePiece: the sample bulletins and generated English/Portuguese lines."""
+    lines: list[str] = []
+    for path in sorted((REPO / "demo" / "bulletins").glob("*.json")):
+        sample = json.loads(path.read_text(encoding="utf-8"))
+        for field in ("title", "body", "contact"):
+            lines.extend(line for line in str(sample.get(field) or "").splitlines() if line)
+    words = [
+        *[
+            "the",
+            "city",
+            "will",
+            "open",
+            "shelters",
+            "on",
+            "weekdays",
+            "please",
+            "call",
+            "reception",
+            "fee",
+            "water",
+        ],
+        *[
+            "outage",
+            "festival",
+            "garbage",
+            "collection",
+            "health",
+            "checkup",
+            "card",
+            "application",
+        ],
+        *[
+            "a",
+            "prefeitura",
+            "abrigo",
+            "ligue",
+            "recepção",
+            "taxa",
+            "interrupção",
+            "água",
+            "festa",
+            "coleta",
+        ],
+        *["lixo", "saúde", "exame", "cartão", "[1]", "[2]"],
+    ]
+    for number in range(3000):
+        lines.append(" ".join(words[(number * k) % len(words)] for k in range(1, 12)))
+    return lines
+
+
+def _sentencepiece(folder: Path) -> list[str]:
+    import sentencepiece
+
+    model = io.BytesIO()
+    sentencepiece.SentencePieceTrainer.train(
+        sentence_iterator=iter(_corpus()),
+        model_writer=model,
+        vocab_size=8000,
+        hard_vocab_limit=False,
+        character_coverage=1.0,
+        model_type="unigram",
+        num_threads=2,
+        minloglevel=2,
+    )
+    (folder / "sentencepiece.model").write_bytes(model.getvalue())
+    processor = sentencepiece.SentencePieceProcessor(model_file=str(folder / "sentencepiece.model"))
+    pieces = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
+    return pieces + [f"▁filler{i}" for i in range(VOCABULARY - len(pieces))]
+
+
+def _write_model(model_dir: Path, vocabulary: list[str]) -> None:
+    """A transformer-base CTranslate2 model with random weights, int8, that never ends early."""
+    import numpy as np
+    from ctranslate2.specs import transformer_spec
+
+    rng = np.random.default_rng(7)
+    spec = transformer_spec.TransformerSpec.from_config(LAYERS, HEADS)
+
+    def weight(*shape: int) -> Any:
+        return (rng.standard_normal(shape, dtype=np.float32) * 0.05).astype(np.float32)
+
+    def norm(layer: Any) -> None:
+        layer.gamma = np.ones(D_MODEL, dtype=np.float32)
+        layer.beta = np.zeros(D_MODEL, dtype=np.float32)
+
+    def linear(layer: Any, outputs: int, inputs: int) -> None:
+        layer.weight = weight(outputs, inputs)
+        layer.bias = np.zeros(outputs, dtype=np.float32)
+
+    def ffn(block: Any) -> None:
+        norm(block.layer_norm)
+        linear(block.linear_0, FFN, D_MODEL)
+        linear(block.linear_1, D_MODEL, FFN)
+
+    for embeddings in spec.encoder.embeddings:
+        embeddings.weight = weight(len(vocabulary), D_MODEL)
+    norm(spec.encoder.layer_norm)
+    for layer in spec.encoder.layer:
+        norm(layer.self_attention.layer_norm)
+        linear(layer.self_attention.linear[0], 3 * D_MODEL, D_MODEL)
+        linear(layer.self_attention.linear[1], D_MODEL, D_MODEL)
+        ffn(layer.ffn)
+    spec.decoder.embeddings.weight = weight(len(vocabulary), D_MODEL)
+    norm(spec.decoder.layer_norm)
+    for layer in spec.decoder.layer:
+        norm(layer.self_attention.layer_norm)
+        linear(layer.self_attention.linear[0], 3 * D_MODEL, D_MODEL)
+        linear(layer.self_attention.linear[1], D_MODEL, D_MODEL)
+        norm(layer.attention.layer_norm)
+        linear(layer.attention.linear[0], D_MODEL, D_MODEL)
+        linear(layer.attention.linear[1], 2 * D_MODEL, D_MODEL)
+        linear(layer.attention.linear[2], D_MODEL, D_MODEL)
+        ffn(layer.ffn)
+    spec.decoder.projection.weight = weight(len(vocabulary), D_MODEL)
+    bias = np.zeros(len(vocabulary), dtype=np.float32)
+    bias[vocabulary.index("</s>")] = -1e4  # decode to the limit: equal work on both sides
+    for index, piece in enumerate(vocabulary):
+        if piece.startswith("▁filler"):  # emit real pieces, so a pivot re-reads ~ as many
+            bias[index] = -1e4
+    spec.decoder.projection.bias = bias
+    spec.register_source_vocabulary(vocabulary)
+    spec.register_target_vocabulary(vocabulary)
+    spec.validate()
+    spec.optimize(quantization="int8")
+    spec.save(str(model_dir))
+
+
+def build_model(work: Path) -> Path:
+    """A ja→en package folder with the transformer-base model; returns the folder."""
+    folder = work / "base"
+    (folder / "model").mkdir(parents=True)
+    vocabulary = _sentencepiece(folder)
+    _write_model(folder / "model", vocabulary)
+    return folder
+
+
+def _unpack(model: Path, work: Path) -> Path:
+    if model.is_dir():
+        return model
+    with zipfile.ZipFile(model) as archive:
+        archive.extractall(work / "given")
+    (top,) = [path for path in (work / "given").iterdir() if path.is_dir()]
+    return top
+
+
+def install_pairs(base: Path, packages_dir: Path) -> None:
+    """One package folder per pair, all sharing the base model and tokenizer files."""
+    for source, target in PAIRS:
+        folder = packages_dir / f"translate-{source}_{target}-bench"
+        folder.mkdir(parents=True)
+        (folder / "model").symlink_to(base / "model", target_is_directory=True)
+        (folder / "sentencepiece.model").symlink_to(base / "sentencepiece.model")
+        metadata = {
+            "package_version": "1.0",
+            "argos_version": "1.9",
+            "from_code": source,
+            "to_code": target,
+            "from_name": source,
+            "to_name": target,
+            "type": "translate",
+        }
+        (folder / "metadata.json").write_text(json.dumps(metadata), encoding="utf-8")
+
+
+def load_documents(count: int) -> list[Any]:
+    from publisher.demo import load_samples
+    from publisher.documents import snapshot
+
+    samples = load_samples(REPO / "demo" / "bulletins")[:count]
+    return [
+        snapshot(number, 1, s.category, s.title, s.body, s.contact)
+        for number, s in enumerate(samples, start=1)
+    ]
+
+
+def _timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def baseline(documents: Sequence[Any]) -> tuple[int, float]:
+    """(segments, seconds) for argostranslate, one sentence per call, as LibreTranslate."""
+    import argostranslate.sbd
+    import argostranslate.translate
+    import ctranslate2
+
+    from translations.argos_engine import decoding_limit
+    from translations.restore import unmask
+
+    class WholeText(argostranslate.sbd.ISentenceBoundaryDetectionModel):
+        """Kakehashi already split the sentences; argos' splitter would download a model."""
+
+        def __init__(self, pkg: Any) -> None:
+            self.pkg = pkg
+
+        def split_sentences(self, text: str) -> list[str]:
+            return [text]
+
+    argostranslate.translate.MiniSBDSentencizer = WholeText  # type: ignore[attr-defined,misc]
+    original = ctranslate2.Translator.translate_batch
+
+    def bounded(self: Any, source: Any, *args: Any, **kwargs: Any) -> Any:
+        longest = max(len(s) for s in source)
+        kwargs.setdefault("max_decoding_length", decoding_limit(longest, RATIO, EXTRA))
+        return original(self, source, *args, **kwargs)
+
+    ctranslate2.Translator.translate_batch = bounded  # type: ignore[method-assign]
+    languages = {lang.code: lang for lang in argostranslate.translate.get_installed_languages()}
+    translations = {t: languages["ja"].get_translation(languages[t]) for t in TARGETS}
+    for translation in translations.values():  # load the models before timing
+        translation.translate("川。")
+    sentences = [unmask(segment) for doc in documents for segment in doc.segments()]
+
+    def run() -> None:
+        for target in TARGETS:
+            for sentence in sentences:
+                translations[target].translate(sentence)
+
+    seconds = _timed(run)
+    ctranslate2.Translator.translate_batch = original  # type: ignore[method-assign]
+    return len(sentences) * len(TARGETS), seconds
+
+
+def kakehashi(
+    documents: Sequence[Any], packages_dir: Path, beam: int, threads: int
+) -> tuple[int, float, Any]:
+    """(segments, seconds, engine) for translate_documents over all documents at once."""
+    from translations.engine import ArgosEngine
+    from translations.memory import InMemoryTranslationMemory
+    from translations.pipeline import TranslationRequest, translate_documents
+
+    engine = ArgosEngine(
+        packages_dir,
+        beam_size=beam,
+        intra_threads=threads,
+        decoding_ratio=RATIO,
+        decoding_extra=EXTRA,
+    )
+    engine.translate_many({target: ["川。"] for target in TARGETS}, "ja")  # load the models
+    requests = [TranslationRequest(str(d.bulletin_id), d.segments(), TARGETS) for d in documents]
+    seconds = _timed(
+        lambda: translate_documents(requests, "ja", engine, memory=InMemoryTranslationMemory())
+    )
+    return sum(len(d.segments()) for d in documents) * len(TARGETS), seconds, engine
+
+
+def republish(document: Any, engine: Any) -> tuple[float, float, int]:
+    """(first publish s, re-publish after a one-sentence edit s, segments re-translated)."""
+    from translations.memory import InMemoryTranslationMemory
+    from translations.pipeline import TranslationRequest, translate_documents
+
+    memory = InMemoryTranslationMemory()
+    request = TranslationRequest("1", document.segments(), TARGETS)
+    results: dict[tuple[str, str], Any] = {}
+
+    def first() -> None:
+        results.update(translate_documents([request], "ja", engine, memory=memory))
+
+    first_seconds = _timed(first)
+    for (_, language), items in results.items():
+        memory.record(language, items)
+    segments = list(document.segments())
+    by_length = sorted(range(1, len(segments)), key=lambda i: len(segments[i].text))
+    index = by_length[len(by_length) // 2]  # a typical sentence of the body
+    edited = replace(
+        segments[index], id="edited", text=segments[index].text + "必ず確認してください。"
+    )
+    segments[index] = edited
+    edit = TranslationRequest("1", tuple(segments), TARGETS)
+    again: dict[tuple[str, str], Any] = {}
+    edit_seconds = _timed(
+        lambda: again.update(translate_documents([edit], "ja", engine, memory=memory))
+    )
+    redone = sum(not item.reused for items in again.values() for item in items if item.engine)
+    return first_seconds, edit_seconds, redone
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--model", type=Path, help="a ja→en .argosmodel or package folder")
+    parser.add_argument("--quick", action="store_true", help="two bulletins only")
+    parser.add_argument("--beam", type=int, default=2, help="Kakehashi's beam size (default 2)")
+    parser.add_argument("--threads", type=int, default=0, help="CTranslate2 threads (0: auto)")
+    args = parser.parse_args(argv)
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
+
+    with tempfile.TemporaryDirectory(prefix="kakehashi-bench-") as temp:
+        work = Path(temp)
+        os.environ.setdefault("ARGOS_COMPUTE_TYPE", "int8")
+        os.environ["ARGOS_INTRA_THREADS"] = str(args.threads)
+        from translations.models import configure_argos_environment
+
+        packages_dir = configure_argos_environment(work / "argos")
+        started = time.perf_counter()
+        base = _unpack(args.model, work) if args.model else build_model(work)
+        install_pairs(base, packages_dir)
+        print(f"model ready in {time.perf_counter() - started:.1f} s ({base})")
+
+        documents = load_documents(2 if args.quick else 6)
+        count, kakehashi_seconds, engine = kakehashi(
+            documents, packages_dir, args.beam, args.threads
+        )
+        _, equal_beam_seconds, _ = kakehashi(documents, packages_dir, BASELINE_BEAM, args.threads)
+        base_count, base_seconds = baseline(documents)
+        assert base_count == count
+        a = count / base_seconds
+        b = count / kakehashi_seconds
+        b_equal = count / equal_beam_seconds
+        same = f"beam {BASELINE_BEAM} (as a)"
+        print(f"segments: {count} ({len(documents)} bulletins x {len(TARGETS)} languages)")
+        print(f"(a) argostranslate, one sentence per call, beam {BASELINE_BEAM}: {a:7.2f} seg/s")
+        print(f"(b) Kakehashi pipeline, beam {args.beam}:                      {b:7.2f} seg/s")
+        print(f"    Kakehashi pipeline, {same}:               {b_equal:7.2f} seg/s")
+        print(f"ratio b/a = {b / a:.2f}   (same beam: {b_equal / a:.2f}; target >= 4)")
+
+        document = max(documents, key=lambda doc: len(doc.segments()))
+        first, edit, redone = republish(document, engine)
+        print(
+            f"re-publish after a one-sentence edit: {edit:.3f} s vs first publish {first:.3f} s"
+            f" = {edit / first:.3f} of the first (target <= 0.15; {redone} segment-languages"
+            f" re-translated of {len(document.segments()) * len(TARGETS)})"
+        )
+        shutil.rmtree(work / "given", ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,42 @@
+"""Interactive API docs served from local files (Swagger UI from the swagger-ui-bundle package).
+
+FastAPI's default docs page loads Swagger UI from a CDN with an inline script, which fails
+offline and under a strict Content-Security-Policy.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+
+STATIC = Path(__file__).with_name("static")
+
+
+def mount_docs(app: FastAPI, prefix: str, openapi_url: str) -> None:
+    from swagger_ui_bundle import swagger_ui_path
+
+    app.mount(f"{prefix}/docs/assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
+    app.mount(f"{prefix}/docs/local", StaticFiles(directory=STATIC), name="docs-local")
+    page = f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{escape(app.title)} API</title>
+<link rel="stylesheet" href="{prefix}/docs/assets/swagger-ui.css">
+</head>
+<body>
+<main id="swagger-ui" data-openapi="{escape(openapi_url)}"></main>
+<script src="{prefix}/docs/assets/swagger-ui-bundle.js"></script>
+<script src="{prefix}/docs/assets/swagger-ui-standalone-preset.js"></script>
+<script src="{prefix}/docs/local/docs.js"></script>
+</body>
+</html>
+"""
+
+    @app.get(f"{prefix}/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return HTMLResponse(page)

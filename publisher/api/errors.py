@@ -1,0 +1,50 @@
+"""The error responses every authenticated endpoint may give, documented in the OpenAPI schema."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import compile_path
+
+
+class Problem(BaseModel):
+    """Why a request was refused, in one sentence."""
+
+    detail: str
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    401: {"model": Problem, "description": "Missing, invalid, expired or revoked API key."},
+    403: {"model": Problem, "description": "The key's role may not do this."},
+    404: {"model": Problem, "description": "No such bulletin, job or key."},
+    409: {"model": Problem, "description": "Not allowed in the bulletin's current state."},
+    413: {"model": Problem, "description": "The request or the bulletin body is too large."},
+    429: {"model": Problem, "description": "Too many requests for this key; see Retry-After."},
+}
+
+
+def invalid(field: str, message: str) -> RequestValidationError:
+    """A 422 in the same shape as FastAPI's own validation errors."""
+    return RequestValidationError([{"loc": ("body", field), "msg": message, "type": "value_error"}])
+
+
+async def method_not_allowed(request: Request, error: Exception) -> Response:
+    """A 405 whose ``Allow`` lists every documented method of the path.
+
+    Starlette answers with the methods of the first route that matched the path only.
+    """
+    methods: set[str] = set()
+    for template, operations in request.app.openapi().get("paths", {}).items():
+        pattern, _format, _converters = compile_path(template)
+        if pattern.match(request.url.path):
+            methods |= {method.upper() for method in operations}
+    if "GET" in methods:
+        methods.add("HEAD")
+    detail = getattr(error, "detail", "Method Not Allowed")
+    return JSONResponse(
+        {"detail": detail}, status_code=405, headers={"Allow": ", ".join(sorted(methods))}
+    )

@@ -1,0 +1,223 @@
+"""Translations: each sentence beside its Japanese source, and staff corrections.
+
+``GET /bulletins/{id}/translations/{lang}`` lists the sentences of the language's current
+version (what is online, or held for review): source, translation, origin, flags and glossary
+terms. ``PUT .../segments/{segment_id}`` stores a correction as origin ``human`` and queues a
+``correct`` job that rebuilds the pages and audio with it (the same job as a publish, so it is
+reported the same way); the correction is reused for that sentence in every later revision.
+Corrections go online at once, so they need the approver or admin role, like publishing.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Request, status
+from sqlmodel import Session, col, select
+
+from publisher import audit
+from publisher.api.deps import QueueDep, ServicesDep, SessionDep, StaffDep, require_role
+from publisher.api.errors import ERROR_RESPONSES, invalid
+from publisher.api.params import RecordId
+from publisher.documents import SourceDoc
+from publisher.keys import Staff
+from publisher.pipeline_source import load_source
+from publisher.schemas import (
+    AppliedTermPublic,
+    CorrectionAccepted,
+    LanguageTranslationPublic,
+    SegmentCorrection,
+    SegmentTranslationPublic,
+)
+from publisher.services import Services
+from publisher.tables import Bulletin, Job, LanguageVersion, SegmentTranslation, utc_now
+from publisher.workflow import Role
+from translations.corrections import CorrectionError, mask_correction
+from translations.document import Segment
+from translations.languages import UnknownLanguageError, get_language
+from translations.restore import plain_text, restore
+
+router = APIRouter(prefix="/bulletins", tags=["translations"], responses=ERROR_RESPONSES)
+
+Corrector = Annotated[Staff, Depends(require_role(Role.APPROVER, Role.ADMIN))]
+
+
+def _language(services: Services, code: str) -> str:
+    try:
+        language = get_language(code).code
+    except UnknownLanguageError as error:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, str(error)) from error
+    if language == services.settings.source_language:
+        raise HTTPException(
+            status.HTTP_404_NOT_FOUND, f"{language} is the source language: it has no translation"
+        )
+    return language
+
+
+def _version(session: Session, bulletin_id: RecordId, language: str) -> LanguageVersion:
+    if session.get(Bulletin, bulletin_id) is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no bulletin with id {bulletin_id}")
+    version = session.exec(
+        select(LanguageVersion).where(
+            LanguageVersion.bulletin_id == bulletin_id, LanguageVersion.language == language
+        )
+    ).first()
+    if version is None or version.status not in ("published", "held_for_review"):
+        raise HTTPException(
+            status.HTTP_404_NOT_FOUND,
+            f"bulletin {bulletin_id} has no {language} translation yet (publish it first)",
+        )
+    return version
+
+
+def _rows(session: Session, version: LanguageVersion) -> dict[str, SegmentTranslation]:
+    rows = session.exec(
+        select(SegmentTranslation)
+        .where(
+            SegmentTranslation.bulletin_id == version.bulletin_id,
+            SegmentTranslation.revision == version.revision,
+            SegmentTranslation.language == version.language,
+        )
+        .order_by(col(SegmentTranslation.position))
+    ).all()
+    return {row.segment_id: row for row in rows}
+
+
+def _segment_public(
+    segment: Segment, row: SegmentTranslation, language: str, source_language: str
+) -> SegmentTranslationPublic:
+    return SegmentTranslationPublic(
+        segment_id=segment.id,
+        position=row.position,
+        source=plain_text(restore(segment.text, segment.tokens, source_language).pieces),
+        text=plain_text(restore(row.text, segment.tokens, language).pieces),
+        masked_source=segment.text,
+        masked_text=row.text,
+        origin=row.origin,
+        engine=row.engine,
+        model_version=row.model_version,
+        reused=row.reused,
+        flags=list(row.flags),
+        glossary_terms=[
+            AppliedTermPublic(
+                source=str(term["source"]),
+                translation=str(term["translation"]),
+                keep=bool(term["keep"]),
+            )
+            for term in row.glossary_terms
+        ],
+        corrected_by=row.corrected_by,
+        corrected_at=row.corrected_at,
+        machine_text=(
+            plain_text(restore(row.machine_text, segment.tokens, language).pieces)
+            if row.machine_text is not None
+            else None
+        ),
+    )
+
+
+def _segments(source: SourceDoc) -> dict[str, Segment]:
+    return {segment.id: segment for segment in source.segments()}
+
+
+@router.get("/{bulletin_id}/translations/{language}")
+def get_translation(
+    bulletin_id: RecordId,
+    language: str,
+    _staff: StaffDep,
+    session: SessionDep,
+    services: ServicesDep,
+) -> LanguageTranslationPublic:
+    """Every sentence of the language's current version beside its Japanese source."""
+    code = _language(services, language)
+    version = _version(session, bulletin_id, code)
+    bulletin = session.get(Bulletin, bulletin_id)
+    assert bulletin is not None
+    source = load_source(session, bulletin_id, version.revision)
+    rows = _rows(session, version)
+    source_language = services.settings.source_language
+    return LanguageTranslationPublic(
+        bulletin_id=bulletin_id,
+        language=code,
+        revision=version.revision,
+        status=version.status,
+        translation=version.translation,
+        flagged_policy=bulletin.flagged_policy,
+        flags=list(version.flags),
+        segments=[
+            _segment_public(segment, rows[segment.id], code, source_language)
+            for segment in source.segments()
+            if segment.id in rows
+        ],
+    )
+
+
+@router.put(
+    "/{bulletin_id}/translations/{language}/segments/{segment_id}",
+    status_code=status.HTTP_202_ACCEPTED,
+)
+def correct_segment(
+    bulletin_id: RecordId,
+    language: str,
+    segment_id: str,
+    payload: SegmentCorrection,
+    request: Request,
+    staff: Corrector,
+    session: SessionDep,
+    services: ServicesDep,
+    queue: QueueDep,
+) -> CorrectionAccepted:
+    """Replace one sentence's translation with a staff correction; the pages are rebuilt.
+
+    Write the sentence as the page shows it; every protected item (phone number, date, URL,
+    link text) must still be in it (422 lists what is missing).
+    """
+    code = _language(services, language)
+    version = _version(session, bulletin_id, code)
+    source = load_source(session, bulletin_id, version.revision)
+    segment = _segments(source).get(segment_id)
+    row = _rows(session, version).get(segment_id)
+    if segment is None or row is None:
+        raise HTTPException(
+            status.HTTP_404_NOT_FOUND,
+            f"revision {version.revision} of bulletin {bulletin_id} has no segment {segment_id}",
+        )
+    try:
+        masked = mask_correction(payload.text, segment, code)
+    except CorrectionError as error:
+        raise invalid("text", str(error)) from error
+    before = {"text": row.text, "origin": row.origin, "flags": list(row.flags)}
+    if row.origin != "human":
+        row.machine_text = row.text
+    row.text, row.origin, row.flags = masked, "human", []
+    row.engine, row.model_version, row.reused = "staff", "", False
+    row.corrected_by, row.corrected_at = staff.name, utc_now()
+    session.add(row)
+    job = Job(
+        id=uuid.uuid4().hex,
+        bulletin_id=bulletin_id,
+        revision=version.revision,
+        kind="correct",
+        requested_by=staff.name,
+    )
+    session.add(job)
+    session.flush()
+    audit.record(
+        session,
+        actor=staff.name,
+        role=staff.role.value,
+        action="translation.correct",
+        target=f"bulletin:{bulletin_id}:{code}:{segment_id}",
+        before=before,
+        after={"text": row.text, "origin": row.origin, "flags": []},
+        detail={"job": job.id, "revision": version.revision},
+    )
+    session.commit()
+    public = _segment_public(segment, row, code, services.settings.source_language)
+    queue.enqueue(job)
+    return CorrectionAccepted(
+        segment=public,
+        job_id=job.id,
+        status_url=str(request.url_for("get_job", job_id=job.id)),
+    )

@@ -1,0 +1,97 @@
+"""The audit trail: every change to a public record, attributable to a person.
+
+Handlers call ``record`` in the same transaction as the change, so a change and its audit
+record are committed together or not at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from publisher.tables import AuditRecord, Bulletin, Revision
+
+SYSTEM_ACTOR = "kakehashi"
+SYSTEM_ROLE = "system"
+
+
+def state_hash(state: Mapping[str, Any] | None) -> str | None:
+    """A stable hash of a JSON-able state, so before/after can be compared without copies."""
+    if state is None:
+        return None
+    canonical = json.dumps(state, sort_keys=True, ensure_ascii=False, default=_json_default)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    raise TypeError(f"cannot hash {type(value).__name__}")
+
+
+def bulletin_state(session: Session, bulletin: Bulletin) -> dict[str, Any]:
+    """What a bulletin is at this moment: its fields and its current revision's text."""
+    revision = session.exec(
+        select(Revision).where(
+            Revision.bulletin_id == bulletin.id, Revision.number == bulletin.current_revision
+        )
+    ).first()
+    return {
+        "state": bulletin.state,
+        "category": bulletin.category,
+        "languages": bulletin.languages,
+        "publish_at": bulletin.publish_at,
+        "expires_at": bulletin.expires_at,
+        "current_revision": bulletin.current_revision,
+        "published_revision": bulletin.published_revision,
+        "title": revision.title if revision else None,
+        "body": revision.body if revision else None,
+        "contact": revision.contact if revision else None,
+    }
+
+
+def record(
+    session: Session,
+    *,
+    actor: str,
+    role: str,
+    action: str,
+    target: str,
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+    detail: Mapping[str, Any] | None = None,
+) -> AuditRecord:
+    """Add an audit record to the session (committed with the change it describes)."""
+    entry = AuditRecord(
+        actor=actor,
+        role=role,
+        action=action,
+        target=target,
+        before_hash=state_hash(before),
+        after_hash=state_hash(after),
+        detail=dict(detail or {}),
+    )
+    session.add(entry)
+    return entry
+
+
+def export_lines(session: Session, *, after_id: int = 0, batch: int = 500) -> Iterator[str]:
+    """Every audit record after ``after_id`` as JSON lines, oldest first, read in batches."""
+    last = after_id
+    while True:
+        rows = session.exec(
+            select(AuditRecord)
+            .where(col(AuditRecord.id) > last)
+            .order_by(col(AuditRecord.id))
+            .limit(batch)
+        ).all()
+        if not rows:
+            return
+        for row in rows:
+            yield json.dumps(row.model_dump(mode="json"), ensure_ascii=False) + "\n"
+        last = rows[-1].id or last

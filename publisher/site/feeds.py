@@ -1,0 +1,186 @@
+"""Machine-readable files: an Atom feed and a podcast per language, sitemaps, robots.txt.
+
+All URLs in them are absolute (from ``KAKEHASHI_BASE_URL``), as feed readers, podcast apps
+and search engines require.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import format_datetime
+from typing import Any
+
+from jinja2 import Template
+from markupsafe import escape
+
+from publisher.site import paths
+from publisher.site.content import BulletinSummary
+from publisher.site.render import Alternate, SiteRenderer, category_key
+from translations.languages import get_language
+
+FEED_ENTRIES = 50
+PODCAST_EPISODES = 100
+_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+_URLSET_OPEN = (
+    '<?xml version="1.0" encoding="utf-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+    'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+)
+
+# RSS <language> takes the RFC 1766 style codes podcast apps know.
+_RSS_LANGUAGE = {"zh": "zh-cn", "zh-Hant": "zh-tw", "pt": "pt-br", "tl": "fil"}
+
+
+@dataclass(frozen=True)
+class SitemapUrl:
+    loc: str
+    lastmod: str | None
+    alternates: Sequence[Alternate]
+
+
+def _rfc3339(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+class FeedRenderer:
+    """Renders the XML files with the templates in ``site_templates/xml``."""
+
+    def __init__(self, renderer: SiteRenderer) -> None:
+        self.site = renderer
+        environment = renderer.env
+        self.atom: Template = environment.get_template("xml/atom.xml")
+        self.rss: Template = environment.get_template("xml/podcast.xml")
+        self.index: Template = environment.get_template("xml/sitemapindex.xml")
+
+    def _render(self, template: Template, context: dict[str, Any]) -> bytes:
+        return template.render(context).encode("utf-8")
+
+    def _title(self, language: str) -> str:
+        strings = self.site.strings(language)
+        return f"{strings.plain['site_name']} ({get_language(language).native_name})"
+
+    def atom_feed(self, language: str, entries: Sequence[BulletinSummary]) -> bytes:
+        site = self.site
+        strings = site.strings(language)
+        rows = []
+        for summary in entries:
+            entry = summary.entries[language]
+            folder = paths.bulletin_dir(language, summary.id)
+            category = category_key(summary.category)
+            rows.append(
+                {
+                    "url": site.absolute(folder),
+                    "title": entry.title,
+                    "summary": entry.lead,
+                    "audio_url": site.absolute(folder + "audio.mp3") if entry.audio_size else None,
+                    "audio_size": entry.audio_size,
+                    "published": _rfc3339(summary.published_at),
+                    "updated": _rfc3339(max(summary.updated_at, summary.published_at)),
+                    "category_term": category,
+                    "category": strings.plain[f"category_{category}"],
+                }
+            )
+        updated = max((s.updated_at for s in entries), default=_EPOCH)
+        return self._render(
+            self.atom,
+            {
+                "lang": language,
+                "feed_id": site.absolute(paths.feed_file(language)),
+                "self_url": site.absolute(paths.feed_file(language)),
+                "home_url": site.absolute(paths.index_dir(language)),
+                "title": self._title(language),
+                "subtitle": strings.plain["latest_notices"],
+                "author": site.city(language),
+                "updated": _rfc3339(updated),
+                "entries": rows,
+            },
+        )
+
+    def podcast(self, language: str, episodes: Sequence[BulletinSummary]) -> bytes:
+        site = self.site
+        strings = site.strings(language)
+        items = []
+        for summary in episodes:
+            entry = summary.entries[language]
+            folder = paths.bulletin_dir(language, summary.id)
+            items.append(
+                {
+                    "title": entry.title,
+                    "url": site.absolute(folder),
+                    "summary": entry.lead or entry.title,
+                    "guid": site.absolute(folder),
+                    "pub_date": format_datetime(summary.published_at.astimezone(UTC)),
+                    "audio_url": site.absolute(folder + "audio.mp3"),
+                    "audio_size": entry.audio_size,
+                    "duration": str(round(entry.audio_seconds or 0)),
+                }
+            )
+        updated = max((s.updated_at for s in episodes), default=_EPOCH)
+        return self._render(
+            self.rss,
+            {
+                "title": f"{self._title(language)} — {strings.plain['podcast_feed']}",
+                "home_url": site.absolute(paths.index_dir(language)),
+                "self_url": site.absolute(paths.podcast_file(language)),
+                "description": strings.plain["podcast_description"],
+                "rss_language": _RSS_LANGUAGE.get(language, language),
+                "updated": format_datetime(updated.astimezone(UTC)),
+                "author": site.city(language),
+                "items": items,
+            },
+        )
+
+    def urls(self, urls: Sequence[SitemapUrl]) -> bytes:
+        """A ``<urlset>``; written directly (not with Jinja2) because sitemaps are long and
+        every URL of one page shares the same block of alternates."""
+        blocks: dict[int, str] = {}
+        parts = [_URLSET_OPEN]
+        for url in urls:
+            block = blocks.get(id(url.alternates))
+            if block is None:
+                block = "".join(
+                    f'    <xhtml:link rel="alternate" hreflang="{escape(alternate.hreflang)}" '
+                    f'href="{escape(alternate.absolute)}"/>\n'
+                    for alternate in url.alternates
+                )
+                blocks[id(url.alternates)] = block
+            lastmod = f"    <lastmod>{url.lastmod}</lastmod>\n" if url.lastmod else ""
+            parts.append(f"  <url>\n    <loc>{escape(url.loc)}</loc>\n{lastmod}{block}  </url>\n")
+        parts.append("</urlset>\n")
+        return "".join(parts).encode("utf-8")
+
+    def sitemap_index(self, sitemaps: Sequence[tuple[str, str | None]]) -> bytes:
+        return self._render(
+            self.index,
+            {
+                "sitemaps": [
+                    {"loc": self.site.absolute(path), "lastmod": lastmod}
+                    for path, lastmod in sitemaps
+                ]
+            },
+        )
+
+    def robots(self) -> bytes:
+        sitemap = self.site.absolute(paths.SITEMAP_INDEX)
+        return f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n".encode()
+
+
+def bulletin_urls(site: SiteRenderer, summaries: Sequence[BulletinSummary]) -> list[SitemapUrl]:
+    """Every language version of each bulletin, each listing all versions as alternates."""
+    urls: list[SitemapUrl] = []
+    for summary in summaries:
+        languages = tuple(summary.entries)
+        alternates = [
+            Alternate(code, site.absolute(paths.bulletin_dir(code, summary.id)))
+            for code in languages
+        ]
+        lastmod = _rfc3339(summary.updated_at)
+        urls.extend(SitemapUrl(alternate.absolute, lastmod, alternates) for alternate in alternates)
+    return urls
+
+
+def lastmod(summaries: Sequence[BulletinSummary]) -> str | None:
+    latest = max((summary.updated_at for summary in summaries), default=None)
+    return _rfc3339(latest) if latest else None

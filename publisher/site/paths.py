@@ -1,0 +1,94 @@
+"""Where each page of the site lives: one function per page type, all in one place.
+
+Pages are folders (``en/bulletins/3/``) holding an ``index.html``, so that public URLs never
+end in a file name. Every ``…_dir`` below returns such a folder path relative to the site
+root, ending in ``/`` (the root itself is ``""``); :func:`file_of` gives the file written.
+Links between pages are relative (:func:`relative`), so the site works from any base path,
+from a static host, and opened from disk.
+"""
+
+from __future__ import annotations
+
+FURIGANA = "furigana/"
+"""A Japanese page's furigana version is the folder ``furigana/`` inside the page's folder."""
+
+SITEMAP_CHUNK = 100
+"""Bulletins per sitemap file: each lists every language (far below the 50,000-URL limit),
+and an edit rewrites only its bulletin's file."""
+
+
+def file_of(folder: str) -> str:
+    return folder + "index.html"
+
+
+def index_dir(language: str, page: int = 1) -> str:
+    return f"{language}/" if page == 1 else f"{language}/page/{page}/"
+
+
+def category_dir(language: str, category: str, page: int = 1) -> str:
+    base = f"{language}/categories/{category}/"
+    return base if page == 1 else f"{base}page/{page}/"
+
+
+def bulletin_dir(language: str, bulletin_id: int) -> str:
+    return f"{language}/bulletins/{bulletin_id}/"
+
+
+def accessibility_dir(language: str) -> str:
+    return f"{language}/accessibility/"
+
+
+def search_dir(language: str) -> str:
+    return f"{language}/search/"
+
+
+def feed_file(language: str) -> str:
+    return f"{language}/feed.xml"
+
+
+def podcast_file(language: str) -> str:
+    return f"{language}/podcast.xml"
+
+
+def sitemap_chunk_file(chunk: int) -> str:
+    return f"sitemaps/bulletins-{chunk}.xml"
+
+
+PAGES_SITEMAP = "sitemaps/pages.xml"
+SITEMAP_INDEX = "sitemap.xml"
+ROBOTS = "robots.txt"
+NOT_FOUND = "404.html"
+ASSETS = "assets/"
+SEARCH_BUNDLE = "pagefind/"
+
+
+def furigana_dir(folder: str) -> str:
+    return folder + FURIGANA
+
+
+def is_furigana(folder: str) -> bool:
+    return folder.endswith("/" + FURIGANA)
+
+
+def plain_dir(folder: str) -> str:
+    """The page a furigana version belongs to (the folder itself if it is not one)."""
+    return folder.removesuffix(FURIGANA) if is_furigana(folder) else folder
+
+
+def depth(folder: str) -> int:
+    return folder.count("/")
+
+
+def up(folder: str) -> str:
+    """The relative path from ``folder`` back to the site root (``""`` at the root)."""
+    return "../" * depth(folder)
+
+
+def relative(here: str, target: str) -> str:
+    """A link from the page in folder ``here`` to ``target`` (a folder or a file path).
+
+    Links climb to the root and back down: longer than the shortest path, but the same for
+    every page at one depth, so shared navigation is computed once per depth.
+    """
+    link = up(here) + target
+    return link or "./"

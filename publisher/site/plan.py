@@ -1,0 +1,355 @@
+"""Every file of the site that is not a bulletin's own: path, a key of its inputs, a renderer.
+
+Planning is cheap (no rendering): each entry's ``key`` hashes exactly what the file shows
+(for a list page: which bulletins, in which version, how many pages, which languages have
+the same page), so an incremental build renders only the entries whose key changed.
+A bulletin's own files are keyed by the bulletin's digest instead (see ``build``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+
+from publisher.site import paths
+from publisher.site.content import BulletinSummary
+from publisher.site.feeds import (
+    FEED_ENTRIES,
+    PODCAST_EPISODES,
+    FeedRenderer,
+    SitemapUrl,
+    bulletin_urls,
+    lastmod,
+)
+from publisher.site.render import (
+    CATEGORY_ORDER,
+    Alternate,
+    Link,
+    Pagination,
+    SiteRenderer,
+    category_key,
+    content_key,
+)
+from publisher.site.writer import SiteFile
+
+TIER_MEDIA = 0
+TIER_BULLETIN = 1
+TIER_LISTING = 2
+TIER_FEED = 3
+TIER_ENTRY = 4
+"""Commit order of an in-place update: what is linked to goes in before what links to it."""
+
+
+@dataclass(frozen=True)
+class Planned:
+    path: str
+    key: str
+    tier: int
+    render: Callable[[], SiteFile]
+
+
+def _ids(entries: Sequence[BulletinSummary]) -> str:
+    """Which bulletins, in which version: all a list shows of them follows from this."""
+    return "|".join(summary.digest for summary in entries)
+
+
+def _category_dir(language: str, *, category: str, page: int) -> str:
+    return paths.category_dir(language, category, page)
+
+
+class SitePlan:
+    """Plans the list pages, feeds, sitemaps and fixed pages for one set of summaries."""
+
+    def __init__(self, renderer: SiteRenderer, summaries: Sequence[BulletinSummary]) -> None:
+        self.site = renderer
+        self.feeds = FeedRenderer(renderer)
+        self.settings = renderer.settings
+        self.languages = self.settings.published_languages
+        self.page_size = self.settings.site_page_size
+        self.ordered = sorted(summaries, key=lambda summary: summary.sort_key, reverse=True)
+        self.by_language = {
+            language: [summary for summary in self.ordered if language in summary.entries]
+            for language in self.languages
+        }
+        self.by_category = {
+            language: self._categories(entries) for language, entries in self.by_language.items()
+        }
+        self._digests: dict[int, list[str]] = {}  # per list of entries, in order
+
+    @staticmethod
+    def _categories(entries: Sequence[BulletinSummary]) -> dict[str, list[BulletinSummary]]:
+        grouped: dict[str, list[BulletinSummary]] = {}
+        for summary in entries:
+            grouped.setdefault(category_key(summary.category), []).append(summary)
+        return {category: grouped[category] for category in CATEGORY_ORDER if category in grouped}
+
+    def _pages(self, count: int) -> int:
+        return max(1, math.ceil(count / self.page_size))
+
+    def _variants(self, language: str) -> tuple[bool, ...]:
+        return (False, True) if self.site.furigana_for(language) else (False,)
+
+    def plan(self) -> list[Planned]:
+        planned: list[Planned] = []
+        planned += self.static_files()
+        planned += self.index_pages()
+        planned += self.category_pages()
+        planned += self.fixed_pages()
+        planned += self.feed_files()
+        planned += self.sitemaps()
+        return planned
+
+    # -- plan entries ---------------------------------------------------------------------
+
+    def static_files(self) -> list[Planned]:
+        return [
+            Planned(path, content_key(path, content), TIER_MEDIA, partial(lambda c: c, content))
+            for path, content in self.site.static_files().items()
+        ]
+
+    def index_pages(self) -> list[Planned]:
+        counts = {code: self._pages(len(self.by_language[code])) for code in self.languages}
+        planned: list[Planned] = []
+        for language in self.languages:
+            heading = self.site.strings(language).plain["latest_notices"]
+            for page in range(1, counts[language] + 1):
+                others = tuple(code for code in self.languages if counts[code] >= page)
+                planned += self._listing(
+                    language,
+                    page,
+                    counts[language],
+                    self.by_language[language],
+                    partial(paths.index_dir, page=page),
+                    others,
+                    heading=heading,
+                    category=None,
+                )
+        return planned
+
+    def category_pages(self) -> list[Planned]:
+        planned: list[Planned] = []
+        for language in self.languages:
+            for category, entries in self.by_category[language].items():
+                pages = self._pages(len(entries))
+                heading = self.site.strings(language).plain[f"category_{category}"]
+                counts = {
+                    code: self._pages(len(self.by_category[code][category]))
+                    for code in self.languages
+                    if category in self.by_category[code]
+                }
+                for page in range(1, pages + 1):
+                    others = tuple(code for code, count in counts.items() if count >= page)
+                    planned += self._listing(
+                        language,
+                        page,
+                        pages,
+                        entries,
+                        partial(_category_dir, category=category, page=page),
+                        others,
+                        heading=heading,
+                        category=category,
+                    )
+        return planned
+
+    def _listing(
+        self,
+        language: str,
+        page: int,
+        pages: int,
+        entries: Sequence[BulletinSummary],
+        folder_for: Callable[[str], str],
+        others: tuple[str, ...],
+        *,
+        heading: str,
+        category: str | None,
+    ) -> list[Planned]:
+        """One page of a list (and its furigana version): keyed now, rendered on demand."""
+        start, end = (page - 1) * self.page_size, page * self.page_size
+        chunk = entries[start:end]
+        folder = folder_for(language)
+        categories = tuple(self.by_category[language])
+        digests = self._digests.get(id(entries))
+        if digests is None:
+            digests = self._digests[id(entries)] = [summary.digest for summary in entries]
+        key = content_key(folder, pages, "|".join(digests[start:end]), others, categories)
+        planned = []
+        for furigana in self._variants(language):
+            here = paths.furigana_dir(folder) if furigana else folder
+            render = partial(
+                self._render_listing,
+                here,
+                language,
+                furigana,
+                page,
+                pages,
+                chunk,
+                folder_for,
+                others,
+                heading,
+                category,
+            )
+            planned.append(Planned(paths.file_of(here), f"{key}{furigana:d}", TIER_LISTING, render))
+        return planned
+
+    def _render_listing(
+        self,
+        here: str,
+        language: str,
+        furigana: bool,
+        page: int,
+        pages: int,
+        chunk: Sequence[BulletinSummary],
+        folder_for: Callable[[str], str],
+        others: tuple[str, ...],
+        heading: str,
+        category: str | None,
+    ) -> bytes:
+        site = self.site
+        alternates = site.alternates(folder_for, others)
+        if category is None and page == 1:
+            alternates.append(Alternate("x-default", site.absolute("")))
+        breadcrumbs: tuple[Link, ...] = ()
+        if category is not None:
+            home = site.href(here, paths.index_dir(language), furigana)
+            breadcrumbs = (Link(site.strings(language, furigana).content["home"], home),)
+        if category is None:
+            pagination = Pagination(page, pages, partial(paths.index_dir, language))
+        else:
+            pagination = Pagination(page, pages, partial(paths.category_dir, language, category))
+        return site.listing_page(
+            here,
+            language,
+            furigana,
+            heading=heading,
+            entries=chunk,
+            pagination=pagination,
+            categories=tuple(self.by_category[language]),
+            current_category=category,
+            alternates=alternates,
+            switcher=site.switcher(here, folder_for, others, language),
+            breadcrumbs=breadcrumbs,
+        )
+
+    def fixed_pages(self) -> list[Planned]:
+        site = self.site
+        planned = [
+            Planned("index.html", content_key("root"), TIER_ENTRY, site.root_page),
+            Planned(paths.NOT_FOUND, content_key("404"), TIER_ENTRY, site.not_found_page),
+            Planned(paths.ROBOTS, content_key("robots"), TIER_ENTRY, self.feeds.robots),
+        ]
+        for language in self.languages:
+            categories = tuple(self.by_category[language])
+            for furigana in self._variants(language):
+                accessibility = paths.accessibility_dir(language)
+                search = paths.search_dir(language)
+                if furigana:
+                    accessibility = paths.furigana_dir(accessibility)
+                    search = paths.furigana_dir(search)
+                planned.append(
+                    Planned(
+                        paths.file_of(accessibility),
+                        content_key(accessibility),
+                        TIER_LISTING,
+                        partial(site.accessibility_page, language, furigana),
+                    )
+                )
+                planned.append(
+                    Planned(
+                        paths.file_of(search),
+                        content_key(search, categories),
+                        TIER_LISTING,
+                        partial(site.search_page, language, furigana, categories),
+                    )
+                )
+        return planned
+
+    def feed_files(self) -> list[Planned]:
+        planned: list[Planned] = []
+        for language in self.languages:
+            latest = self.by_language[language][:FEED_ENTRIES]
+            episodes = [
+                summary
+                for summary in self.by_language[language]
+                if summary.entries[language].audio_size is not None
+            ][:PODCAST_EPISODES]
+            planned.append(
+                Planned(
+                    paths.feed_file(language),
+                    content_key("atom", language, _ids(latest)),
+                    TIER_FEED,
+                    partial(self.feeds.atom_feed, language, latest),
+                )
+            )
+            planned.append(
+                Planned(
+                    paths.podcast_file(language),
+                    content_key("podcast", language, _ids(episodes)),
+                    TIER_FEED,
+                    partial(self.feeds.podcast, language, episodes),
+                )
+            )
+        return planned
+
+    def sitemaps(self) -> list[Planned]:
+        chunks: dict[int, list[BulletinSummary]] = {}
+        for summary in sorted(self.ordered, key=lambda summary: summary.id):
+            chunks.setdefault(summary.id // paths.SITEMAP_CHUNK, []).append(summary)
+        planned: list[Planned] = []
+        index: list[tuple[str, str | None]] = [(paths.PAGES_SITEMAP, None)]
+        for number, members in chunks.items():
+            path = paths.sitemap_chunk_file(number)
+            planned.append(
+                Planned(
+                    path,
+                    content_key(path, _ids(members)),
+                    TIER_FEED,
+                    partial(self._chunk, members),
+                )
+            )
+            index.append((path, lastmod(members)))
+        categories = {code: tuple(self.by_category[code]) for code in self.languages}
+        planned.append(
+            Planned(
+                paths.PAGES_SITEMAP,
+                content_key(paths.PAGES_SITEMAP, categories),
+                TIER_FEED,
+                self._pages_sitemap,
+            )
+        )
+        planned.append(
+            Planned(
+                paths.SITEMAP_INDEX,
+                content_key(paths.SITEMAP_INDEX, index),
+                TIER_ENTRY,
+                partial(self.feeds.sitemap_index, index),
+            )
+        )
+        return planned
+
+    def _chunk(self, members: Sequence[BulletinSummary]) -> bytes:
+        return self.feeds.urls(bulletin_urls(self.site, members))
+
+    def _pages_sitemap(self) -> bytes:
+        """The root, each language's index, each category and the accessibility statement."""
+        site = self.site
+        urls: list[SitemapUrl] = []
+        indexes = [
+            *site.alternates(paths.index_dir, self.languages),
+            Alternate("x-default", site.absolute("")),
+        ]
+        urls.extend(SitemapUrl(alternate.absolute, None, indexes) for alternate in indexes)
+        statements = site.alternates(paths.accessibility_dir, self.languages)
+        urls.extend(SitemapUrl(alternate.absolute, None, statements) for alternate in statements)
+        for category in CATEGORY_ORDER:
+            having = [code for code in self.languages if category in self.by_category[code]]
+
+            def folder_for(code: str, category: str = category) -> str:
+                return paths.category_dir(code, category)
+
+            alternates = site.alternates(folder_for, having)
+            urls.extend(
+                SitemapUrl(alternate.absolute, None, alternates) for alternate in alternates
+            )
+        return self.feeds.urls(urls)

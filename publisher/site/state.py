@@ -1,0 +1,173 @@
+"""What the current build contains, kept beside it so the next build can change only that.
+
+The state records, for the build folder the site points to: the fingerprint of everything
+that shapes every page (templates, site code, UI strings, settings, furigana readings), each
+bulletin's database stamp, digest, summary and files, and the key of every other file.
+It is written next to the builds (never inside the public folder), atomically, and read
+back only if its fingerprint still matches; anything unexpected means "build in full".
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.metadata
+import pickle
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from publisher.files import write_atomic
+from publisher.settings import Settings
+from publisher.site.content import BulletinSummary, EntrySummary, Stamp
+from publisher.site.writer import builds_dir
+
+STATE_VERSION = 2
+_CODE = Path(__file__).resolve().parents[2]
+_FINGERPRINTED = ("site_templates", "publisher/site", "translations")
+_FINGERPRINTED_FILES = ("publisher/documents.py",)
+_DISTRIBUTIONS = ("sudachidict-core", "sudachipy", "pagefind", "jinja2", "nh3")
+
+
+@dataclass
+class BuildState:
+    build: str
+    fingerprint: str
+    stamps: dict[int, Stamp] = field(default_factory=dict)
+    summaries: dict[int, BulletinSummary] = field(default_factory=dict)
+    keys: dict[str, str] = field(default_factory=dict)
+    search_stale: bool = False
+    """Pages changed in a build that skipped the search index: the next one must remake it."""
+
+
+def _plain(summary: BulletinSummary) -> tuple[Any, ...]:
+    """A summary as built-in values only: pickled and read back several times faster."""
+    return (
+        summary.id,
+        summary.category,
+        summary.published_at.timestamp(),
+        summary.updated_at.timestamp(),
+        summary.digest,
+        {
+            language: (
+                entry.title,
+                entry.lead,
+                entry.machine_translated,
+                entry.audio_size,
+                entry.audio_seconds,
+                entry.captions,
+            )
+            for language, entry in summary.entries.items()
+        },
+    )
+
+
+def _summary(plain: tuple[Any, ...]) -> BulletinSummary:
+    bulletin_id, category, published, updated, digest, entries = plain
+    return BulletinSummary(
+        bulletin_id,
+        category,
+        datetime.fromtimestamp(published, UTC),
+        datetime.fromtimestamp(updated, UTC),
+        digest,
+        {language: EntrySummary(*values) for language, values in entries.items()},
+    )
+
+
+def state_path(site_dir: Path) -> Path:
+    return builds_dir(site_dir) / "state.pickle"
+
+
+def fingerprint(settings: Settings, readings: dict[str, str]) -> str:
+    """Changes whenever anything that shapes every page changes: then a build is full."""
+    digest = hashlib.blake2b(digest_size=16)
+    files = [
+        path
+        for folder in _FINGERPRINTED
+        for path in sorted((_CODE / folder).rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    ]
+    files += [_CODE / name for name in _FINGERPRINTED_FILES]
+    for path in files:
+        digest.update(str(path.relative_to(_CODE)).encode())
+        digest.update(path.read_bytes())
+    digest.update(_versions().encode())
+    shown = settings.model_dump(
+        include={
+            "base_url",
+            "city_name",
+            "city_name_ja",
+            "source_language",
+            "target_languages",
+            "site_page_size",
+        }
+    )
+    digest.update(repr((STATE_VERSION, sorted(shown.items()), sorted(readings.items()))).encode())
+    return digest.hexdigest()
+
+
+@functools.cache
+def _versions() -> str:
+    """Versions of the libraries that shape pages (looked up once per process: it is slow)."""
+    found = []
+    for name in _DISTRIBUTIONS:
+        try:
+            found.append(f"{name}={importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            found.append(f"{name}=none")
+    return " ".join(found)
+
+
+_remembered: dict[Path, tuple[tuple[int, ...], BuildState]] = {}
+"""The state this process last saved or read, by file: a long-running worker skips reading
+it back while the file is the one it wrote (same inode, time and size)."""
+
+
+def _signature(path: Path) -> tuple[int, ...]:
+    found = path.stat()
+    return (found.st_ino, found.st_mtime_ns, found.st_size)
+
+
+def load_state(site_dir: Path, expected_fingerprint: str) -> BuildState | None:
+    """The saved state if it describes the current build with the same fingerprint."""
+    path = state_path(site_dir)
+    try:
+        signature = _signature(path)
+        remembered = _remembered.get(path)
+        if remembered is not None and remembered[0] == signature:
+            state = remembered[1]
+            return state if state.fingerprint == expected_fingerprint else None
+        header, payload = pickle.loads(path.read_bytes())
+        version, saved_fingerprint, build = header
+        if version != STATE_VERSION or saved_fingerprint != expected_fingerprint:
+            return None
+        stamps, summaries, keys, search_stale = pickle.loads(payload)
+        state = BuildState(
+            build,
+            saved_fingerprint,
+            stamps,
+            {bulletin_id: _summary(plain) for bulletin_id, plain in summaries.items()},
+            keys,
+            search_stale,
+        )
+    except Exception:  # a missing, truncated or foreign file: build in full
+        return None
+    _remembered[path] = (signature, state)
+    return state
+
+
+def save_state(site_dir: Path, state: BuildState) -> None:
+    header = (STATE_VERSION, state.fingerprint, state.build)
+    summaries = {bulletin_id: _plain(summary) for bulletin_id, summary in state.summaries.items()}
+    payload = pickle.dumps(
+        (state.stamps, summaries, state.keys, state.search_stale),
+        protocol=pickle.HIGHEST_PROTOCOL,
+    )
+    path = state_path(site_dir)
+    write_atomic(path, pickle.dumps((header, payload)))
+    _remembered[path] = (_signature(path), state)
+
+
+def forget_state(site_dir: Path) -> None:
+    state_path(site_dir).unlink(missing_ok=True)

@@ -1,0 +1,242 @@
+"""Published bulletins written straight into the database, for site tests and the benchmark.
+
+The publish pipeline (translate, voice, record) is tested elsewhere; the site builder only
+reads what it leaves in the database. This writes the same rows directly: the revision, a
+``LanguageVersion`` per language, ``SegmentTranslation`` rows from a translation engine
+(tests pass the ``FakeEngine``), and, if asked, fixture audio: a short silent MP3 and WebVTT
+captions with one cue per sentence, named and timed as the real pipeline names them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sqlmodel import Session, select
+
+from audio.assemble import Cue, encode_mp3
+from audio.webvtt import to_webvtt
+from publisher.documents import SourceDoc, plain_text, snapshot
+from publisher.services import Services
+from publisher.tables import Bulletin, LanguageVersion, Revision, SegmentTranslation, utc_now
+from translations.engine import TranslationEngine
+from translations.pipeline import translate_segments
+
+SECONDS_PER_SENTENCE = 0.5
+
+
+@cache
+def silent_mp3(seconds: float) -> bytes:
+    return encode_mp3(np.zeros(round(seconds * 24_000), dtype=np.float32), 24_000)
+
+
+def _fixture_audio(
+    services: Services, bulletin_id: int, revision: int, language: str, sentences: list[Cue]
+) -> tuple[str, str, float]:
+    folder = services.settings.media_dir / str(bulletin_id) / f"r{revision}"
+    folder.mkdir(parents=True, exist_ok=True)
+    seconds = max(1.0, len(sentences) * SECONDS_PER_SENTENCE)
+    (folder / f"{language}.mp3").write_bytes(silent_mp3(seconds))
+    (folder / f"{language}.vtt").write_text(to_webvtt(sentences), encoding="utf-8")
+    media = services.settings.media_dir
+    return (
+        str((folder / f"{language}.mp3").relative_to(media)),
+        str((folder / f"{language}.vtt").relative_to(media)),
+        seconds,
+    )
+
+
+def _cues(source: SourceDoc, texts: dict[str, str] | None) -> list[Cue]:
+    cues = []
+    for position, segment in enumerate(source.segments()):
+        text = texts[segment.id] if texts else segment.text
+        start = position * SECONDS_PER_SENTENCE
+        cues.append(Cue(segment.id, start, start + SECONDS_PER_SENTENCE, text))
+    return cues
+
+
+def _write_versions(
+    session: Session,
+    services: Services,
+    source: SourceDoc,
+    languages: Sequence[str],
+    engine: TranslationEngine,
+    audio: bool | Sequence[str],
+) -> None:
+    settings = services.settings
+    for language in (settings.source_language, *languages):
+        texts: dict[str, str] | None = None
+        if language != settings.source_language:
+            translated = translate_segments(
+                source.segments(), settings.source_language, language, engine
+            )
+            texts = {item.segment_id: item.text for item in translated}
+            for position, segment in enumerate(source.segments()):
+                session.add(
+                    SegmentTranslation(
+                        bulletin_id=source.bulletin_id,
+                        revision=source.revision,
+                        language=language,
+                        segment_id=segment.id,
+                        position=position,
+                        source_text=segment.text,
+                        text=texts[segment.id],
+                        origin="machine",
+                        engine=engine.name,
+                        model_version=engine.model_version(settings.source_language, language),
+                    )
+                )
+        voiced = audio if isinstance(audio, bool) else language in audio
+        files: dict[str, Any] = {}
+        if voiced:
+            mp3, vtt, seconds = _fixture_audio(
+                services, source.bulletin_id, source.revision, language, _cues(source, texts)
+            )
+            files = {
+                "audio_file": mp3,
+                "captions_file": vtt,
+                "audio_seconds": seconds,
+                "voice": f"fixture-{language}",
+            }
+        existing = session.exec(
+            select(LanguageVersion).where(
+                LanguageVersion.bulletin_id == source.bulletin_id,
+                LanguageVersion.language == language,
+            )
+        ).first()
+        version = existing or LanguageVersion(
+            bulletin_id=source.bulletin_id,
+            language=language,
+            revision=source.revision,
+            status="published",
+            translation="source" if texts is None else "machine",
+        )
+        version.revision = source.revision
+        version.status = "published"
+        version.audio_file = files.get("audio_file")
+        version.captions_file = files.get("captions_file")
+        version.audio_seconds = files.get("audio_seconds")
+        version.voice = files.get("voice")
+        version.detail = None if voiced else "no voice installed"
+        version.updated_at = utc_now()
+        session.add(version)
+
+
+def publish_fixture(
+    services: Services,
+    sample: dict[str, Any],
+    engine: TranslationEngine,
+    *,
+    languages: Sequence[str] | None = None,
+    audio: bool | Sequence[str] = True,
+    published_at: datetime | None = None,
+) -> int:
+    """A published bulletin from a sample (``title``, ``body``, ``contact``, ``category``)."""
+    settings = services.settings
+    moment = published_at or datetime.now(UTC)
+    with Session(services.db) as session:
+        bulletin = Bulletin(
+            category=sample["category"],
+            state="published",
+            current_revision=1,
+            published_revision=1,
+            published_at=moment,
+            updated_at=moment,
+            created_by="fixture",
+        )
+        session.add(bulletin)
+        session.flush()
+        assert bulletin.id is not None
+        session.add(
+            Revision(
+                bulletin_id=bulletin.id,
+                number=1,
+                title=sample["title"],
+                body=sample["body"],
+                contact=sample.get("contact"),
+                author="fixture",
+            )
+        )
+        source = snapshot(
+            bulletin.id,
+            1,
+            sample["category"],
+            sample["title"],
+            sample["body"],
+            sample.get("contact"),
+        )
+        targets = settings.target_languages if languages is None else languages
+        _write_versions(session, services, source, targets, engine, audio)
+        session.commit()
+        return bulletin.id
+
+
+def revise_fixture(
+    services: Services,
+    bulletin_id: int,
+    engine: TranslationEngine,
+    *,
+    title: str | None = None,
+    body: str | None = None,
+    languages: Sequence[str] | None = None,
+    audio: bool | Sequence[str] = True,
+) -> None:
+    """A new revision of a published bulletin, published again (as an edit and re-publish)."""
+    settings = services.settings
+    with Session(services.db) as session:
+        bulletin = session.get(Bulletin, bulletin_id)
+        assert bulletin is not None and bulletin.published_revision is not None
+        previous = session.exec(
+            select(Revision).where(
+                Revision.bulletin_id == bulletin_id,
+                Revision.number == bulletin.published_revision,
+            )
+        ).one()
+        number = bulletin.published_revision + 1
+        revision = Revision(
+            bulletin_id=bulletin_id,
+            number=number,
+            title=title or previous.title,
+            body=body or previous.body,
+            contact=previous.contact,
+            author="fixture",
+        )
+        session.add(revision)
+        source = snapshot(
+            bulletin_id, number, bulletin.category, revision.title, revision.body, revision.contact
+        )
+        targets = settings.target_languages if languages is None else languages
+        _write_versions(session, services, source, targets, engine, audio)
+        for stale in session.exec(
+            select(LanguageVersion).where(LanguageVersion.bulletin_id == bulletin_id)
+        ).all():
+            if stale.language not in (settings.source_language, *targets):
+                stale.status = "withdrawn"
+                session.add(stale)
+        bulletin.current_revision = number
+        bulletin.published_revision = number
+        bulletin.updated_at = utc_now()
+        session.add(bulletin)
+        session.commit()
+
+
+def retract_fixture(services: Services, bulletin_id: int) -> None:
+    with Session(services.db) as session:
+        bulletin = session.get(Bulletin, bulletin_id)
+        assert bulletin is not None
+        bulletin.state = "retracted"
+        bulletin.updated_at = utc_now()
+        session.add(bulletin)
+        session.commit()
+
+
+def title_of(sample: dict[str, Any]) -> str:
+    return plain_text(snapshot(0, 1, "x", sample["title"], "", None).title.pieces)
+
+
+def sample_files() -> list[Path]:
+    return sorted((Path(__file__).resolve().parents[3] / "demo" / "bulletins").glob("*.json"))

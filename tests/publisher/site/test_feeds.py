@@ -1,0 +1,87 @@
+"""Feeds and sitemaps: well-formed XML with absolute URLs that podcast apps and crawlers read."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ElementTree
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+
+from tests.publisher.site.conftest import BASE_URL
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def test_atom_feed_per_language_newest_first(built_once: Path) -> None:
+    feed = ElementTree.parse(built_once / "en/feed.xml").getroot()
+    assert feed.tag == f"{ATOM}feed"
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    assert feed.findtext(f"{ATOM}id") == f"{BASE_URL}en/feed.xml"
+    assert feed.find(f"{ATOM}author/{ATOM}name") is not None
+    entries = feed.findall(f"{ATOM}entry")
+    assert [entry.findtext(f"{ATOM}id") for entry in entries][:2] == [
+        f"{BASE_URL}en/bulletins/6/",
+        f"{BASE_URL}en/bulletins/5/",
+    ]
+    first = entries[0]
+    assert first.findtext(f"{ATOM}title", "").startswith("[en] ")
+    assert first.findtext(f"{ATOM}updated", "").endswith("Z")
+    assert first.find(f"{ATOM}link[@rel='alternate']") is not None
+    assert first.findtext(f"{ATOM}summary")  # the opening of the text
+
+
+def test_podcast_feed_has_each_bulletins_mp3_as_an_enclosure(built_once: Path) -> None:
+    rss = ElementTree.parse(built_once / "pt/podcast.xml").getroot()
+    channel = rss.find("channel")
+    assert rss.get("version") == "2.0" and channel is not None
+    assert channel.findtext("language") == "pt-br"
+    assert channel.findtext("title") and channel.findtext("description")
+    assert channel.find(f"{ITUNES}category").get("text") == "Government"  # type: ignore[union-attr]
+    assert channel.findtext(f"{ITUNES}explicit") == "false"
+    self_link = channel.find("{http://www.w3.org/2005/Atom}link")
+    assert self_link is not None and self_link.get("href") == f"{BASE_URL}pt/podcast.xml"
+    items = channel.findall("item")
+    assert len(items) == 6
+    item = items[0]
+    enclosure = item.find("enclosure")
+    assert enclosure is not None
+    assert enclosure.get("url") == f"{BASE_URL}pt/bulletins/6/audio.mp3"
+    assert enclosure.get("type") == "audio/mpeg"
+    assert (
+        int(enclosure.get("length", "0"))
+        == (built_once / "pt/bulletins/6/audio.mp3").stat().st_size
+    )
+    assert int(item.findtext(f"{ITUNES}duration", "0")) >= 1
+    assert item.findtext("guid") == f"{BASE_URL}pt/bulletins/6/"
+    assert parsedate_to_datetime(item.findtext("pubDate", "")).year == 2026
+
+
+def test_a_language_without_voices_has_an_empty_podcast(built_once: Path) -> None:
+    rss = ElementTree.parse(built_once / "vi/podcast.xml").getroot()
+    assert rss.findall("channel/item") == []
+
+
+def test_sitemap_index_and_alternates(built_once: Path) -> None:
+    index = ElementTree.parse(built_once / "sitemap.xml").getroot()
+    locations = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
+    assert locations == [f"{BASE_URL}sitemaps/pages.xml", f"{BASE_URL}sitemaps/bulletins-0.xml"]
+    chunk = ElementTree.parse(built_once / "sitemaps/bulletins-0.xml").getroot()
+    urls = chunk.findall(f"{SITEMAP}url")
+    assert len(urls) == 6 * 4
+    first = urls[0]
+    loc = first.findtext(f"{SITEMAP}loc")
+    alternates = {link.get("hreflang"): link.get("href") for link in first.iter(f"{XHTML}link")}
+    assert loc in alternates.values()
+    assert set(alternates) == {"ja", "en", "pt", "vi"}
+    assert first.findtext(f"{SITEMAP}lastmod")
+    pages = ElementTree.parse(built_once / "sitemaps/pages.xml").getroot()
+    locations = [loc.text for loc in pages.iter(f"{SITEMAP}loc")]
+    assert BASE_URL in locations and f"{BASE_URL}ja/categories/disaster/" in locations
+
+
+def test_robots_points_to_the_sitemap(built_once: Path) -> None:
+    robots = (built_once / "robots.txt").read_text()
+    assert "User-agent: *" in robots
+    assert f"Sitemap: {BASE_URL}sitemap.xml" in robots
