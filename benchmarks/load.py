@@ -4,7 +4,8 @@ Starts ``main.py serve`` on 127.0.0.1 with a fresh data folder, then drives it w
 number of concurrent clients for a bounded time, and prints p50/p99 latency per kind of request
 and the error count. Only loopback is ever contacted.
 
-    .venv/bin/python benchmarks/load.py --clients 50 --seconds 20
+    .venv/bin/python benchmarks/load.py --clients 50 --seconds 20 --think 0.5
+    .venv/bin/python benchmarks/load.py --think 0     # saturation: as fast as answered
 """
 
 from __future__ import annotations
@@ -88,6 +89,7 @@ async def client_loop(
     latencies: dict[str, list[float]],
     errors: list[str],
     max_requests: int,
+    think: float,
 ) -> None:
     rng = random.Random()
     mine: list[int] = []
@@ -117,6 +119,8 @@ async def client_loop(
             errors.append(f"{kind}: HTTP {status} {content[:120]!r}")
         elif kind == "create":
             mine.append(json.loads(content)["id"])
+        if think:
+            await asyncio.sleep(rng.uniform(0.5 * think, 1.5 * think))
 
 
 async def start_publish(client: aiohttp.ClientSession) -> str:
@@ -130,7 +134,9 @@ async def start_publish(client: aiohttp.ClientSession) -> str:
     return str(json.loads(accepted)["status_url"])
 
 
-async def run(base_url: str, secret: str, clients: int, seconds: float) -> int:
+async def run(
+    base_url: str, secret: str, clients: int, seconds: float, publish: bool, think: float
+) -> int:
     headers = {"Authorization": f"Bearer {secret}"}
     latencies: dict[str, list[float]] = defaultdict(list)
     errors: list[str] = []
@@ -139,21 +145,25 @@ async def run(base_url: str, secret: str, clients: int, seconds: float) -> int:
     async with aiohttp.ClientSession(
         base_url=base_url, headers=headers, connector=connector, timeout=timeout
     ) as client:
-        job_url = await start_publish(client)
+        job_url = await start_publish(client) if publish else None
         until = time.monotonic() + seconds
         await asyncio.gather(
-            *(client_loop(client, until, latencies, errors, 100_000) for _ in range(clients))
+            *(client_loop(client, until, latencies, errors, 100_000, think) for _ in range(clients))
         )
         deadline = time.monotonic() + 120
-        job: dict[str, object] = {}
-        while time.monotonic() < deadline:
+        job: dict[str, object] = {"state": "none started"}
+        while job_url and time.monotonic() < deadline:
             _status, content = await _call(client, "GET", job_url)
             job = json.loads(content)
             if job["state"] in ("succeeded", "failed"):
                 break
             await asyncio.sleep(0.5)
     total = sum(len(values) for values in latencies.values())
-    print(f"{clients} clients for {seconds:.0f} s: {total} requests, {total / seconds:.0f} req/s")
+    pace = f"{think:.2f} s think time" if think else "no think time (saturation)"
+    print(
+        f"{clients} clients, {pace}, for {seconds:.0f} s: "
+        f"{total} requests, {total / seconds:.0f} req/s"
+    )
     print(f"publish job started with the load: {job.get('state')}")
     print(f"{'request':8} {'count':>7} {'p50 ms':>8} {'p99 ms':>8}")
     for kind in ("create", "edit", "read", "list"):
@@ -163,6 +173,12 @@ async def run(base_url: str, secret: str, clients: int, seconds: float) -> int:
         p50 = statistics.median(values) * 1000
         p99 = values[min(len(values) - 1, int(len(values) * 0.99))] * 1000
         print(f"{kind:8} {len(values):7d} {p50:8.1f} {p99:8.1f}")
+    worst = max(
+        (sorted(v)[min(len(v) - 1, int(len(v) * 0.99))] for v in latencies.values() if v),
+        default=0.0,
+    )
+    verdict = "met" if not errors and worst < 0.2 else "NOT met"
+    print(f"target (no errors, p99 < 200 ms for every kind): {verdict}")
     print(f"errors: {len(errors)}")
     for line in errors[:10]:
         print(f"  {line}")
@@ -173,7 +189,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=20.0)
-    parser.add_argument("--workers", type=int, default=2, help="server processes")
+    parser.add_argument("--workers", type=int, default=1, help="server processes")
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.5,
+        help="mean pause of each client between requests (0: as fast as answered)",
+    )
+    parser.add_argument(
+        "--no-publish", action="store_true", help="measure without a publish job running"
+    )
     args = parser.parse_args()
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="kakehashi-load-") as folder:
@@ -181,7 +206,14 @@ def main() -> None:
         print(f"server: {args.workers} process(es) on 127.0.0.1:{port}")
         try:
             errors = asyncio.run(
-                run(f"http://127.0.0.1:{port}", secret, args.clients, args.seconds)
+                run(
+                    f"http://127.0.0.1:{port}",
+                    secret,
+                    args.clients,
+                    args.seconds,
+                    not args.no_publish,
+                    args.think,
+                )
             )
         finally:
             server.terminate()

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Annotated
@@ -52,7 +55,7 @@ def serve(
         typer.Option(min=1, max=16, help="Server processes (default: KAKEHASHI_WORKERS)."),
     ] = None,
 ) -> None:
-    """Run the API, the background worker and the published site."""
+    """Run the API and the published site, with the background worker beside them."""
     import uvicorn
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
@@ -72,22 +75,36 @@ def serve(
             services.close()
     host, port = host or settings.host, port or settings.port
     typer.echo(f"site: http://{host}:{port}/   API docs: http://{host}:{port}/api/v1/docs")
-    # Each server process builds its app from the environment and runs queue workers too.
-    uvicorn.run(
-        "publisher.api.app:app_from_environment",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers or settings.workers,
-        log_level="info",
-    )
+    # Jobs run in their own process, so translating and voicing never hold up the API.
+    worker_process = subprocess.Popen([sys.executable, "-m", "publisher", "worker"])
+    try:
+        uvicorn.run(
+            "publisher.api.app:app_from_environment",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers or settings.workers,
+            log_level="info",
+        )
+    finally:
+        worker_process.terminate()
+        try:
+            worker_process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            worker_process.kill()
 
 
 @app.command()
-def worker() -> None:
-    """Run only the background worker (for a separate process, e.g. with Redis)."""
+def worker(
+    priority: Annotated[
+        int, typer.Option(min=0, max=19, help="Niceness: how much the worker yields the CPU.")
+    ] = 10,
+) -> None:
+    """Run the background worker that publishes (``serve`` starts one itself)."""
     from publisher.queue import JobQueue, make_huey
 
+    # Translating and voicing can wait a moment; staff using the API should not.
+    os.nice(priority)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     settings = _settings()
     services = _services(settings)

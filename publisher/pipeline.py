@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, select
 
+from publisher import audit
 from publisher.documents import LocalizedDoc, SourceDoc, localize
 from publisher.files import write_atomic
 from publisher.memory import segment_texts, store_translations, translate_source
@@ -353,12 +354,28 @@ def run_publish(services: Services, job_id: str) -> None:
                 _record(session, source.bulletin_id, source.revision, outcome)
             bulletin = session.get(Bulletin, source.bulletin_id)
             assert bulletin is not None
+            before = audit.bulletin_state(session, bulletin)
             if not correction:  # a correction rebuilds what is online; the workflow stays
                 bulletin.state = State.PUBLISHED.value
                 bulletin.published_revision = source.revision
                 bulletin.published_at = bulletin.published_at or utc_now()
             bulletin.updated_at = utc_now()
             session.add(bulletin)
+            session.flush()
+            audit.record(
+                session,
+                actor=audit.SYSTEM_ACTOR,
+                role=audit.SYSTEM_ROLE,
+                action="bulletin.corrected_online" if correction else "bulletin.published",
+                target=f"bulletin:{source.bulletin_id}",
+                before=before,
+                after=audit.bulletin_state(session, bulletin),
+                detail={
+                    "job": job_id,
+                    "revision": source.revision,
+                    "languages": {o.language: o.status for o in outcomes},
+                },
+            )
             session.commit()
         build_site(services, changed=(source.bulletin_id,))
         _finish(services, job_id, "succeeded", None)

@@ -6,12 +6,10 @@ can report them and a restarted worker can pick up what was interrupted.
 
 from __future__ import annotations
 
-import signal
 from dataclasses import dataclass
 
 from huey import Huey, RedisHuey, SqliteHuey
 from huey.api import TaskWrapper
-from huey.consumer import Consumer
 from sqlmodel import Session, col, select
 
 from publisher.pipeline import MAX_ATTEMPTS, run_publish, run_retract
@@ -74,19 +72,3 @@ class JobQueue:
         for job in jobs:
             self.enqueue(job)
         return len(jobs)
-
-
-def start_consumer(huey: Huey, threads: int) -> Consumer:
-    """Start huey's worker threads inside a server process, leaving its signal handling alone.
-
-    ``Consumer.start`` installs huey's own SIGINT/SIGTERM handlers; the web server that hosts
-    the consumer must keep its handlers so that Ctrl-C still stops it, so they are restored.
-    """
-    consumer = huey.create_consumer(workers=threads, worker_type="thread", periodic=False)
-    previous = {
-        sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
-    }
-    consumer.start()
-    for sig, handler in previous.items():
-        signal.signal(sig, handler)
-    return consumer

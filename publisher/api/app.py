@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
@@ -16,35 +13,21 @@ from publisher.api.limits import RequestLimits
 from publisher.api.rate_limit import KeyRateLimiter
 from publisher.api.security import SecurityHeaders
 from publisher.api.staff_cache import StaffCache
-from publisher.queue import JobQueue, start_consumer
+from publisher.api.write_queue import WriteQueue
+from publisher.queue import JobQueue
 from publisher.services import Services
 from publisher.site.build import build_site
 
 API_PREFIX = "/api/v1"
 
 
-def create_app(
-    services: Services, queue: JobQueue, *, serve_site: bool = True, run_worker: bool = False
-) -> FastAPI:
+def create_app(services: Services, queue: JobQueue, *, serve_site: bool = True) -> FastAPI:
     """Wire the routers to one set of services; no global state.
 
-    With ``run_worker`` the app also runs the job queue's worker threads while it serves.
+    The app only enqueues jobs; a separate worker process runs them (``main.py worker``,
+    which ``main.py serve`` starts), so publishing never slows the API down.
     """
-
-    @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        consumer = None
-        if run_worker:
-            consumer = start_consumer(queue.huey, services.settings.worker_threads)
-            queue.resume_interrupted()
-        try:
-            yield
-        finally:
-            if consumer is not None:
-                consumer.stop(graceful=True)
-
     app = FastAPI(
-        lifespan=lifespan,
         title="Kakehashi",
         summary="Submit Japanese bulletins; publish them translated, voiced and accessible.",
         version="0.1.0",
@@ -68,6 +51,8 @@ def create_app(
             allow_methods=["GET", "POST", "PATCH", "PUT", "DELETE"],
             allow_headers=["Authorization", "Content-Type"],
         )
+    if services.db.dialect.name == "sqlite":
+        app.add_middleware(WriteQueue, prefix=API_PREFIX)
     app.add_middleware(SecurityHeaders, api_prefix=API_PREFIX)
     mount_docs(app, API_PREFIX, f"{API_PREFIX}/openapi.json")
 
@@ -93,9 +78,9 @@ def create_app(
 
 
 def app_from_environment() -> FastAPI:
-    """The serving app built from ``KAKEHASHI_*`` settings: one per server worker process."""
+    """The serving app built from ``KAKEHASHI_*`` settings: one per server process."""
     from publisher.queue import make_huey
     from publisher.settings import Settings
 
     services = Services.create(Settings())
-    return create_app(services, JobQueue(services, make_huey(services)), run_worker=True)
+    return create_app(services, JobQueue(services, make_huey(services)))

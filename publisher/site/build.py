@@ -234,8 +234,8 @@ def _full(
     search: bool,
     progress: Progress | None,
 ) -> BuildReport:
-    pages_per_bulletin = sum(len(b.versions) + 3 for b in loaded)
-    counter = _Counter(pages_per_bulletin + len(plan), progress)
+    bulletin_files = sum(len(renderer.files_of(summary)) for summary in state.summaries.values())
+    counter = _Counter(bulletin_files + len(plan), progress)
     written: list[str] = []
 
     def files() -> Iterator[tuple[str, SiteFile]]:
@@ -249,9 +249,6 @@ def _full(
             counter.step(entry.path)
             written.append(entry.path)
             yield entry.path, entry.render()
-        counter.total = counter.done
-        if progress is not None:
-            progress(counter.done, counter.total)
 
     timings: dict[str, float] = {}
     hook = _search_hook(work, None, timings, lambda folder: folder, written) if search else None
@@ -285,7 +282,10 @@ def _incremental(
             to_render.append(bulletin)
     entries = [entry for entry in plan if previous.keys.get(entry.path) != entry.key]
     removed += [path for path in previous.keys if path not in state.keys]
-    counter = _Counter(sum(len(b.versions) + 3 for b in to_render) + len(entries), progress)
+    counter = _Counter(
+        sum(len(renderer.files_of(state.summaries[b.id])) for b in to_render) + len(entries),
+        progress,
+    )
 
     changes: list[tuple[int, str, SiteFile]] = []
     for bulletin in to_render:

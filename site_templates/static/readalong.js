@@ -92,15 +92,24 @@
       highlight(time <= cue.end || !audio.paused ? cue : null);
     }
     var pending = null;
+    function play() {
+      var started = audio.play();
+      if (started && started.catch) { started.catch(function () { /* playback refused */ }); }
+    }
     audio.addEventListener("loadedmetadata", function () {
-      if (pending !== null) { audio.currentTime = pending; pending = null; }
+      if (pending === null) { return; }
+      var wanted = pending;
+      pending = null;
+      audio.currentTime = wanted.time;
+      if (wanted.play) { play(); }
     });
-    function seek(cue) {
+    function seek(cue, andPlay) {
       if (audio.readyState >= 1) {
         audio.currentTime = cue.start;
+        if (andPlay) { play(); }
       } else {
-        // Not loaded yet (preload="none"): load, then seek once the duration is known.
-        pending = cue.start;
+        // Not loaded yet (preload="none"): load, seek once the duration is known, then play.
+        pending = { time: cue.start, play: andPlay };
         audio.preload = "metadata";
         audio.load();
       }
@@ -123,16 +132,14 @@
     document.addEventListener("click", function (event) {
       var cue = cueFor(event.target);
       if (!cue) { return; }
-      seek(cue);
-      var started = audio.play();
-      if (started && started.catch) { started.catch(function () { /* autoplay refused */ }); }
+      seek(cue, true);
     });
     document.addEventListener("keydown", function (event) {
       if (event.key !== "Enter" && event.key !== " ") { return; }
       var cue = cueFor(event.target);
       if (!cue) { return; }
       event.preventDefault();
-      seek(cue);
+      seek(cue, !audio.paused);
     });
     var buttons = tools.querySelectorAll("button[data-step]");
     for (var b = 0; b < buttons.length; b += 1) {
@@ -140,7 +147,7 @@
         var step = parseInt(event.currentTarget.getAttribute("data-step"), 10);
         var here = current ? cues.indexOf(current) : indexAt(audio.currentTime);
         var next = Math.min(cues.length - 1, Math.max(0, here + step));
-        seek(cues[next]);
+        seek(cues[next], !audio.paused);
       });
     }
   }).catch(function () {

@@ -262,3 +262,20 @@ def test_health_and_openapi_need_no_key(client: TestClient) -> None:
     assert client.get("/api/v1/health").json() == {"status": "ok"}
     schema = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/bulletins/{bulletin_id}/publish" in schema["paths"]
+
+
+def test_too_many_sentences_is_422_with_the_limit(
+    client: TestClient, keys: Headers, services: Services
+) -> None:
+    limit = services.settings.max_segments
+    body = "お知らせです。" * (limit + 1)
+    response = client.post(
+        "/api/v1/bulletins", json={**SAMPLE, "body": body}, headers=keys["editor"]
+    )
+    assert response.status_code == 422
+    assert f"the limit is {limit}" in response.text
+    just_under = "お知らせです。" * (limit - 1)
+    ok = client.post(
+        "/api/v1/bulletins", json={**SAMPLE, "body": just_under}, headers=keys["editor"]
+    )
+    assert ok.status_code == 201

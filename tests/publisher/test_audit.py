@@ -78,3 +78,23 @@ def test_four_eyes_rule_stops_authors_approving_their_own_revision(
     assert refused.status_code == 403
     assert "four-eyes" in refused.json()["detail"]
     assert client.post(f"{url}/approve", headers=keys["approver"]).status_code == 200
+
+
+@pytest.mark.slow
+def test_publishing_is_recorded_by_the_system_with_each_language(
+    client: TestClient, keys: Headers
+) -> None:
+    created = client.post(
+        "/api/v1/bulletins", json={**SAMPLE, "languages": ["en"]}, headers=keys["editor"]
+    ).json()
+    url = f"/api/v1/bulletins/{created['id']}"
+    client.post(f"{url}/submit", headers=keys["editor"])
+    client.post(f"{url}/approve", headers=keys["approver"])
+    client.post(f"{url}/publish", headers=keys["approver"])
+    records = client.get(
+        f"/api/v1/audit?target=bulletin:{created['id']}", headers=keys["admin"]
+    ).json()
+    assert [r["action"] for r in records][-2:] == ["bulletin.publish", "bulletin.published"]
+    published = records[-1]
+    assert (published["actor"], published["role"]) == ("kakehashi", "system")
+    assert published["detail"]["languages"] == {"ja": "published", "en": "missing_model"}
