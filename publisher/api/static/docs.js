@@ -4,7 +4,7 @@ window.addEventListener("load", function () {
     url: document.getElementById("swagger-ui").dataset.openapi,
     dom_id: "#swagger-ui",
     deepLinking: true,
-    presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
-    layout: "StandaloneLayout",
+    presets: [SwaggerUIBundle.presets.apis],
+    layout: "BaseLayout",
   });
 });
