@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from translations.document import Block, Segment
 from translations.restore import RestoredText, TextPiece, TokenPiece, restore
+from translations.restore import plain_text as plain_text  # re-exported for the site
 from translations.segmenter import segment_markdown, segment_title
 
 Piece = TextPiece | TokenPiece
@@ -141,16 +142,3 @@ def localize(
         machine_translated=texts is not None and origins != {"human"},
         translation_status=status,
     )
-
-
-def plain_text(pieces: tuple[Piece, ...]) -> str:
-    """Text as a reader sees it: token values, link labels."""
-    parts: list[str] = []
-    for piece in pieces:
-        if isinstance(piece, TextPiece):
-            parts.append(piece.text)
-        elif piece.token.kind == "link":
-            parts.append(piece.token.label)
-        else:
-            parts.append(piece.token.value)
-    return "".join(parts)

@@ -12,21 +12,9 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-SUPPORTED_LANGUAGES = (
-    "ja",
-    "en",
-    "pt",
-    "es",
-    "vi",
-    "tl",
-    "zh",
-    "zh-Hant",
-    "ko",
-    "id",
-    "ne",
-    "th",
-    "my",
-)
+from translations.languages import LANGUAGES
+
+SUPPORTED_LANGUAGES = tuple(LANGUAGES)
 """Language codes a deployment may publish (Kakehashi codes, not argos codes)."""
 
 HAMAMATSU_LANGUAGES = ("en", "pt", "tl", "vi", "zh", "es", "ko", "id", "ne")

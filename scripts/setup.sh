@@ -4,6 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DEBIAN_PACKAGES=(espeak-ng libespeak-ng1 libsndfile1 chromium fonts-noto-cjk default-jre-headless)
+# Node and npm fetch axe-core for the accessibility tests; install them only where missing.
+command -v npm >/dev/null 2>&1 || DEBIAN_PACKAGES+=(nodejs npm)
 if command -v apt-get >/dev/null 2>&1; then
   missing=()
   for package in "${DEBIAN_PACKAGES[@]}"; do
@@ -25,4 +27,8 @@ command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
 # choose a multi-gigabyte CUDA build.
 .venv/bin/python -m pip install -q --disable-pip-version-check torch==2.13.0
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+# axe-core, pinned by tests/browser/package-lock.json, for the browser accessibility tests.
+if [ ! -d tests/browser/node_modules/axe-core ]; then
+  npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+fi
 echo "setup complete: $(.venv/bin/python --version), virtualenv in .venv"

@@ -138,8 +138,11 @@ def _format_amount(fields: dict[str, Any], language: str) -> str:
     return str(format_currency(fields["amount"], fields["currency"], locale=_locale(language)))
 
 
+@lru_cache(maxsize=8192)
 def format_token_text(token: Token, language: str) -> str:
     """How ``token`` reads in ``language``; the source text when there is nothing to adapt.
+
+    Cached: a site build formats the same dates for every page and language again and again.
 
     CLDR's narrow no-break space (U+202F, before "PM") becomes a plain no-break space and its
     thin spaces (around "–") plain spaces, which old phones' fonts and speech engines all know.

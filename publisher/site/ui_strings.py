@@ -14,21 +14,9 @@ import string
 from collections.abc import Mapping
 from typing import Final
 
-LANGUAGES: Final = (
-    "ja",
-    "en",
-    "pt",
-    "es",
-    "vi",
-    "tl",
-    "zh",
-    "zh-Hant",
-    "ko",
-    "id",
-    "ne",
-    "th",
-    "my",
-)
+from translations.languages import LANGUAGES as KNOWN_LANGUAGES
+
+LANGUAGES: Final = tuple(KNOWN_LANGUAGES)
 """Kakehashi language codes that must have a full set of strings and a date format."""
 
 FALLBACK_LANGUAGE: Final = "en"
