@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEBIAN_PACKAGES=(espeak-ng libespeak-ng1 libsndfile1 chromium fonts-noto-cjk default-jre-headless)
+DEBIAN_PACKAGES=(espeak-ng libespeak-ng1 libsndfile1 chromium fonts-noto-cjk fonts-noto-core default-jre-headless)
 # Node and npm fetch axe-core for the accessibility tests; install them only where missing.
 command -v npm >/dev/null 2>&1 || DEBIAN_PACKAGES+=(nodejs npm)
 if command -v apt-get >/dev/null 2>&1; then
