@@ -76,7 +76,9 @@ def serve(
     host, port = host or settings.host, port or settings.port
     typer.echo(f"site: http://{host}:{port}/   API docs: http://{host}:{port}/api/v1/docs")
     # Jobs run in their own process, so translating and voicing never hold up the API.
-    worker_process = subprocess.Popen([sys.executable, "-m", "publisher", "worker"])
+    worker_process = subprocess.Popen(
+        [sys.executable, "-m", "publisher", "worker", "--exit-with-parent"]
+    )
     try:
         uvicorn.run(
             "publisher.api.app:app_from_environment",
@@ -99,12 +101,17 @@ def worker(
     priority: Annotated[
         int, typer.Option(min=0, max=19, help="Niceness: how much the worker yields the CPU.")
     ] = 10,
+    exit_with_parent: Annotated[
+        bool, typer.Option(help="Stop when the process that started this one ends.", hidden=True)
+    ] = False,
 ) -> None:
     """Run the background worker that publishes (``serve`` starts one itself)."""
     from publisher.queue import JobQueue, make_huey
 
     # Translating and voicing can wait a moment; staff using the API should not.
     os.nice(priority)
+    if exit_with_parent:
+        _stop_when_orphaned()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     settings = _settings()
     services = _services(settings)
@@ -116,6 +123,26 @@ def worker(
         ).run()
     finally:
         services.close()
+
+
+def _stop_when_orphaned() -> None:
+    """Ask this process to stop (as Ctrl-C would) once its parent, ``serve``, has gone.
+
+    The web server may end by re-raising its signal, which skips any clean-up code, so the
+    worker watches for itself rather than trusting to be told.
+    """
+    import signal
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 @app.command()

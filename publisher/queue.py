@@ -57,14 +57,21 @@ class JobQueue:
     def resume_interrupted(self) -> int:
         """Re-enqueue jobs left unfinished when the last worker stopped (crash or kill).
 
-        A worker killed between taking a task and recording it would otherwise lose the job,
-        so every unfinished job is queued again; running a job twice is harmless (the
-        second run finds it succeeded, or redoes the same work).
+        A job the database calls queued or running but the queue no longer holds (its task
+        was taken by a worker that then died) is queued again; running a job twice is
+        harmless (the second run finds it succeeded, or redoes the same work).
         """
+        waiting = {
+            task.args[0] for task in (*self.huey.pending(), *self.huey.scheduled()) if task.args
+        }
         with Session(self.services.db, expire_on_commit=False) as session:
-            jobs = session.exec(
-                select(Job).where(col(Job.state).in_(("queued", "running", "retrying")))
-            ).all()
+            jobs = [
+                job
+                for job in session.exec(
+                    select(Job).where(col(Job.state).in_(("queued", "running", "retrying")))
+                ).all()
+                if job.id not in waiting
+            ]
             for job in jobs:
                 job.state = "queued"
                 session.add(job)
