@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from publisher.keys import Staff
 from publisher.tables import AuditRecord, Bulletin, Revision
 
 SYSTEM_ACTOR = "kakehashi"
@@ -78,6 +79,29 @@ def record(
     )
     session.add(entry)
     return entry
+
+
+def record_by(
+    session: Session,
+    staff: Staff,
+    *,
+    action: str,
+    target: str,
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+    detail: Mapping[str, Any] | None = None,
+) -> AuditRecord:
+    """``record`` for a change made by an authenticated member of staff."""
+    return record(
+        session,
+        actor=staff.name,
+        role=staff.role.value,
+        action=action,
+        target=target,
+        before=before,
+        after=after,
+        detail=detail,
+    )
 
 
 def export_lines(session: Session, *, after_id: int = 0, batch: int = 500) -> Iterator[str]:

@@ -80,10 +80,9 @@ def _audit(
     **detail: Any,
 ) -> None:
     session.flush()
-    audit.record(
+    audit.record_by(
         session,
-        actor=staff.name,
-        role=staff.role.value,
+        staff,
         action=action,
         target=f"bulletin:{bulletin.id}",
         before=before,

@@ -69,10 +69,9 @@ def _record(
     before: dict[str, object] | None,
 ) -> None:
     session.flush()
-    audit.record(
+    audit.record_by(
         session,
-        actor=staff.name,
-        role=staff.role.value,
+        staff,
         action=action,
         target=f"glossary:{entry.id}",
         before=before,

@@ -75,10 +75,9 @@ def post_key(payload: KeyCreate, admin: AdminDep, session: SessionDep) -> KeyCre
     key, secret = create_key(
         session, payload.name, payload.role, expires_at=expires_at, created_by=admin.name
     )
-    audit.record(
+    audit.record_by(
         session,
-        actor=admin.name,
-        role=admin.role.value,
+        admin,
         action="key.create",
         target=f"key:{key.id}",
         after=_state(key),
@@ -96,10 +95,9 @@ def post_revoke(
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no key with id {key_id}")
     before = _state(key)
     revoke_key(session, key)
-    audit.record(
+    audit.record_by(
         session,
-        actor=admin.name,
-        role=admin.role.value,
+        admin,
         action="key.revoke",
         target=f"key:{key.id}",
         before=before,

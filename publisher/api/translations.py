@@ -203,10 +203,9 @@ def correct_segment(
     )
     session.add(job)
     session.flush()
-    audit.record(
+    audit.record_by(
         session,
-        actor=staff.name,
-        role=staff.role.value,
+        staff,
         action="translation.correct",
         target=f"bulletin:{bulletin_id}:{code}:{segment_id}",
         before=before,
