@@ -8,12 +8,15 @@ sentences at once: each package decodes each distinct text once, so ``ja→en`` 
 when English is also the pivot to Portuguese and Spanish, and the English step's output goes
 to the next package sentence for sentence (nothing is re-split). Within a package, sentences
 are sorted by length and decoded in token-sized batches, each batch with a decoding limit
-relative to its own longest input, so a model that starts repeating itself stops soon.
+relative to its own longest input, so a model that starts repeating itself stops soon. All of
+a package's batches are queued at once; by default each translator has one single-threaded
+worker per core, so batches (and packages) decode side by side (``thread_layout``).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -37,6 +40,29 @@ MAX_DECODING_LENGTH = 1024
 # Sentences in one batch differ in length by at most this factor (plus a little), so a short
 # sentence is never given a long sentence's decoding limit.
 _LENGTH_SPREAD = 1.5
+# CTranslate2's own cap on its default thread count.
+_MAX_AUTO_WORKERS = 4
+
+
+def _cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def thread_layout(intra_threads: int, inter_threads: int) -> tuple[int, int]:
+    """(inter, intra) threads for each translator; 0 means automatic.
+
+    Automatic: one single-threaded worker per core (at most four), sharing the weights. A
+    decoding step of a few sentences is too small to split across cores (the threads of one
+    step wait for each other, and for any other work on the machine: a one-sentence edit
+    decoded slower on two cores than on one), so cores are used by decoding different batches,
+    and different packages, side by side instead.
+    """
+    if intra_threads == 0 and inter_threads == 0:
+        return min(_cpu_count(), _MAX_AUTO_WORKERS), 1
+    return max(inter_threads, 1), intra_threads
 
 
 def decoding_limit(input_length: int, ratio: float = 2.0, extra: int = 10) -> int:
@@ -81,7 +107,7 @@ class ArgosEngine:
         packages_dir: Path,
         *,
         intra_threads: int = 0,
-        inter_threads: int = 1,
+        inter_threads: int = 0,
         beam_size: int = 2,
         compute_type: str = "int8",
         max_batch_tokens: int = 2048,
@@ -181,12 +207,13 @@ class ArgosEngine:
             if compute_type not in supported:
                 log.warning("compute type %s not supported on this CPU, using auto", compute_type)
                 compute_type = "auto"
+            inter_threads, intra_threads = thread_layout(self.intra_threads, self.inter_threads)
             translator = ctranslate2.Translator(
                 str(package.path / "model"),
                 device="cpu",
                 compute_type=compute_type,
-                inter_threads=self.inter_threads,
-                intra_threads=self.intra_threads,
+                inter_threads=inter_threads,
+                intra_threads=intra_threads,
             )
             tokenizer = load_tokenizer(package.path)
             prefix = str(read_metadata(package.path).get("target_prefix") or "")
@@ -200,20 +227,25 @@ class ArgosEngine:
         loaded = self._load(package)
         encoded = [loaded.tokenizer.encode(text) for text in texts]
         outputs = [""] * len(texts)
-        for indices in length_batches([len(pieces) for pieces in encoded], self.max_batch_tokens):
-            batch = [encoded[index] for index in indices]
-            for index, text in zip(indices, self._decode(package, loaded, batch), strict=True):
+        batches = length_batches([len(pieces) for pieces in encoded], self.max_batch_tokens)
+        # Every batch is queued at once: with several workers (inter_threads) they decode side
+        # by side, each on its own core; with one, in order.
+        pending = [
+            (indices, self._submit(package, loaded, [encoded[index] for index in indices]))
+            for indices in batches
+        ]
+        for indices, results in pending:
+            for index, text in zip(indices, self._collect(package, loaded, results), strict=True):
                 outputs[index] = text
         return outputs
 
-    def _decode(
-        self, package: InstalledPackage, loaded: _Loaded, batch: list[list[str]]
-    ) -> list[str]:
+    def _submit(self, package: InstalledPackage, loaded: _Loaded, batch: list[list[str]]) -> Any:
+        """Queue one batch on the package's translator; ``_collect`` waits for it."""
         options: dict[str, Any] = {}
         if loaded.target_prefix:
             options["target_prefix"] = [[loaded.target_prefix]] * len(batch)
         try:
-            results = loaded.translator.translate_batch(
+            return loaded.translator.translate_batch(
                 batch,
                 max_batch_size=self.max_batch_tokens,
                 batch_type="tokens",
@@ -222,12 +254,19 @@ class ArgosEngine:
                     max(len(pieces) for pieces in batch), self.decoding_ratio, self.decoding_extra
                 ),
                 replace_unknowns=True,
+                asynchronous=True,
                 **options,
             )
         except Exception as error:  # CTranslate2 raises RuntimeError for bad inputs/models
             raise TranslationFailedError(f"{package.name} failed: {error}") from error
+
+    def _collect(self, package: InstalledPackage, loaded: _Loaded, pending: Any) -> list[str]:
         outputs: list[str] = []
-        for result in results:
+        for item in pending:
+            try:
+                result = item.result()
+            except Exception as error:  # CTranslate2 raises RuntimeError for bad inputs/models
+                raise TranslationFailedError(f"{package.name} failed: {error}") from error
             pieces = list(result.hypotheses[0])
             if loaded.target_prefix and pieces[:1] == [loaded.target_prefix]:
                 pieces = pieces[1:]
