@@ -500,9 +500,12 @@ class SiteRenderer:
 
     # -- pages that do not depend on bulletins -----------------------------------------------
 
-    def accessibility_page(self, language: str, furigana: bool) -> bytes:
+    def _fixed_page(
+        self, language: str, furigana: bool, dir_for: Callable[[str], str], title_key: str
+    ) -> tuple[str, dict[str, Any]]:
+        """Folder and context of a page that exists once per language (not per bulletin)."""
         strings = self.strings(language, furigana)
-        here = paths.accessibility_dir(language)
+        here = dir_for(language)
         if furigana:
             here = paths.furigana_dir(here)
         languages = self.settings.published_languages
@@ -511,36 +514,25 @@ class SiteRenderer:
             here,
             language,
             furigana,
-            strings.plain["accessibility_heading"],
-            alternates=self.alternates(paths.accessibility_dir, languages),
-            switcher=self.switcher(here, paths.accessibility_dir, languages, language),
+            strings.plain[title_key],
+            alternates=self.alternates(dir_for, languages),
+            switcher=self.switcher(here, dir_for, languages, language),
             breadcrumbs=(Link(strings.content["home"], nav.home_href),),
-            crumb_title=strings.plain["accessibility_heading"],
+            crumb_title=strings.plain[title_key],
             nav=nav,
         )
-        context["heading"] = strings.content["accessibility_heading"]
+        context["heading"] = strings.content[title_key]
+        return here, context
+
+    def accessibility_page(self, language: str, furigana: bool) -> bytes:
+        _here, context = self._fixed_page(
+            language, furigana, paths.accessibility_dir, "accessibility_heading"
+        )
         return self.render("accessibility.html", context)
 
     def search_page(self, language: str, furigana: bool, categories: Sequence[str]) -> bytes:
-        strings = self.strings(language, furigana)
-        here = paths.search_dir(language)
-        if furigana:
-            here = paths.furigana_dir(here)
-        languages = self.settings.published_languages
-        nav = self.nav(language, here, furigana)
-        context = self.base_context(
-            here,
-            language,
-            furigana,
-            strings.plain["search"],
-            alternates=self.alternates(paths.search_dir, languages),
-            switcher=self.switcher(here, paths.search_dir, languages, language),
-            breadcrumbs=(Link(strings.content["home"], nav.home_href),),
-            crumb_title=strings.plain["search"],
-            nav=nav,
-        )
+        here, context = self._fixed_page(language, furigana, paths.search_dir, "search")
         context.update(
-            heading=strings.content["search"],
             bundle_href=paths.relative(here, paths.SEARCH_BUNDLE),
             categories=self.category_links(here, language, furigana, categories),
         )
