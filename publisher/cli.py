@@ -175,7 +175,7 @@ def build(
     from publisher.site.build import update_site
 
     services = _services()
-    bar = tqdm(total=0, unit="file", desc="full build" if full else "build", leave=False)
+    bar = tqdm(total=0, unit="step", desc="full build" if full else "build", leave=False)
 
     def progress(done: int, total: int) -> None:
         bar.total = total
@@ -188,10 +188,13 @@ def build(
         bar.close()
         services.close()
     how = "full build" if report.full else "update"
+    processes = ""
+    if report.processes > 1:
+        processes = f" on {report.processes} processes"
     typer.echo(
         f"{how}: {len(report.written)} files written ({report.pages} pages), "
-        f"{len(report.removed)} removed in {report.seconds.get('total', 0):.1f} s "
-        f"-> {report.folder}"
+        f"{len(report.removed)} removed in {report.seconds.get('total', 0):.1f} s"
+        f"{processes} -> {report.folder}"
     )
 
 

@@ -39,6 +39,12 @@ class Settings(BaseSettings):
     site_page_size: int = Field(
         default=20, ge=5, le=200, description="Notices per page of each index and category."
     )
+    build_workers: int = Field(
+        default=0,
+        ge=0,
+        le=64,
+        description="Processes for a full build of a large site; 0: one per core.",
+    )
     readings_file: Path | None = Field(
         default=None,
         description="TOML file of furigana readings for proper names; default: "

@@ -40,6 +40,8 @@ def restore(
     With ``language``, dates, times and amounts come back written for that language's readers
     (``translations.locale_format``); ``lost`` and ``duplicated`` keep the tokens as given.
     """
+    if not tokens:  # most sentences: a literal "[3]" stays text, nothing can be lost
+        return RestoredText((TextPiece(translated_text),) if translated_text else (), (), ())
     if language is not None:
         shown = tuple(localize_token(token, language) for token in tokens)
         result = restore(translated_text, shown)

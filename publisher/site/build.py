@@ -15,7 +15,7 @@ import tempfile
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlmodel import Session
@@ -24,7 +24,6 @@ from publisher.services import Services
 from publisher.settings import Settings
 from publisher.site import paths
 from publisher.site.content import (
-    BulletinSummary,
     PublishedBulletin,
     gather,
     read_stamps,
@@ -33,20 +32,22 @@ from publisher.site.content import (
 from publisher.site.plan import TIER_BULLETIN, TIER_MEDIA, Planned, SitePlan
 from publisher.site.render import SiteRenderer
 from publisher.site.search import PAGES_GLOB, bundle_changes, make_index
+from publisher.site.shards import ShardPool, ShardRenderer
 from publisher.site.state import BuildState, fingerprint, load_state, save_state
 from publisher.site.writer import (
+    BuildFolder,
     SiteFile,
     builds_dir,
     current_build,
+    new_build,
     prune_builds,
     unfinished_updates,
     update_in_place,
-    write_full,
 )
 from translations.furigana import FuriganaReader, load_readings
 
 Progress = Callable[[int, int], None]
-"""Called with (files rendered so far, files to render)."""
+"""Called with (work done, work to do): files, or for a full build bulletins then files."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,8 @@ class BuildReport:
     pages: int
     """HTML pages rendered."""
     seconds: dict[str, float] = field(default_factory=dict)
+    processes: int = 1
+    """Processes that rendered the build."""
 
 
 @contextmanager
@@ -151,40 +154,36 @@ def update_site(
         with Session(services.db) as session:
             stamps = read_stamps(session)
             reload: set[int] | None = None
-            if previous is not None:
+            loaded: list[PublishedBulletin] = []
+            if previous is not None:  # a full build reads the bulletins shard by shard
                 reload = {
                     bulletin_id
                     for bulletin_id, stamp in stamps.items()
                     if previous.stamps.get(bulletin_id) != stamp
                 } | (set(changed) & stamps.keys())
-            loaded = gather(settings, session, only=reload)
+                loaded = gather(settings, session, only=reload)
         seconds["gather"] = time.perf_counter() - started
 
         renderer = _renderer(settings, readings, print_)
-        summaries: dict[int, BulletinSummary] = {}
-        if previous is not None:
-            summaries = {
-                bulletin_id: summary
-                for bulletin_id, summary in previous.summaries.items()
-                if bulletin_id in stamps and bulletin_id not in (reload or ())
-            }
-        summaries.update((bulletin.id, summarize(bulletin)) for bulletin in loaded)
-        plan = SitePlan(renderer, list(summaries.values())).plan()
-        state = BuildState(
-            build="",
-            fingerprint=print_,
-            stamps={key: value for key, value in stamps.items()},
-            summaries=summaries,
-            keys={entry.path: entry.key for entry in plan},
-        )
+        state = BuildState(build="", fingerprint=print_, stamps=dict(stamps), summaries={}, keys={})
         phase = time.perf_counter()
         scratch = builds_dir(site_dir)
         scratch.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix=".scratch-", dir=scratch) as temporary:
             work = Path(temporary)
             if previous is None:
-                report = _full(renderer, loaded, plan, state, site_dir, work, search, progress)
+                shards = ShardRenderer(settings, renderer, services.db)
+                report = _full(shards, sorted(stamps), readings, state, work, search, progress)
             else:
+                summaries = {
+                    bulletin_id: summary
+                    for bulletin_id, summary in previous.summaries.items()
+                    if bulletin_id in stamps and bulletin_id not in (reload or ())
+                }
+                summaries.update((bulletin.id, summarize(bulletin)) for bulletin in loaded)
+                plan = SitePlan(renderer, list(summaries.values())).plan()
+                state.summaries = summaries
+                state.keys = {entry.path: entry.key for entry in plan}
                 report = _incremental(
                     renderer, loaded, plan, previous, state, site_dir, work, search, progress
                 )
@@ -196,9 +195,7 @@ def update_site(
             seconds["prune"] = time.perf_counter() - phase
     seconds["search"] = report.seconds.get("search", 0.0)
     seconds["total"] = time.perf_counter() - started
-    return BuildReport(
-        report.folder, report.full, report.written, report.removed, report.pages, seconds
-    )
+    return replace(report, seconds=seconds)
 
 
 def _search_hook(
@@ -225,37 +222,46 @@ def _search_hook(
 
 
 def _full(
-    renderer: SiteRenderer,
-    loaded: list[PublishedBulletin],
-    plan: list[Planned],
+    shards: ShardRenderer,
+    ids: list[int],
+    readings: dict[str, str],
     state: BuildState,
-    site_dir: Path,
     work: Path,
     search: bool,
     progress: Progress | None,
 ) -> BuildReport:
-    bulletin_files = sum(len(renderer.files_of(summary)) for summary in state.summaries.values())
-    counter = _Counter(bulletin_files + len(plan), progress)
-    written: list[str] = []
+    """Every file into a new folder (on every core for a large site), then the switch."""
+    done, total = 0, len(ids)
 
-    def files() -> Iterator[tuple[str, SiteFile]]:
-        for bulletin in loaded:
-            produced = renderer.bulletin_files(bulletin)
-            for path, content in produced.items():
-                counter.step(path)
-                written.append(path)
-                yield path, content
-        for entry in plan:
-            counter.step(entry.path)
-            written.append(entry.path)
-            yield entry.path, entry.render()
+    def advance(amount: int) -> None:
+        nonlocal done
+        done += amount
+        if progress is not None:
+            progress(done, total)
 
     timings: dict[str, float] = {}
-    hook = _search_hook(work, None, timings, lambda folder: folder, written) if search else None
-    folder = write_full(site_dir, files(), before_switch=hook)
-    state.build = folder.name
+    with (
+        new_build(shards.settings.resolved_site_dir) as build,
+        ShardPool(shards, len(ids), readings) as pool,
+    ):
+        bulletins = pool.bulletins(build.staging, ids, advance)
+        plan = SitePlan(shards.renderer, bulletins.summaries).plan()
+        total += len(plan)
+        listings = pool.listings(build.staging, bulletins.summaries, advance)
+        written = [*bulletins.written, *listings.written]
+        if search:
+            hook = _search_hook(work, None, timings, lambda folder: folder, written)
+            folder = BuildFolder(build.staging)
+            for path, content in hook(build.staging):
+                folder.put(path, content)
+    state.build = build.folder.name
+    state.summaries = {summary.id: summary for summary in bulletins.summaries}
+    state.keys = {entry.path: entry.key for entry in plan}
     state.search_stale = not search
-    return BuildReport(folder, True, tuple(written), (), counter.pages, timings)
+    pages = bulletins.pages + listings.pages
+    return BuildReport(
+        build.folder, True, tuple(written), (), pages, timings, processes=pool.workers
+    )
 
 
 def _incremental(

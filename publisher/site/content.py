@@ -113,12 +113,13 @@ def read_stamps(session: Session) -> dict[int, Stamp]:
     the count, latest update and revisions of its published language versions.
     """
     connection = session.connection()
+    # Times are compared as the database writes them, not parsed into datetimes.
     bulletins = connection.execute(
         columns(
             col(Bulletin.id),
             col(Bulletin.published_revision),
-            col(Bulletin.updated_at),
-            col(Bulletin.published_at),
+            type_coerce(col(Bulletin.updated_at), String),
+            type_coerce(col(Bulletin.published_at), String),
             col(Bulletin.category),
         )
         .where(col(Bulletin.published_revision).is_not(None))
@@ -128,7 +129,7 @@ def read_stamps(session: Session) -> dict[int, Stamp]:
         columns(
             col(LanguageVersion.bulletin_id),
             func.count(),
-            func.max(col(LanguageVersion.updated_at)),
+            type_coerce(func.max(col(LanguageVersion.updated_at)), String),
             func.sum(col(LanguageVersion.revision)),
             func.max(col(LanguageVersion.id)),
         )

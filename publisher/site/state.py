@@ -143,6 +143,7 @@ def load_state(site_dir: Path, expected_fingerprint: str) -> BuildState | None:
         if version != STATE_VERSION or saved_fingerprint != expected_fingerprint:
             return None
         stamps, summaries, keys, search_stale = pickle.loads(payload)
+        _plain_memo.update(((key, plain[4]), plain) for key, plain in summaries.items())
         state = BuildState(
             build,
             saved_fingerprint,
@@ -157,9 +158,29 @@ def load_state(site_dir: Path, expected_fingerprint: str) -> BuildState | None:
     return state
 
 
+_plain_memo: dict[tuple[int, str], tuple[Any, ...]] = {}
+"""Summaries already made plain, by id and digest: a worker saves the state after every
+publish, and all but one or two summaries are the same as last time."""
+
+
+def _plain_summaries(summaries: dict[int, BulletinSummary]) -> dict[int, tuple[Any, ...]]:
+    memo = _plain_memo
+    plain: dict[int, tuple[Any, ...]] = {}
+    for bulletin_id, summary in summaries.items():
+        key = (bulletin_id, summary.digest)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _plain(summary)
+        plain[bulletin_id] = found
+    if len(memo) > 2 * len(plain) + 64:  # forget retracted and outdated versions
+        memo.clear()
+        memo.update(((key, summaries[key].digest), value) for key, value in plain.items())
+    return plain
+
+
 def save_state(site_dir: Path, state: BuildState) -> None:
     header = (STATE_VERSION, state.fingerprint, state.build)
-    summaries = {bulletin_id: _plain(summary) for bulletin_id, summary in state.summaries.items()}
+    summaries = _plain_summaries(state.summaries)
     payload = pickle.dumps(
         (state.stamps, summaries, state.keys, state.search_stale),
         protocol=pickle.HIGHEST_PROTOCOL,

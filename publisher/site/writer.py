@@ -2,9 +2,10 @@
 
 Two ways to change the site, both all-or-nothing for a reader:
 
-* :func:`write_full` writes a complete build into a fresh folder under ``<site>.builds/``,
-  then switches the site path (a symbolic link) to it with one atomic ``rename``. A reader
-  sees the old site or the new one, never a mix; a build that fails leaves the old untouched.
+* :func:`new_build` (and :func:`write_full` on top of it) writes a complete build into a
+  fresh folder under ``<site>.builds/``, then switches the site path (a symbolic link) to it
+  with one atomic ``rename``. A reader sees the old site or the new one, never a mix; a build
+  that fails leaves the old untouched.
 * :func:`update_in_place` changes a few files of the current build: each file is written
   beside its target and moved over it with ``os.replace`` (atomic), in an order where a page
   is in place before any page that links to it, and files are removed only at the end, after
@@ -17,7 +18,8 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -99,6 +101,39 @@ def unfinished_updates(site_dir: Path) -> list[Path]:
     return sorted(path for path in builds.iterdir() if path.name.startswith(".journal-"))
 
 
+@dataclass(frozen=True)
+class NewBuild:
+    """A build being written: files go into ``staging``; it becomes ``folder`` when done."""
+
+    staging: Path
+    folder: Path
+
+
+@contextmanager
+def new_build(site_dir: Path) -> Iterator[NewBuild]:
+    """A fresh build folder to fill, switched in atomically when the block ends without error.
+
+    On any error the half-written folder is removed and the site stays as it was. Several
+    processes may fill the staging folder (each with its own :class:`BuildFolder`), as long
+    as they are all done when the block ends.
+    """
+    builds = builds_dir(site_dir)
+    builds.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    folder = builds / f"build-{stamp}-{os.getpid()}"
+    build = NewBuild(builds / f".staging-{folder.name}", folder)
+    try:
+        build.staging.mkdir()
+        yield build
+        build.staging.rename(folder)
+    except BaseException:
+        shutil.rmtree(build.staging, ignore_errors=True)
+        raise
+    _switch(site_dir, folder)
+    for journal in unfinished_updates(site_dir):
+        shutil.rmtree(journal, ignore_errors=True)
+
+
 def write_full(
     site_dir: Path,
     files: Iterable[tuple[str, SiteFile]],
@@ -111,57 +146,48 @@ def write_full(
     ``before_switch`` reads the finished folder before anyone can see it and returns more
     files to write into it (the search index, made from the pages). Returns the new build.
     """
-    builds = builds_dir(site_dir)
-    builds.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-    build = builds / f"build-{stamp}-{os.getpid()}"
-    staging = builds / f".staging-{build.name}"
-    try:
-        staging.mkdir()
-        folder = _FreshFolder(str(staging))
+    with new_build(site_dir) as build:
+        folder = BuildFolder(build.staging)
         for name, content in files:
             folder.put(name, content)
         if before_switch is not None:
-            for name, content in before_switch(staging):
+            for name, content in before_switch(build.staging):
                 folder.put(name, content)
-        staging.rename(build)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _switch(site_dir, build)
-    for journal in unfinished_updates(site_dir):
-        shutil.rmtree(journal, ignore_errors=True)
-    return build
+    return build.folder
 
 
-class _FreshFolder:
-    """Writes files into a new folder, refusing escapes and a path written twice.
+class BuildFolder:
+    """Writes files into a build folder that nobody reads yet, refusing escapes and a path
+    written twice (by this writer; writers in other processes are given other paths).
 
     Measured here, a writer thread did not make full builds faster: file system calls hand
-    the GIL back and forth with the rendering thread, so the two did not overlap.
+    the GIL back and forth with the rendering thread, so the two did not overlap. Separate
+    processes, each rendering and writing its own pages, do.
     """
 
-    def __init__(self, root: str, written: set[str] | None = None) -> None:
-        self.root = root
-        self.written: set[str] = written if written is not None else set()
+    def __init__(self, root: Path) -> None:
+        self.root = str(root)
+        self.written: dict[str, None] = {}
+        """Paths written, in order."""
         self.made: set[str] = {""}
 
     def put(self, name: str, content: SiteFile) -> None:
         _safe_relative(name)
         if name in self.written:
             raise SiteWriteError(f"two files for one path: {name!r}")
-        self.written.add(name)
+        self.written[name] = None
         parent = name.rpartition("/")[0]
         if parent not in self.made:
             self._make(parent)
         _write(f"{self.root}/{name}", content)
 
     def _make(self, folder: str) -> None:
-        """A folder of the new build (one ``mkdir`` when its parent is known to exist)."""
+        """A folder of the build (one ``mkdir`` when its parent is known to exist)."""
         above = folder.rpartition("/")[0]
         if above not in self.made:
             self._make(above)
-        os.mkdir(f"{self.root}/{folder}")  # noqa: PTH102  (hot path: tens of thousands)
+        with contextlib.suppress(FileExistsError):  # another process made it first
+            os.mkdir(f"{self.root}/{folder}")  # noqa: PTH102  (hot path: tens of thousands)
         self.made.add(folder)
 
 
