@@ -12,6 +12,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
+from itertools import islice
 
 from publisher.site import paths
 from publisher.site.content import BulletinSummary
@@ -69,21 +70,21 @@ class SitePlan:
         self.languages = self.settings.published_languages
         self.page_size = self.settings.site_page_size
         self.ordered = sorted(summaries, key=lambda summary: summary.sort_key, reverse=True)
-        self.by_language = {
-            language: [summary for summary in self.ordered if language in summary.entries]
-            for language in self.languages
-        }
+        # One pass over the archive: each summary into its languages' lists and categories.
+        self.by_language: dict[str, list[BulletinSummary]] = {code: [] for code in self.languages}
+        grouped: dict[str, dict[str, list[BulletinSummary]]] = {code: {} for code in self.languages}
+        for summary in self.ordered:
+            category = category_key(summary.category)
+            for language in summary.entries:
+                members = self.by_language.get(language)
+                if members is not None:
+                    members.append(summary)
+                    grouped[language].setdefault(category, []).append(summary)
         self.by_category = {
-            language: self._categories(entries) for language, entries in self.by_language.items()
+            language: {name: found[name] for name in CATEGORY_ORDER if name in found}
+            for language, found in grouped.items()
         }
         self._digests: dict[int, list[str]] = {}  # per list of entries, in order
-
-    @staticmethod
-    def _categories(entries: Sequence[BulletinSummary]) -> dict[str, list[BulletinSummary]]:
-        grouped: dict[str, list[BulletinSummary]] = {}
-        for summary in entries:
-            grouped.setdefault(category_key(summary.category), []).append(summary)
-        return {category: grouped[category] for category in CATEGORY_ORDER if category in grouped}
 
     def _pages(self, count: int) -> int:
         return max(1, math.ceil(count / self.page_size))
@@ -269,11 +270,12 @@ class SitePlan:
         planned: list[Planned] = []
         for language in self.languages:
             latest = self.by_language[language][:FEED_ENTRIES]
-            episodes = [
+            voiced = (
                 summary
                 for summary in self.by_language[language]
                 if summary.entries[language].audio_size is not None
-            ][:PODCAST_EPISODES]
+            )
+            episodes = list(islice(voiced, PODCAST_EPISODES))
             planned.append(
                 Planned(
                     paths.feed_file(language),

@@ -213,6 +213,18 @@ class SiteRenderer:
             self._strings[key] = Strings(language, self.city(language), self.text(furigana))
         return self._strings[key]
 
+    def warm(self) -> None:
+        """Convert every UI string now, furigana included (the dictionary loads with it).
+
+        A build on several processes renders elsewhere; this process warms up meanwhile,
+        so that the first small build after it (a publish) does not pay for it.
+        """
+        for language in self.settings.published_languages:
+            for furigana in (False, True) if self.furigana_for(language) else (False,):
+                content = self.strings(language, furigana).content
+                for key in KEYS:
+                    content[key]  # converted on first use
+
     def absolute(self, path: str) -> str:
         return self.base_url + path
 

@@ -137,6 +137,7 @@ class ShardPool:
                 advance(len(chunk))
         else:
             shards = {self.pool.submit(_render_bulletins, staging, c): c for c in chunks}
+            self.local.renderer.warm()  # idle here otherwise; the next build will need it
             for future in as_completed(shards):
                 results.append(future.result())
                 advance(len(shards[future]))

@@ -12,7 +12,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.metadata
-import pickle
+import marshal
+import sys
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,7 +24,7 @@ from publisher.settings import Settings
 from publisher.site.content import BulletinSummary, EntrySummary, Stamp
 from publisher.site.writer import builds_dir
 
-STATE_VERSION = 2
+STATE_VERSION = 3
 _CODE = Path(__file__).resolve().parents[2]
 _FINGERPRINTED = ("site_templates", "publisher/site", "translations")
 _FINGERPRINTED_FILES = ("publisher/documents.py",)
@@ -42,7 +43,7 @@ class BuildState:
 
 
 def _plain(summary: BulletinSummary) -> tuple[Any, ...]:
-    """A summary as built-in values only: pickled and read back several times faster."""
+    """A summary as built-in values only, which ``marshal`` writes and reads back fast."""
     return (
         summary.id,
         summary.category,
@@ -76,7 +77,7 @@ def _summary(plain: tuple[Any, ...]) -> BulletinSummary:
 
 
 def state_path(site_dir: Path) -> Path:
-    return builds_dir(site_dir) / "state.pickle"
+    return builds_dir(site_dir) / "state.marshal"
 
 
 def fingerprint(settings: Settings, readings: dict[str, str]) -> str:
@@ -138,11 +139,11 @@ def load_state(site_dir: Path, expected_fingerprint: str) -> BuildState | None:
         if remembered is not None and remembered[0] == signature:
             state = remembered[1]
             return state if state.fingerprint == expected_fingerprint else None
-        header, payload = pickle.loads(path.read_bytes())
+        header, payload = marshal.loads(path.read_bytes())
         version, saved_fingerprint, build = header
-        if version != STATE_VERSION or saved_fingerprint != expected_fingerprint:
+        if tuple(version) != _format() or saved_fingerprint != expected_fingerprint:
             return None
-        stamps, summaries, keys, search_stale = pickle.loads(payload)
+        stamps, summaries, keys, search_stale = marshal.loads(payload)
         _plain_memo.update(((key, plain[4]), plain) for key, plain in summaries.items())
         state = BuildState(
             build,
@@ -178,15 +179,17 @@ def _plain_summaries(summaries: dict[int, BulletinSummary]) -> dict[int, tuple[A
     return plain
 
 
+def _format() -> tuple[int, ...]:
+    """The state's layout and ``marshal``'s, which may change with the Python version."""
+    return (STATE_VERSION, marshal.version, *sys.version_info[:2])
+
+
 def save_state(site_dir: Path, state: BuildState) -> None:
-    header = (STATE_VERSION, state.fingerprint, state.build)
+    header = (_format(), state.fingerprint, state.build)
     summaries = _plain_summaries(state.summaries)
-    payload = pickle.dumps(
-        (state.stamps, summaries, state.keys, state.search_stale),
-        protocol=pickle.HIGHEST_PROTOCOL,
-    )
+    payload = marshal.dumps((state.stamps, summaries, state.keys, state.search_stale))
     path = state_path(site_dir)
-    write_atomic(path, pickle.dumps((header, payload)))
+    write_atomic(path, marshal.dumps((header, payload)))
     _remembered[path] = (_signature(path), state)
 
 
