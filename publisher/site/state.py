@@ -24,7 +24,7 @@ from publisher.settings import Settings
 from publisher.site.content import BulletinSummary, EntrySummary, Stamp
 from publisher.site.writer import builds_dir
 
-STATE_VERSION = 3
+STATE_VERSION = 4
 _CODE = Path(__file__).resolve().parents[2]
 _FINGERPRINTED = ("site_templates", "publisher/site", "translations")
 _FINGERPRINTED_FILES = ("publisher/documents.py",)
@@ -143,40 +143,34 @@ def load_state(site_dir: Path, expected_fingerprint: str) -> BuildState | None:
         version, saved_fingerprint, build = header
         if tuple(version) != _format() or saved_fingerprint != expected_fingerprint:
             return None
-        stamps, summaries, keys, search_stale = marshal.loads(payload)
-        _plain_memo.update(((key, plain[4]), plain) for key, plain in summaries.items())
-        state = BuildState(
-            build,
-            saved_fingerprint,
-            stamps,
-            {bulletin_id: _summary(plain) for bulletin_id, plain in summaries.items()},
-            keys,
-            search_stale,
-        )
+        stamps, stored, keys, search_stale = marshal.loads(payload)
+        summaries = {key: _summary(marshal.loads(value)) for key, value in stored.items()}
+        _stored.update(((key, summaries[key].digest), value) for key, value in stored.items())
+        state = BuildState(build, saved_fingerprint, stamps, summaries, keys, search_stale)
     except Exception:  # a missing, truncated or foreign file: build in full
         return None
     _remembered[path] = (signature, state)
     return state
 
 
-_plain_memo: dict[tuple[int, str], tuple[Any, ...]] = {}
-"""Summaries already made plain, by id and digest: a worker saves the state after every
-publish, and all but one or two summaries are the same as last time."""
+_stored: dict[tuple[int, str], bytes] = {}
+"""Summaries already written, as stored, by id and digest: a worker saves the state after
+every publish, and all but one or two summaries are the same as last time."""
 
 
-def _plain_summaries(summaries: dict[int, BulletinSummary]) -> dict[int, tuple[Any, ...]]:
-    memo = _plain_memo
-    plain: dict[int, tuple[Any, ...]] = {}
+def _stored_summaries(summaries: dict[int, BulletinSummary]) -> dict[int, bytes]:
+    """Each summary made plain and marshalled, once per version of it."""
+    stored: dict[int, bytes] = {}
     for bulletin_id, summary in summaries.items():
         key = (bulletin_id, summary.digest)
-        found = memo.get(key)
+        found = _stored.get(key)
         if found is None:
-            found = memo[key] = _plain(summary)
-        plain[bulletin_id] = found
-    if len(memo) > 2 * len(plain) + 64:  # forget retracted and outdated versions
-        memo.clear()
-        memo.update(((key, summaries[key].digest), value) for key, value in plain.items())
-    return plain
+            found = _stored[key] = marshal.dumps(_plain(summary))
+        stored[bulletin_id] = found
+    if len(_stored) > 2 * len(stored) + 64:  # forget retracted and outdated versions
+        _stored.clear()
+        _stored.update(((key, summaries[key].digest), value) for key, value in stored.items())
+    return stored
 
 
 def _format() -> tuple[int, ...]:
@@ -186,10 +180,13 @@ def _format() -> tuple[int, ...]:
 
 def save_state(site_dir: Path, state: BuildState) -> None:
     header = (_format(), state.fingerprint, state.build)
-    summaries = _plain_summaries(state.summaries)
+    summaries = _stored_summaries(state.summaries)
     payload = marshal.dumps((state.stamps, summaries, state.keys, state.search_stale))
     path = state_path(site_dir)
-    write_atomic(path, marshal.dumps((header, payload)))
+    # Not synced to disk: right after a full build that would wait for tens of thousands of
+    # file writes. After a crash the state is the last one synced or none, so the next
+    # build renders more, never less, than it needs.
+    write_atomic(path, marshal.dumps((header, payload)), durable=False)
     _remembered[path] = (_signature(path), state)
 
 
