@@ -236,3 +236,15 @@ def test_the_files_of_a_bulletin_are_known_from_its_summary(
     assert len(bulletins) == 6
     for bulletin in bulletins:
         assert renderer.files_of(summarize(bulletin)) == tuple(renderer.bulletin_files(bulletin))
+
+
+def test_a_full_build_freezes_what_it_keeps_until_its_renderer_is_dropped(
+    site_services: Services, archive: list[int]
+) -> None:
+    import gc
+
+    gc.unfreeze()
+    update_site(site_services, full=True, search=False)
+    assert gc.get_freeze_count() > 0  # state and memos kept out of later collections
+    build_module._renderer(site_services.settings, {}, "another fingerprint")
+    assert gc.get_freeze_count() == 0  # the dropped renderer can be collected
