@@ -21,6 +21,8 @@ from sqlmodel import Session, select
 from audio.assemble import Cue, encode_mp3
 from audio.webvtt import to_webvtt
 from publisher.documents import SourceDoc, plain_text, snapshot
+from publisher.editing import create_bulletin
+from publisher.schemas import BulletinCreate
 from publisher.services import Services
 from publisher.tables import Bulletin, LanguageVersion, Revision, SegmentTranslation, utc_now
 from translations.engine import TranslationEngine
@@ -139,28 +141,15 @@ def publish_fixture(
     settings = services.settings
     moment = published_at or datetime.now(UTC)
     with Session(services.db) as session:
-        bulletin = Bulletin(
-            category=sample["category"],
-            state="published",
-            current_revision=1,
-            published_revision=1,
-            published_at=moment,
-            updated_at=moment,
-            created_by="fixture",
+        payload = BulletinCreate.model_validate(
+            {key: sample[key] for key in ("category", "title", "body", "contact") if key in sample}
         )
-        session.add(bulletin)
-        session.flush()
+        bulletin = create_bulletin(session, payload, "fixture")
         assert bulletin.id is not None
-        session.add(
-            Revision(
-                bulletin_id=bulletin.id,
-                number=1,
-                title=sample["title"],
-                body=sample["body"],
-                contact=sample.get("contact"),
-                author="fixture",
-            )
-        )
+        # Published as the publish job leaves it, without running the job.
+        bulletin.state = "published"
+        bulletin.published_revision = 1
+        bulletin.published_at = bulletin.updated_at = moment
         source = snapshot(
             bulletin.id,
             1,
