@@ -40,5 +40,7 @@ def test_a_state_written_in_another_format_is_not_used(
 ) -> None:
     print_ = _fingerprint(site_services)
     monkeypatch.setattr(state_module, "_remembered", {})
+    assert load_state(built, print_) is not None  # read from the file in this format
+    monkeypatch.setattr(state_module, "_remembered", {})
     monkeypatch.setattr(state_module, "_format", lambda: (0, 0, 3, 99))
     assert load_state(built, print_) is None
