@@ -8,6 +8,7 @@ A bulletin's own files are keyed by the bulletin's digest instead (see ``build``
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -56,6 +57,32 @@ def _ids(entries: Sequence[BulletinSummary]) -> str:
     return "|".join(summary.digest for summary in entries)
 
 
+def _listing_key(
+    folder: str,
+    pages: int,
+    digests: list[str],
+    others: tuple[str, ...],
+    categories: tuple[str, ...],
+) -> str:
+    """A list page's key: what :func:`content_key` would hash, joined without ``repr``.
+
+    Every build keys thousands of list pages; ``repr`` of their inputs was most of the cost.
+    The parts are joined with separators no folder, digest or code contains.
+    """
+    joined = "\n".join(
+        (folder, str(pages), "|".join(digests), " ".join(others), " ".join(categories))
+    )
+    return hashlib.blake2b(joined.encode(), digest_size=12).hexdigest()
+
+
+def _others_by_page(counts: dict[str, int]) -> dict[int, tuple[str, ...]]:
+    """For each page number, the languages whose list has that page (each other's versions)."""
+    return {
+        page: tuple(code for code, count in counts.items() if count >= page)
+        for page in range(1, max(counts.values(), default=0) + 1)
+    }
+
+
 def _category_dir(language: str, *, category: str, page: int) -> str:
     return paths.category_dir(language, category, page)
 
@@ -70,21 +97,23 @@ class SitePlan:
         self.languages = self.settings.published_languages
         self.page_size = self.settings.site_page_size
         self.ordered = sorted(summaries, key=lambda summary: summary.sort_key, reverse=True)
-        # One pass over the archive: each summary into its languages' lists and categories.
-        self.by_language: dict[str, list[BulletinSummary]] = {code: [] for code in self.languages}
-        grouped: dict[str, dict[str, list[BulletinSummary]]] = {code: {} for code in self.languages}
+        # Categories in one pass over the archive, then each language's share of each list.
+        in_category: dict[str, list[BulletinSummary]] = {name: [] for name in CATEGORY_ORDER}
         for summary in self.ordered:
-            category = category_key(summary.category)
-            for language in summary.entries:
-                members = self.by_language.get(language)
-                if members is not None:
-                    members.append(summary)
-                    grouped[language].setdefault(category, []).append(summary)
-        self.by_category = {
-            language: {name: found[name] for name in CATEGORY_ORDER if name in found}
-            for language, found in grouped.items()
+            in_category[category_key(summary.category)].append(summary)
+        self.by_language = {
+            code: [summary for summary in self.ordered if code in summary.entries]
+            for code in self.languages
         }
+        self.by_category: dict[str, dict[str, list[BulletinSummary]]] = {}
+        for code in self.languages:
+            found = {
+                name: [summary for summary in members if code in summary.entries]
+                for name, members in in_category.items()
+            }
+            self.by_category[code] = {name: members for name, members in found.items() if members}
         self._digests: dict[int, list[str]] = {}  # per list of entries, in order
+        self._categories = {code: tuple(self.by_category[code]) for code in self.languages}
 
     def _pages(self, count: int) -> int:
         return max(1, math.ceil(count / self.page_size))
@@ -106,49 +135,52 @@ class SitePlan:
 
     def static_files(self) -> list[Planned]:
         return [
-            Planned(path, content_key(path, content), TIER_MEDIA, partial(lambda c: c, content))
+            Planned(path, self.site.static_key(path), TIER_MEDIA, partial(lambda c: c, content))
             for path, content in self.site.static_files().items()
         ]
 
     def index_pages(self) -> list[Planned]:
         counts = {code: self._pages(len(self.by_language[code])) for code in self.languages}
+        others = _others_by_page(counts)
         planned: list[Planned] = []
         for language in self.languages:
             heading = self.site.strings(language).plain["latest_notices"]
             for page in range(1, counts[language] + 1):
-                others = tuple(code for code in self.languages if counts[code] >= page)
                 planned += self._listing(
                     language,
                     page,
                     counts[language],
                     self.by_language[language],
                     partial(paths.index_dir, page=page),
-                    others,
+                    others[page],
                     heading=heading,
                     category=None,
                 )
         return planned
 
     def category_pages(self) -> list[Planned]:
+        others_in: dict[str, dict[int, tuple[str, ...]]] = {}
+        for category in CATEGORY_ORDER:
+            counts = {
+                code: self._pages(len(self.by_category[code][category]))
+                for code in self.languages
+                if category in self.by_category[code]
+            }
+            others_in[category] = _others_by_page(counts)
         planned: list[Planned] = []
         for language in self.languages:
             for category, entries in self.by_category[language].items():
                 pages = self._pages(len(entries))
                 heading = self.site.strings(language).plain[f"category_{category}"]
-                counts = {
-                    code: self._pages(len(self.by_category[code][category]))
-                    for code in self.languages
-                    if category in self.by_category[code]
-                }
+                others = others_in[category]
                 for page in range(1, pages + 1):
-                    others = tuple(code for code, count in counts.items() if count >= page)
                     planned += self._listing(
                         language,
                         page,
                         pages,
                         entries,
                         partial(_category_dir, category=category, page=page),
-                        others,
+                        others[page],
                         heading=heading,
                         category=category,
                     )
@@ -170,11 +202,10 @@ class SitePlan:
         start, end = (page - 1) * self.page_size, page * self.page_size
         chunk = entries[start:end]
         folder = folder_for(language)
-        categories = tuple(self.by_category[language])
         digests = self._digests.get(id(entries))
         if digests is None:
             digests = self._digests[id(entries)] = [summary.digest for summary in entries]
-        key = content_key(folder, pages, "|".join(digests[start:end]), others, categories)
+        key = _listing_key(folder, pages, digests[start:end], others, self._categories[language])
         planned = []
         for furigana in self._variants(language):
             here = paths.furigana_dir(folder) if furigana else folder

@@ -616,6 +616,15 @@ class SiteRenderer:
         return self.render("404.html", context)
 
     def static_files(self) -> dict[str, bytes]:
+        """The stylesheets, scripts and icons, by site path (read once per renderer)."""
+        return dict(self._static)
+
+    def static_key(self, path: str) -> str:
+        """A static file's key, hashed once per renderer: it cannot change while it lives."""
+        return self._static_keys[path]
+
+    @cached_property
+    def _static(self) -> dict[str, bytes]:
         static = TEMPLATES_DIR / "static"
         loader = self.env.loader
         if isinstance(loader, FileSystemLoader):
@@ -625,6 +634,10 @@ class SiteRenderer:
             for path in sorted(static.rglob("*"))
             if path.is_file()
         }
+
+    @cached_property
+    def _static_keys(self) -> dict[str, str]:
+        return {path: content_key(path, content) for path, content in self._static.items()}
 
 
 @dataclass(frozen=True)
