@@ -40,8 +40,9 @@ from publisher.site.writer import (
     SiteFile,
     builds_dir,
     current_build,
+    empty_retired,
     new_build,
-    prune_builds,
+    retire_builds,
     unfinished_updates,
     update_in_place,
 )
@@ -206,11 +207,13 @@ def update_site(
                 )
         seconds["render_write"] = time.perf_counter() - phase - report.seconds.get("search", 0)
         save_state(site_dir, state)
+        retired = retire_builds(site_dir)
         if report.full:
-            phase = time.perf_counter()
-            prune_builds(site_dir)
-            seconds["prune"] = time.perf_counter() - phase
             _freeze_what_stays()
+    if retired:  # after the lock: the next publish need not wait for the deletion
+        phase = time.perf_counter()
+        empty_retired(site_dir)
+        seconds["prune"] = time.perf_counter() - phase
     seconds["search"] = report.seconds.get("search", 0.0)
     seconds["total"] = time.perf_counter() - started
     return replace(report, seconds=seconds)

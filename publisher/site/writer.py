@@ -312,16 +312,45 @@ def _switch(site_dir: Path, build: Path) -> None:
     temporary_link.replace(site_dir)
 
 
-def prune_builds(site_dir: Path) -> None:
-    """Remove old builds, keeping a few so that a reader mid-download is not cut off."""
+_RETIRED = ".retired-"
+_LEFTOVERS = (".staging-", ".scratch-")
+
+
+def retire_builds(site_dir: Path) -> int:
+    """Move old builds aside, one ``rename`` each; returns how many. :func:`empty_retired`
+    deletes them later, which is slow (tens of thousands of files per build).
+
+    A few builds are kept so that a reader mid-download is not cut off. Call this with the
+    build lock held: no build is being written then, so a staging or scratch folder found
+    here was left by a build that was killed, and it is retired too.
+    """
     keep = current_build(site_dir)
     builds = builds_dir(site_dir)
     if keep is None or not builds.is_dir():
-        return
-    old = sorted(
-        (path for path in builds.iterdir() if path.is_dir() and not path.name.startswith(".")),
+        return 0
+    folders = [path for path in builds.iterdir() if path.is_dir()]
+    finished = sorted(
+        (path for path in folders if not path.name.startswith(".")),
         key=lambda path: path.stat().st_mtime,
     )
-    for path in old[:-KEEP_BUILDS]:
-        if path != keep:
+    old = [path for path in finished[:-KEEP_BUILDS] if path != keep]
+    old += [path for path in folders if path.name.startswith(_LEFTOVERS)]
+    for path in old:
+        path.rename(builds / f"{_RETIRED}{path.name}")
+    return len(old)
+
+
+def empty_retired(site_dir: Path) -> None:
+    """Delete retired builds. Nothing links to them, so this needs no lock."""
+    builds = builds_dir(site_dir)
+    if not builds.is_dir():
+        return
+    for path in builds.iterdir():
+        if path.name.startswith(_RETIRED):
             shutil.rmtree(path, ignore_errors=True)
+
+
+def prune_builds(site_dir: Path) -> None:
+    """Remove old builds now (:func:`retire_builds`, then :func:`empty_retired`)."""
+    retire_builds(site_dir)
+    empty_retired(site_dir)

@@ -13,6 +13,8 @@ from publisher.site.writer import (
     SiteWriteError,
     builds_dir,
     current_build,
+    empty_retired,
+    retire_builds,
     unfinished_updates,
     update_in_place,
     write_full,
@@ -79,6 +81,37 @@ def test_linked_files_are_placed_and_old_builds_pruned(tmp_path: Path) -> None:
     assert (site / "a.mp3").read_bytes() == b"ID3"
     assert (site / "a.mp3").stat().st_ino == media.stat().st_ino  # a hard link, not a copy
     assert len([p for p in builds_dir(site).iterdir() if p.is_dir()]) <= 3
+
+
+def test_old_builds_and_killed_builds_leftovers_are_retired_then_deleted(
+    tmp_path: Path,
+) -> None:
+    site = tmp_path / "site"
+    for number in range(5):
+        write_full(site, [("index.html", str(number).encode())])
+    builds = builds_dir(site)
+    staging = builds / ".staging-build-killed"  # a full build killed part-way
+    (staging / "en").mkdir(parents=True)
+    (staging / "en" / "index.html").write_bytes(b"half")
+    (builds / ".scratch-killed").mkdir()
+    journal = builds / ".journal-killed"  # a killed update: kept, the next build is full
+    journal.mkdir()
+    made = sorted(path.name for path in builds.glob("build-*"))  # names start with the time
+    live = current_build(site)
+    assert live is not None and live.name == made[-1]
+
+    assert retire_builds(site) == 4  # the two oldest builds and both leftovers
+    assert snapshot(site) == {"index.html": b"4"}
+    assert sorted(path.name for path in builds.glob("build-*")) == made[-3:]
+    assert journal.is_dir()
+    assert not staging.exists() and not (builds / ".scratch-killed").exists()
+
+    empty_retired(site)
+    assert sorted(path.name for path in builds.iterdir()) == sorted(
+        [*(path.name for path in builds.glob("build-*")), journal.name]
+    )
+    assert snapshot(site) == {"index.html": b"4"}
+    assert retire_builds(site) == 0
 
 
 def test_a_plain_folder_is_taken_over_without_losing_it(tmp_path: Path) -> None:
