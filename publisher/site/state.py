@@ -5,6 +5,8 @@ that shapes every page (templates, site code, UI strings, settings, furigana rea
 bulletin's database stamp, digest, summary and files, and the key of every other file.
 It is written next to the builds (never inside the public folder), atomically, and read
 back only if its fingerprint still matches; anything unexpected means "build in full".
+The summaries, most of its size, are in files of a hundred bulletins each, named by their
+content, so that saving after an edit writes one small file and the state file.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import functools
 import hashlib
 import importlib.metadata
 import marshal
+import shutil
 import sys
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -24,7 +27,7 @@ from publisher.settings import Settings
 from publisher.site.content import BulletinSummary, EntrySummary, Stamp
 from publisher.site.writer import builds_dir
 
-STATE_VERSION = 4
+STATE_VERSION = 5
 _CODE = Path(__file__).resolve().parents[2]
 _FINGERPRINTED = ("site_templates", "publisher/site", "translations")
 _FINGERPRINTED_FILES = ("publisher/documents.py",)
@@ -130,6 +133,11 @@ def _signature(path: Path) -> tuple[int, ...]:
     return (found.st_ino, found.st_mtime_ns, found.st_size)
 
 
+def shards_dir(site_dir: Path) -> Path:
+    """Where the summaries are kept, in files named by their content (see :func:`save_state`)."""
+    return builds_dir(site_dir) / "state-summaries"
+
+
 def load_state(site_dir: Path, expected_fingerprint: str) -> BuildState | None:
     """The saved state if it describes the current build with the same fingerprint."""
     path = state_path(site_dir)
@@ -143,9 +151,13 @@ def load_state(site_dir: Path, expected_fingerprint: str) -> BuildState | None:
         version, saved_fingerprint, build = header
         if tuple(version) != _format() or saved_fingerprint != expected_fingerprint:
             return None
-        stamps, stored, keys, search_stale = marshal.loads(payload)
-        summaries = {key: _summary(marshal.loads(value)) for key, value in stored.items()}
-        _stored.update(((key, summaries[key].digest), value) for key, value in stored.items())
+        stamps, shard_names, keys, search_stale = marshal.loads(payload)
+        summaries: dict[int, BulletinSummary] = {}
+        folder = shards_dir(site_dir)
+        for name in shard_names:
+            members = [_summary(plain) for plain in marshal.loads((folder / name).read_bytes())]
+            summaries.update((summary.id, summary) for summary in members)
+            _shard_files[_members(members)] = name
         state = BuildState(build, saved_fingerprint, stamps, summaries, keys, search_stale)
     except Exception:  # a missing, truncated or foreign file: build in full
         return None
@@ -153,24 +165,43 @@ def load_state(site_dir: Path, expected_fingerprint: str) -> BuildState | None:
     return state
 
 
-_stored: dict[tuple[int, str], bytes] = {}
-"""Summaries already written, as stored, by id and digest: a worker saves the state after
-every publish, and all but one or two summaries are the same as last time."""
+SUMMARY_SHARD = 100
+"""Bulletins per summaries file, by id: an edit rewrites one file of this many summaries."""
+
+_shard_files: dict[tuple[tuple[int, str], ...], str] = {}
+"""Summaries files already on disk, by the ids and digests they hold."""
 
 
-def _stored_summaries(summaries: dict[int, BulletinSummary]) -> dict[int, bytes]:
-    """Each summary made plain and marshalled, once per version of it."""
-    stored: dict[int, bytes] = {}
-    for bulletin_id, summary in summaries.items():
-        key = (bulletin_id, summary.digest)
-        found = _stored.get(key)
-        if found is None:
-            found = _stored[key] = marshal.dumps(_plain(summary))
-        stored[bulletin_id] = found
-    if len(_stored) > 2 * len(stored) + 64:  # forget retracted and outdated versions
-        _stored.clear()
-        _stored.update(((key, summaries[key].digest), value) for key, value in stored.items())
-    return stored
+def _members(summaries: list[BulletinSummary]) -> tuple[tuple[int, str], ...]:
+    return tuple((summary.id, summary.digest) for summary in summaries)
+
+
+def _save_shards(folder: Path, summaries: dict[int, BulletinSummary]) -> list[str]:
+    """Each shard of summaries written once per content, under a name made from it.
+
+    A worker saves the state after every publish, and all but one or two summaries are the
+    same as last time: rewriting all of them (megabytes) was most of a small build's save.
+    Files are never changed in place, so the state file written after them is a consistent
+    snapshot whatever happens in between.
+    """
+    shards: dict[int, list[BulletinSummary]] = {}
+    for bulletin_id in sorted(summaries):
+        shards.setdefault(bulletin_id // SUMMARY_SHARD, []).append(summaries[bulletin_id])
+    names: list[str] = []
+    for members in shards.values():
+        key = _members(members)
+        name = _shard_files.get(key)
+        if name is None or not (folder / name).is_file():
+            data = marshal.dumps([_plain(summary) for summary in members])
+            name = f"summaries-{hashlib.blake2b(data, digest_size=16).hexdigest()}.marshal"
+            write_atomic(folder / name, data, durable=False)
+            _shard_files[key] = name
+        names.append(name)
+    if len(_shard_files) > 2 * len(names) + 64:  # forget outdated shards
+        kept = set(names)
+        for key in [key for key, name in _shard_files.items() if name not in kept]:
+            del _shard_files[key]
+    return names
 
 
 def _format() -> tuple[int, ...]:
@@ -179,16 +210,26 @@ def _format() -> tuple[int, ...]:
 
 
 def save_state(site_dir: Path, state: BuildState) -> None:
+    """Write the state: new summaries files first, then the file naming them, then cleanup.
+
+    Call with the build lock held: the files the previous state named are deleted here.
+    """
+    folder = shards_dir(site_dir)
+    names = _save_shards(folder, state.summaries)
     header = (_format(), state.fingerprint, state.build)
-    summaries = _stored_summaries(state.summaries)
-    payload = marshal.dumps((state.stamps, summaries, state.keys, state.search_stale))
+    payload = marshal.dumps((state.stamps, names, state.keys, state.search_stale))
     path = state_path(site_dir)
     # Not synced to disk: right after a full build that would wait for tens of thousands of
     # file writes. After a crash the state is the last one synced or none, so the next
     # build renders more, never less, than it needs.
     write_atomic(path, marshal.dumps((header, payload)), durable=False)
     _remembered[path] = (_signature(path), state)
+    named = set(names)
+    for stale in folder.iterdir() if folder.is_dir() else ():
+        if stale.name not in named:
+            stale.unlink(missing_ok=True)
 
 
 def forget_state(site_dir: Path) -> None:
     state_path(site_dir).unlink(missing_ok=True)
+    shutil.rmtree(shards_dir(site_dir), ignore_errors=True)
