@@ -136,7 +136,10 @@ def read_stamps(session: Session) -> dict[int, Stamp]:
         .where(col(LanguageVersion.status) == "published")
         .group_by(col(LanguageVersion.bulletin_id))
     ).all()
-    by_bulletin = {row[0]: tuple(str(value) for value in row[1:]) for row in versions}
+    by_bulletin = {
+        bulletin_id: (count, str(updated), int(revisions), last)  # a sum may be a Decimal
+        for bulletin_id, count, updated, revisions, last in versions
+    }
     return {
         bulletin_id: (
             revision,
