@@ -192,9 +192,10 @@ class BuildFolder:
 
 
 def write_site(site_dir: Path, files: Mapping[str, SiteFile]) -> Path:
-    """:func:`write_full` for a mapping of path to content, then old builds pruned."""
+    """:func:`write_full` for a mapping of path to content, then old builds deleted."""
     build = write_full(site_dir, files.items())
-    prune_builds(site_dir)
+    retire_builds(site_dir)
+    empty_retired(site_dir)
     return build
 
 
@@ -348,9 +349,3 @@ def empty_retired(site_dir: Path) -> None:
     for path in builds.iterdir():
         if path.name.startswith(_RETIRED):
             shutil.rmtree(path, ignore_errors=True)
-
-
-def prune_builds(site_dir: Path) -> None:
-    """Remove old builds now (:func:`retire_builds`, then :func:`empty_retired`)."""
-    retire_builds(site_dir)
-    empty_retired(site_dir)
