@@ -36,7 +36,7 @@ def _json_default(value: object) -> str:
 
 
 def bulletin_state(session: Session, bulletin: Bulletin) -> dict[str, Any]:
-    """What a bulletin is at this moment: its fields and its current revision's text."""
+    """What a bulletin is at this moment: its workflow and its current revision's fields."""
     revision = session.exec(
         select(Revision).where(
             Revision.bulletin_id == bulletin.id, Revision.number == bulletin.current_revision
@@ -44,15 +44,21 @@ def bulletin_state(session: Session, bulletin: Bulletin) -> dict[str, Any]:
     ).first()
     return {
         "state": bulletin.state,
-        "category": bulletin.category,
-        "languages": bulletin.languages,
-        "publish_at": bulletin.publish_at,
-        "expires_at": bulletin.expires_at,
         "current_revision": bulletin.current_revision,
         "published_revision": bulletin.published_revision,
-        "title": revision.title if revision else None,
-        "body": revision.body if revision else None,
-        "contact": revision.contact if revision else None,
+        "generation": bulletin.generation,
+        **{
+            name: getattr(revision, name) if revision else None
+            for name in (
+                "title",
+                "body",
+                "contact",
+                "category",
+                "languages",
+                "flagged_policy",
+                "approved_by_id",
+            )
+        },
     }
 
 
@@ -66,10 +72,12 @@ def record(
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,
     detail: Mapping[str, Any] | None = None,
+    actor_id: int | None = None,
 ) -> AuditRecord:
     """Add an audit record to the session (committed with the change it describes)."""
     entry = AuditRecord(
         actor=actor,
+        actor_id=actor_id,
         role=role,
         action=action,
         target=target,
@@ -95,6 +103,7 @@ def record_by(
     return record(
         session,
         actor=staff.name,
+        actor_id=staff.id,
         role=staff.role.value,
         action=action,
         target=target,

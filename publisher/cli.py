@@ -208,7 +208,7 @@ def keys_create(
 ) -> None:
     """Create an API key; the secret is printed once and only its hash is stored."""
     from publisher import audit
-    from publisher.keys import create_key
+    from publisher.keys import StaffConflictError, create_key
     from publisher.workflow import Role
 
     try:
@@ -220,9 +220,13 @@ def keys_create(
     try:
         with Session(services.db) as session:
             expires_at = datetime.now(UTC) + timedelta(days=expires_days) if expires_days else None
-            key, secret = create_key(
-                session, name, chosen, expires_at=expires_at, created_by="command line"
-            )
+            try:
+                key, secret = create_key(
+                    session, name, chosen, expires_at=expires_at, created_by="command line"
+                )
+            except StaffConflictError as error:
+                typer.secho(str(error), fg="red", err=True)
+                raise typer.Exit(2) from error
             audit.record(
                 session,
                 actor="command line",
@@ -241,14 +245,20 @@ def keys_create(
 @keys_app.command("list")
 def keys_list() -> None:
     """List keys without their secrets."""
-    from publisher.tables import ApiKey
+    from publisher.tables import ApiKey, StaffMember
 
     services = _services()
     try:
         with Session(services.db) as session:
-            for key in session.exec(select(ApiKey)).all():
+            rows = session.exec(
+                select(ApiKey, StaffMember).join(
+                    StaffMember,
+                    StaffMember.id == ApiKey.staff_id,  # type: ignore[arg-type]
+                )
+            ).all()
+            for key, person in rows:
                 state = "revoked" if key.revoked_at else "active"
-                typer.echo(f"{key.prefix}…  {key.name}  {key.role}  {state}")
+                typer.echo(f"{key.prefix}…  {key.name}  {person.role}  {state}")
     finally:
         services.close()
 
@@ -367,7 +377,7 @@ def keys_revoke(
                 role="admin",
                 action="key.revoke",
                 target=f"key:{key.id}",
-                after={"name": key.name, "role": key.role, "revoked": True},
+                after={"name": key.name, "staff_id": key.staff_id, "revoked": True},
             )
             session.commit()
             typer.echo(f"revoked {key.prefix}… ({key.name})")

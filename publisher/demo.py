@@ -7,15 +7,20 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
-from publisher.editing import apply_action, create_bulletin, create_job
-from publisher.keys import create_key
+from publisher import audit
+from publisher.editing import act, create_bulletin, revision_of
+from publisher.jobs import JobState
+from publisher.keys import as_staff, create_key, staff_for
 from publisher.queue import JobQueue, make_huey
 from publisher.schemas import BulletinCreate
 from publisher.services import Services
 from publisher.tables import ApiKey, Bulletin, Job, LanguageVersion
 from publisher.workflow import Action, Role
 
-DEMO_AUTHOR = "demo"
+# The samples are written by one demo identity and approved by another, so the demo goes
+# through the same workflow (and audit trail) as staff, four-eyes rule included.
+DEMO_AUTHOR = "demo-editor"
+DEMO_APPROVER = "demo-approver"
 
 
 def load_samples(folder: Path) -> list[BulletinCreate]:
@@ -30,12 +35,20 @@ def seed_demo(services: Services, queue: JobQueue, folder: Path) -> list[str]:
     with Session(services.db, expire_on_commit=False) as session:
         if session.exec(select(Bulletin)).first() is not None:
             return []
+        author = as_staff(staff_for(session, DEMO_AUTHOR, Role.EDITOR))
+        approver = as_staff(staff_for(session, DEMO_APPROVER, Role.APPROVER))
+        four_eyes = services.settings.four_eyes
         jobs: list[Job] = []
         for sample in load_samples(folder):
-            bulletin = create_bulletin(session, sample, DEMO_AUTHOR)
-            for action in (Action.SUBMIT, Action.APPROVE):
-                apply_action(session, bulletin, action, Role.ADMIN)
-            jobs.append(create_job(session, bulletin, "publish", DEMO_AUTHOR))
+            bulletin = create_bulletin(session, sample, author)
+            assert bulletin.id is not None
+            act(session, bulletin.id, Action.SUBMIT, author, four_eyes=four_eyes)
+            act(session, bulletin.id, Action.APPROVE, approver, four_eyes=four_eyes)
+            _bulletin, job = act(
+                session, bulletin.id, Action.PUBLISH, approver, four_eyes=four_eyes
+            )
+            assert job is not None
+            jobs.append(job)
         session.commit()
     for job in jobs:
         queue.enqueue(job)
@@ -47,7 +60,15 @@ def ensure_demo_key(services: Services) -> str | None:
     with Session(services.db) as session:
         if session.exec(select(ApiKey)).first() is not None:
             return None
-        _key, secret = create_key(session, "demo-admin", Role.ADMIN)
+        key, secret = create_key(session, "demo-admin", Role.ADMIN, created_by="demo")
+        audit.record(
+            session,
+            actor="demo",
+            role=audit.SYSTEM_ROLE,
+            action="key.create",
+            target=f"key:{key.id}",
+            after={"name": key.name, "role": Role.ADMIN.value},
+        )
         session.commit()
         return secret
 
@@ -92,12 +113,14 @@ def demo_report(services: Services) -> list[str]:
     lines = language_overview(services)
     with Session(services.db) as session:
         for job in session.exec(select(Job).order_by(col(Job.created_at))).all():
-            if job.state != "succeeded":
+            if job.state != JobState.SUCCEEDED:
                 lines.append(f"job {job.id[:8]} for bulletin {job.bulletin_id}: {job.state}")
                 if job.error:
                     lines.append("  " + job.error.splitlines()[0])
         for bulletin in session.exec(select(Bulletin).order_by(col(Bulletin.id))).all():
-            lines.append(f"bulletin {bulletin.id} [{bulletin.category}]: {bulletin.state}")
+            assert bulletin.id is not None
+            category = revision_of(session, bulletin.id, bulletin.current_revision).category
+            lines.append(f"bulletin {bulletin.id} [{category}]: {bulletin.state}")
             versions = session.exec(
                 select(LanguageVersion).where(LanguageVersion.bulletin_id == bulletin.id)
             ).all()

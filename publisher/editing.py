@@ -1,26 +1,105 @@
-"""Editorial operations shared by the API and the CLI (the demo seeds through these too)."""
+"""Every change to a bulletin: the API, the command line, the demo and jobs all come here.
+
+Each operation locks the bulletin, asks the workflow table whether the step is allowed, makes
+the change and writes its audit record in the same transaction (committed by the caller), so a
+change and its record are kept together or not at all.
+"""
 
 from __future__ import annotations
 
-import uuid
+from collections.abc import Mapping
+from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
+from publisher import audit
+from publisher.jobs import UNFINISHED, JobKind, create_job, lock_bulletin
+from publisher.keys import Staff
 from publisher.schemas import BulletinCreate
 from publisher.tables import Bulletin, Job, Revision, utc_now
-from publisher.workflow import Action, Role, State, check_transition
+from publisher.workflow import SYSTEM, Action, Facts, State, WorkflowError, check_transition
+
+# The fields of a revision that staff write; every one of them is reviewed before it is public.
+REVISION_FIELDS = ("title", "body", "contact", "category", "languages", "flagged_policy")
 
 
-def create_bulletin(session: Session, payload: BulletinCreate, author: str) -> Bulletin:
-    """Add a bulletin in state ``draft`` with its first revision (not committed)."""
-    bulletin = Bulletin(
-        category=payload.category,
-        languages=payload.languages,
-        flagged_policy=payload.flagged_policy,
-        publish_at=payload.publish_at,
-        expires_at=payload.expires_at,
-        created_by=author,
+class BulletinNotFoundError(LookupError):
+    """No bulletin with that id."""
+
+
+def revision_of(session: Session, bulletin_id: int, number: int) -> Revision:
+    return session.exec(
+        select(Revision).where(Revision.bulletin_id == bulletin_id, Revision.number == number)
+    ).one()
+
+
+def facts(session: Session, bulletin: Bulletin, *, four_eyes: bool) -> Facts:
+    """What the workflow table needs to know of a bulletin besides its state."""
+    publishing = session.exec(
+        select(Job.id).where(
+            Job.bulletin_id == bulletin.id,
+            Job.kind == JobKind.PUBLISH.value,
+            col(Job.state).in_(tuple(UNFINISHED)),
+        )
+    ).first()
+    unreviewed: set[int] = set()
+    if four_eyes:
+        revisions = session.exec(
+            select(Revision)
+            .where(Revision.bulletin_id == bulletin.id)
+            .order_by(col(Revision.number).desc())
+        ).all()
+        for revision in revisions:
+            if revision.approved_by_id is not None:
+                break
+            if revision.author_id is not None:
+                unreviewed.add(revision.author_id)
+    return Facts(
+        state=State(bulletin.state),
+        live=bulletin.published_revision is not None or publishing is not None,
+        unreviewed_authors=frozenset(unreviewed),
+        four_eyes=four_eyes,
     )
+
+
+def _locked(session: Session, bulletin_id: int) -> Bulletin:
+    bulletin = lock_bulletin(session, bulletin_id)
+    if bulletin is None:
+        raise BulletinNotFoundError(f"no bulletin with id {bulletin_id}")
+    return bulletin
+
+
+def _record(
+    session: Session,
+    actor: Staff | None,
+    action: str,
+    bulletin: Bulletin,
+    before: Mapping[str, Any] | None,
+    **detail: Any,
+) -> None:
+    session.flush()
+    after = audit.bulletin_state(session, bulletin)
+    target = f"bulletin:{bulletin.id}"
+    if actor is None:
+        audit.record(
+            session,
+            actor=audit.SYSTEM_ACTOR,
+            role=audit.SYSTEM_ROLE,
+            action=action,
+            target=target,
+            before=before,
+            after=after,
+            detail=detail,
+        )
+    else:
+        audit.record_by(
+            session, actor, action=action, target=target, before=before, after=after, detail=detail
+        )
+
+
+def create_bulletin(session: Session, payload: BulletinCreate, staff: Staff) -> Bulletin:
+    """Add a bulletin in state ``draft`` with its first revision, audited (not committed)."""
+    bulletin = Bulletin(created_by=staff.name)
     session.add(bulletin)
     session.flush()
     assert bulletin.id is not None
@@ -31,27 +110,108 @@ def create_bulletin(session: Session, payload: BulletinCreate, author: str) -> B
             title=payload.title,
             body=payload.body,
             contact=payload.contact,
-            author=author,
+            category=payload.category,
+            languages=payload.languages,
+            flagged_policy=payload.flagged_policy,
+            author=staff.name,
+            author_id=staff.id,
         )
     )
+    _record(session, staff, "bulletin.create", bulletin, None)
     return bulletin
 
 
-def apply_action(session: Session, bulletin: Bulletin, action: Action, role: Role) -> None:
-    """Move the bulletin to its next state or raise WorkflowError (not committed)."""
-    bulletin.state = check_transition(action, State(bulletin.state), role).value
+def edit_bulletin(
+    session: Session, bulletin_id: int, changes: Mapping[str, Any], staff: Staff
+) -> Bulletin:
+    """Write a new revision with ``changes`` applied; the bulletin goes back to ``draft``.
+
+    Any change residents would see makes a new revision that needs review; what is online
+    stays online, unchanged, until a new revision is approved and published.
+    """
+    bulletin = _locked(session, bulletin_id)
+    before = audit.bulletin_state(session, bulletin)
+    next_state = check_transition(
+        Action.EDIT, facts(session, bulletin, four_eyes=False), staff.actor
+    )
+    current = revision_of(session, bulletin_id, bulletin.current_revision)
+    fields = {name: changes.get(name, getattr(current, name)) for name in REVISION_FIELDS}
+    bulletin.current_revision += 1
+    session.add(
+        Revision(
+            bulletin_id=bulletin_id,
+            number=bulletin.current_revision,
+            author=staff.name,
+            author_id=staff.id,
+            **fields,
+        )
+    )
+    bulletin.state = next_state.value
     bulletin.updated_at = utc_now()
     session.add(bulletin)
+    _record(session, staff, "bulletin.update", bulletin, before, fields=sorted(changes))
+    return bulletin
 
 
-def create_job(session: Session, bulletin: Bulletin, kind: str, requested_by: str) -> Job:
-    assert bulletin.id is not None
-    job = Job(
-        id=uuid.uuid4().hex,
-        bulletin_id=bulletin.id,
-        revision=bulletin.current_revision,
-        kind=kind,
-        requested_by=requested_by,
+def act(
+    session: Session, bulletin_id: int, action: Action, staff: Staff, *, four_eyes: bool
+) -> tuple[Bulletin, Job | None]:
+    """Take a workflow step as a member of staff; publish and retract also return their job.
+
+    Raises WorkflowError (with the HTTP status that fits) when the table refuses the step.
+    """
+    bulletin = _locked(session, bulletin_id)
+    before = audit.bulletin_state(session, bulletin)
+    next_state = check_transition(
+        action, facts(session, bulletin, four_eyes=four_eyes), staff.actor
     )
-    session.add(job)
-    return job
+    job: Job | None = None
+    if action is Action.APPROVE:
+        revision = revision_of(session, bulletin_id, bulletin.current_revision)
+        revision.approved_by_id, revision.approved_at = staff.id, utc_now()
+        session.add(revision)
+    elif action is Action.PUBLISH:
+        job = create_job(session, bulletin, JobKind.PUBLISH, bulletin.current_revision, staff.name)
+    elif action is Action.RETRACT:
+        bulletin.published_revision = None
+        job = create_job(session, bulletin, JobKind.RETRACT, bulletin.current_revision, staff.name)
+    elif action is not Action.SUBMIT:
+        raise WorkflowError(f"{action} is not a step staff take directly", 400)
+    bulletin.state = next_state.value
+    bulletin.updated_at = utc_now()
+    session.add(bulletin)
+    extra = {"job": job.id} if job is not None else {}
+    _record(session, staff, f"bulletin.{action.value}", bulletin, before, **extra)
+    return bulletin, job
+
+
+def go_live(session: Session, bulletin: Bulletin, revision: int, detail: Mapping[str, Any]) -> None:
+    """A publish job's last step: ``revision`` becomes what residents see (not committed).
+
+    The bulletin must be locked and the job still current. The working revision becomes
+    ``published`` only if it is the revision that went live; an edit made meanwhile stays a
+    draft beside the live version.
+    """
+    before = audit.bulletin_state(session, bulletin)
+    if revision == bulletin.current_revision:
+        facts_now = facts(session, bulletin, four_eyes=False)
+        bulletin.state = check_transition(Action.GO_LIVE, facts_now, SYSTEM).value
+    bulletin.published_revision = revision
+    bulletin.published_at = bulletin.published_at or utc_now()
+    bulletin.updated_at = utc_now()
+    session.add(bulletin)
+    _record(session, None, "bulletin.published", bulletin, before, **detail)
+
+
+def touch_live(session: Session, bulletin: Bulletin, detail: Mapping[str, Any]) -> None:
+    """A correction job rebuilt the live revision: the workflow stays where it is."""
+    before = audit.bulletin_state(session, bulletin)
+    bulletin.updated_at = utc_now()
+    session.add(bulletin)
+    _record(session, None, "bulletin.corrected_online", bulletin, before, **detail)
+
+
+def request_correction(session: Session, bulletin_id: int, revision: int, staff: Staff) -> Job:
+    """Queue a rebuild of the live revision's pages after a correction (not committed)."""
+    bulletin = _locked(session, bulletin_id)
+    return create_job(session, bulletin, JobKind.CORRECT, revision, staff.name)

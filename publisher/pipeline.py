@@ -18,29 +18,23 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, select
 
-from publisher import audit
+from publisher import jobs
 from publisher.documents import LocalizedDoc, SourceDoc, localize
+from publisher.editing import go_live, revision_of, touch_live
 from publisher.files import write_atomic
+from publisher.jobs import JobKind
 from publisher.memory import segment_texts, store_translations, translate_source
 from publisher.pipeline_source import load_source
 from publisher.services import Services
 from publisher.site.build import build_site
 from publisher.speech_text import speech_sentences
-from publisher.tables import (
-    Bulletin,
-    Job,
-    LanguageVersion,
-    utc_now,
-)
-from publisher.workflow import State
+from publisher.tables import Bulletin, Job, LanguageVersion, Revision, utc_now
 from translations.document import TranslatedSegment
 
 if TYPE_CHECKING:
     from audio.tracks import TrackRequest
 
 log = logging.getLogger(__name__)
-
-MAX_ATTEMPTS = 3
 
 
 @dataclass(frozen=True)
@@ -58,11 +52,12 @@ class LanguageOutcome:
     detail: str | None = None
 
 
-def target_languages(services: Services, bulletin: Bulletin) -> tuple[str, ...]:
+def target_languages(services: Services, revision: Revision) -> tuple[str, ...]:
+    """The revision's languages among those configured (all configured ones by default)."""
     configured = services.settings.target_languages
-    if bulletin.languages is None:
+    if revision.languages is None:
         return configured
-    return tuple(code for code in bulletin.languages if code in configured) or ()
+    return tuple(code for code in revision.languages if code in configured)
 
 
 def _translate(
@@ -277,112 +272,143 @@ def _set_progress(services: Services, job_id: str, language: str, value: dict[st
         session.commit()
 
 
-def claim_job(services: Services, job_id: str) -> bool:
-    """Mark a job running and count the attempt; False if it is done or has used its attempts.
+@dataclass(frozen=True)
+class ClaimedJob:
+    """A publish or correction job that may run, with the frozen revision it publishes."""
 
-    A job can be started again after a crash (the worker re-queues interrupted jobs), so
-    attempts are bounded: one that keeps killing the worker stops with its error visible.
+    job_id: str
+    kind: JobKind
+    source: SourceDoc
+    languages: tuple[str, ...]
+    flagged_policy: str
+
+
+def claim_publish(services: Services, job_id: str) -> ClaimedJob | None:
+    """Step 1: claim the job and snapshot its revision; None if it must not run."""
+    with Session(services.db, expire_on_commit=False) as session:
+        job = jobs.claim(session, job_id)
+        if job is None:
+            return None
+        revision = revision_of(session, job.bulletin_id, job.revision)
+        return ClaimedJob(
+            job_id=job_id,
+            kind=JobKind(job.kind),
+            source=load_source(session, job.bulletin_id, job.revision),
+            languages=target_languages(services, revision),
+            flagged_policy=revision.flagged_policy,
+        )
+
+
+def prepare_languages(services: Services, claimed: ClaimedJob) -> list[LanguageOutcome] | None:
+    """Step 2: translate, store and voice every language; None if the job was superseded.
+
+    Nothing here is public: translations are stored for the job's revision, audio files under
+    its revision's folder, and only :func:`record_outcomes` makes them part of the site.
     """
-    with Session(services.db) as session:
-        job = session.get(Job, job_id)
-        if job is None or job.state in ("succeeded", "failed"):
-            return False
-        if job.attempts >= MAX_ATTEMPTS:
-            job.state, job.finished_at = "failed", utc_now()
-            job.error = f"gave up after {job.attempts} attempts; last error: {job.error}"
-            session.add(job)
+    job_id, source, languages = claimed.job_id, claimed.source, claimed.languages
+    routes = services.translator.routes(services.settings.source_language, languages)
+    translated = _translate_reachable(services, source, languages, routes)
+    if not _still_current(services, job_id):
+        return None
+    prepared: list[tuple[LanguageOutcome, LocalizedDoc | None]] = []
+    for language in (services.settings.source_language, *languages):
+        _set_progress(services, job_id, language, {"status": "working"})
+        route = routes.get(language)
+        with Session(services.db) as session:
+            try:
+                outcome, doc = publish_language(
+                    services,
+                    session,
+                    source,
+                    language,
+                    route.kind if route else None,
+                    translated.get((source.bulletin_id, language)),
+                    claimed.flagged_policy,
+                )
+            except Exception as error:
+                log.exception("publishing %s failed", language)
+                outcome = LanguageOutcome(language, "failed", "missing", detail=str(error))
+                doc = None
             session.commit()
-            return False
-        job.attempts += 1
-        job.state, job.started_at = "running", utc_now()
-        session.add(job)
-        session.commit()
-        return True
+        prepared.append((outcome, doc))
+        entry: dict[str, object] = {"status": "voicing"}
+        if doc is None:
+            entry = _progress_entry(outcome)
+        _set_progress(services, job_id, language, entry)
+    outcomes = _voice_all(services, prepared)
+    for (_, doc), outcome in zip(prepared, outcomes, strict=True):
+        if doc is not None:
+            _set_progress(services, job_id, outcome.language, _progress_entry(outcome))
+    if outcomes[0].status != "published":
+        raise RuntimeError(f"the Japanese page could not be made: {outcomes[0].detail}")
+    return outcomes
 
 
 def run_publish(services: Services, job_id: str) -> None:
-    """Carry out one publish job; safe to run again after a crash (it redoes the work)."""
-    if not claim_job(services, job_id):
+    """Carry out one publish or correction job; safe to run again after a crash.
+
+    Nothing public changes unless, at the end, the job is still the latest wish for its
+    bulletin: the check and the change are made under the bulletin's lock, in one transaction.
+    """
+    claimed = claim_publish(services, job_id)
+    if claimed is None:
         return
-    with Session(services.db, expire_on_commit=False) as session:
+    try:
+        outcomes = prepare_languages(services, claimed)
+        if outcomes is None or not record_outcomes(services, claimed, outcomes):
+            return
+        build_site(services, changed=(claimed.source.bulletin_id,))
+        with Session(services.db) as session:
+            jobs.finish(session, job_id)
+    except Exception as error:
+        log.exception("publish job %s failed", job_id)
+        with Session(services.db) as session:
+            jobs.finish(session, job_id, f"{error}\n{traceback.format_exc(limit=3)}")
+        raise
+
+
+def _still_current(services: Services, job_id: str) -> bool:
+    """Check before storing anything: a job replaced while it translated stops here."""
+    with Session(services.db) as session:
         job = session.get(Job, job_id)
         assert job is not None
         bulletin = session.get(Bulletin, job.bulletin_id)
-        assert bulletin is not None and bulletin.id is not None
-        source = load_source(session, bulletin.id, job.revision)
-        languages = target_languages(services, bulletin)
-        flagged_policy, correction = bulletin.flagged_policy, job.kind == "correct"
+        if bulletin is not None and jobs.is_current(job, bulletin):
+            return True
+        jobs.supersede(session, job_id)
+        return False
 
-    try:
-        routes = services.translator.routes(services.settings.source_language, languages)
-        translated = _translate_reachable(services, source, languages, routes)
-        prepared: list[tuple[LanguageOutcome, LocalizedDoc | None]] = []
-        all_languages = (services.settings.source_language, *languages)
-        for language in all_languages:
-            _set_progress(services, job_id, language, {"status": "working"})
-            route = routes.get(language)
-            with Session(services.db) as session:
-                try:
-                    outcome, doc = publish_language(
-                        services,
-                        session,
-                        source,
-                        language,
-                        route.kind if route else None,
-                        translated.get((source.bulletin_id, language)),
-                        flagged_policy,
-                    )
-                except Exception as error:
-                    log.exception("publishing %s failed", language)
-                    outcome = LanguageOutcome(language, "failed", "missing", detail=str(error))
-                    doc = None
-                session.commit()
-            prepared.append((outcome, doc))
-            entry: dict[str, object] = {"status": "voicing"}
-            if doc is None:
-                entry = _progress_entry(outcome)
-            _set_progress(services, job_id, language, entry)
-        outcomes = _voice_all(services, prepared)
-        for (_, doc), outcome in zip(prepared, outcomes, strict=True):
-            if doc is not None:
-                _set_progress(services, job_id, outcome.language, _progress_entry(outcome))
 
-        if outcomes[0].status != "published":
-            raise RuntimeError(f"the Japanese page could not be made: {outcomes[0].detail}")
-        with Session(services.db) as session:
-            for outcome in outcomes:
-                _record(session, source.bulletin_id, source.revision, outcome)
-            bulletin = session.get(Bulletin, source.bulletin_id)
-            assert bulletin is not None
-            before = audit.bulletin_state(session, bulletin)
-            if not correction:  # a correction rebuilds what is online; the workflow stays
-                bulletin.state = State.PUBLISHED.value
-                bulletin.published_revision = source.revision
-                bulletin.published_at = bulletin.published_at or utc_now()
-            bulletin.updated_at = utc_now()
-            session.add(bulletin)
-            session.flush()
-            audit.record(
-                session,
-                actor=audit.SYSTEM_ACTOR,
-                role=audit.SYSTEM_ROLE,
-                action="bulletin.corrected_online" if correction else "bulletin.published",
-                target=f"bulletin:{source.bulletin_id}",
-                before=before,
-                after=audit.bulletin_state(session, bulletin),
-                detail={
-                    "job": job_id,
-                    "revision": source.revision,
-                    "languages": {o.language: o.status for o in outcomes},
-                },
-            )
-            session.commit()
-        build_site(services, changed=(source.bulletin_id,))
-        _finish(services, job_id, "succeeded", None)
-    except Exception as error:
-        log.exception("publish job %s failed", job_id)
-        _finish(services, job_id, "failed", f"{error}\n{traceback.format_exc(limit=3)}")
-        raise
+def record_outcomes(
+    services: Services, claimed: ClaimedJob, outcomes: Sequence[LanguageOutcome]
+) -> bool:
+    """Step 3: record the outcomes and put the revision online, if the job is still current.
+
+    Returns False (and ends the job as superseded) when a newer request replaced it. The
+    site is rebuilt from the database afterwards (step 4).
+    """
+    job_id, revision, kind = claimed.job_id, claimed.source.revision, claimed.kind
+    with Session(services.db) as session:
+        job = session.get(Job, job_id)
+        assert job is not None
+        bulletin = jobs.lock_bulletin(session, job.bulletin_id)
+        if bulletin is None or not jobs.is_current(job, bulletin):
+            session.rollback()
+            jobs.supersede(session, job_id)
+            return False
+        for outcome in outcomes:
+            _record(session, job.bulletin_id, revision, outcome)
+        detail = {
+            "job": job_id,
+            "revision": revision,
+            "languages": {o.language: o.status for o in outcomes},
+        }
+        if kind is JobKind.CORRECT:  # a correction rebuilds what is online; the workflow stays
+            touch_live(session, bulletin, detail)
+        else:
+            go_live(session, bulletin, revision, detail)
+        session.commit()
+    return True
 
 
 def _translate_reachable(
@@ -412,24 +438,16 @@ def _progress_entry(outcome: LanguageOutcome) -> dict[str, object]:
 
 
 def run_retract(services: Services, job_id: str) -> None:
-    """Take a bulletin's pages off the site; the record and its revisions stay."""
-    if not claim_job(services, job_id):
-        return
+    """Bring the site in line with a retract: the request already took the bulletin offline
+    in the database, so rebuilding the site from it removes the pages."""
+    with Session(services.db) as session:
+        if jobs.claim(session, job_id) is None:
+            return
     try:
         build_site(services)
-        _finish(services, job_id, "succeeded", None)
     except Exception as error:
-        _finish(services, job_id, "failed", str(error))
+        with Session(services.db) as session:
+            jobs.finish(session, job_id, str(error))
         raise
-
-
-def _finish(services: Services, job_id: str, state: str, error: str | None) -> None:
-    """Record the outcome; a failure with attempts left is ``retrying``, else ``failed``."""
     with Session(services.db) as session:
-        job = session.get(Job, job_id)
-        assert job is not None
-        if state == "failed" and job.attempts < MAX_ATTEMPTS:
-            state = "retrying"
-        job.state, job.error, job.finished_at = state, error, utc_now()
-        session.add(job)
-        session.commit()
+        jobs.finish(session, job_id)

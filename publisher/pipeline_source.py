@@ -5,14 +5,11 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from publisher.documents import SourceDoc, snapshot
-from publisher.tables import Bulletin, Revision
+from publisher.tables import Revision
 
 
 def load_source(session: Session, bulletin_id: int, revision: int) -> SourceDoc:
-    bulletin = session.get(Bulletin, bulletin_id)
     row = session.exec(
         select(Revision).where(Revision.bulletin_id == bulletin_id, Revision.number == revision)
     ).one()
-    if bulletin is None:
-        raise LookupError(f"no bulletin {bulletin_id}")
-    return snapshot(bulletin_id, revision, bulletin.category, row.title, row.body, row.contact)
+    return snapshot(bulletin_id, revision, row.category, row.title, row.body, row.contact)

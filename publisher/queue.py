@@ -12,7 +12,8 @@ from huey import Huey, RedisHuey, SqliteHuey
 from huey.api import TaskWrapper
 from sqlmodel import Session, col, select
 
-from publisher.pipeline import MAX_ATTEMPTS, run_publish, run_retract
+from publisher.jobs import MAX_ATTEMPTS, UNFINISHED, JobKind, JobState
+from publisher.pipeline import run_publish, run_retract
 from publisher.services import Services
 from publisher.tables import Job
 
@@ -51,7 +52,7 @@ class JobQueue:
         self._retract: TaskWrapper = self.huey.task(name="retract", **options)(retract)
 
     def enqueue(self, job: Job) -> None:
-        task = self._retract if job.kind == "retract" else self._publish
+        task = self._retract if job.kind == JobKind.RETRACT else self._publish
         task(job.id)
 
     def resume_interrupted(self) -> int:
@@ -68,12 +69,12 @@ class JobQueue:
             jobs = [
                 job
                 for job in session.exec(
-                    select(Job).where(col(Job.state).in_(("queued", "running", "retrying")))
+                    select(Job).where(col(Job.state).in_(tuple(UNFINISHED)))
                 ).all()
                 if job.id not in waiting
             ]
             for job in jobs:
-                job.state = "queued"
+                job.state = JobState.QUEUED.value
                 session.add(job)
             session.commit()
         for job in jobs:

@@ -16,12 +16,25 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class ApiKey(SQLModel, table=True):
-    """A member of staff's key; only a SHA-256 hash of the secret is stored."""
+class StaffMember(SQLModel, table=True):
+    """A person on the city's staff: what the audit trail and the four-eyes rule refer to.
+
+    API keys belong to a staff member and act with that person's role.
+    """
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(index=True)
     role: str
+    active: bool = True
+    created_at: datetime = Field(default_factory=utc_now)
+
+
+class ApiKey(SQLModel, table=True):
+    """A member of staff's key; only a SHA-256 hash of the secret is stored."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_id: int = Field(foreign_key="staffmember.id", index=True)
+    name: str = Field(index=True)
     key_hash: str = Field(unique=True, index=True)
     prefix: str
     created_at: datetime = Field(default_factory=utc_now)
@@ -31,23 +44,32 @@ class ApiKey(SQLModel, table=True):
 
 
 class Bulletin(SQLModel, table=True):
+    """A notice: its working revision's workflow state, and which revision is online.
+
+    ``state`` belongs to ``current_revision`` (the working draft); ``published_revision`` is
+    what residents see, or None when nothing is online. They differ while an edit of a live
+    notice is under way. ``generation`` counts publish and retract requests, so a job can
+    tell whether it is still the latest wish for the bulletin.
+    """
+
     id: int | None = Field(default=None, primary_key=True)
     state: str = Field(default="draft", index=True)
-    category: str
-    languages: list[str] | None = Field(default=None, sa_column=Column(JSON))
-    publish_at: datetime | None = None
-    expires_at: datetime | None = None
     current_revision: int = 1
     published_revision: int | None = None
     published_at: datetime | None = Field(default=None, index=True)
-    # What a language whose translation is flagged does: publish_with_note | hold_for_review.
-    flagged_policy: str = "publish_with_note"
+    generation: int = 0
     created_by: str
     created_at: datetime = Field(default_factory=utc_now)
     updated_at: datetime = Field(default_factory=utc_now)
 
 
 class Revision(SQLModel, table=True):
+    """Everything residents see of a bulletin, as one reviewed unit: any change is a new row.
+
+    Category, languages and the flagged-translation policy live here beside the text, so
+    that none of them reaches the public site without the same review as the text.
+    """
+
     __table_args__ = (UniqueConstraint("bulletin_id", "number"),)
 
     id: int | None = Field(default=None, primary_key=True)
@@ -56,7 +78,14 @@ class Revision(SQLModel, table=True):
     title: str
     body: str
     contact: str | None = None
+    category: str
+    languages: list[str] | None = Field(default=None, sa_column=Column(JSON))
+    # What a language whose translation is flagged does: publish_with_note | hold_for_review.
+    flagged_policy: str = "publish_with_note"
     author: str
+    author_id: int | None = Field(default=None, foreign_key="staffmember.id")
+    approved_by_id: int | None = Field(default=None, foreign_key="staffmember.id")
+    approved_at: datetime | None = None
     created_at: datetime = Field(default_factory=utc_now)
 
 
@@ -68,6 +97,7 @@ class Job(SQLModel, table=True):
     revision: int
     kind: str = "publish"
     state: str = Field(default="queued", index=True)
+    generation: int = 0
     progress: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
     error: str | None = None
     requested_by: str
@@ -153,6 +183,7 @@ class AuditRecord(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(default_factory=utc_now, index=True)
     actor: str
+    actor_id: int | None = Field(default=None, foreign_key="staffmember.id")
     role: str
     action: str = Field(index=True)
     target: str = Field(index=True)

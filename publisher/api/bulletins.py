@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from fastapi import APIRouter, HTTPException, Request, status
 from sqlmodel import Session, col, select
 
-from publisher import audit
 from publisher.api.deps import QueueDep, ServicesDep, SessionDep, StaffDep
 from publisher.api.errors import ERROR_RESPONSES, invalid
 from publisher.api.params import PageLimit, RecordId
-from publisher.editing import apply_action, create_bulletin, create_job
+from publisher.editing import (
+    BulletinNotFoundError,
+    act,
+    create_bulletin,
+    edit_bulletin,
+    revision_of,
+)
 from publisher.keys import Staff
+from publisher.queue import JobQueue
 from publisher.schemas import (
     BulletinCreate,
     BulletinPublic,
@@ -24,7 +31,7 @@ from publisher.schemas import (
     RevisionPublic,
 )
 from publisher.services import Services
-from publisher.tables import Bulletin, LanguageVersion, Revision, utc_now
+from publisher.tables import Bulletin, Job, LanguageVersion, Revision
 from publisher.workflow import Action, State, WorkflowError
 from translations.segmenter import segment_markdown
 
@@ -38,12 +45,6 @@ def _get_bulletin(session: Session, bulletin_id: RecordId) -> Bulletin:
     if bulletin is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no bulletin with id {bulletin_id}")
     return bulletin
-
-
-def _revision(session: Session, bulletin_id: RecordId, number: int) -> Revision:
-    return session.exec(
-        select(Revision).where(Revision.bulletin_id == bulletin_id, Revision.number == number)
-    ).one()
 
 
 def _check_body_size(services: Services, body: str | None) -> None:
@@ -71,28 +72,8 @@ def _check_segment_count(services: Services, body: str | None) -> None:
         )
 
 
-def _audit(
-    session: Session,
-    staff: Staff,
-    action: str,
-    bulletin: Bulletin,
-    before: dict[str, Any] | None,
-    **detail: Any,
-) -> None:
-    session.flush()
-    audit.record_by(
-        session,
-        staff,
-        action=action,
-        target=f"bulletin:{bulletin.id}",
-        before=before,
-        after=audit.bulletin_state(session, bulletin),
-        detail=detail,
-    )
-
-
 def _versions(
-    services: Services, session: Session, bulletin: Bulletin
+    services: Services, session: Session, bulletin: Bulletin, revision: Revision
 ) -> list[LanguageVersionPublic]:
     settings = services.settings
     rows = {
@@ -101,8 +82,8 @@ def _versions(
             select(LanguageVersion).where(LanguageVersion.bulletin_id == bulletin.id)
         ).all()
     }
-    targets = bulletin.languages if bulletin.languages is not None else settings.target_languages
-    online = bulletin.published_revision is not None and bulletin.state != State.RETRACTED
+    targets = revision.languages if revision.languages is not None else settings.target_languages
+    online = bulletin.published_revision is not None
     versions: list[LanguageVersionPublic] = []
     for language in (settings.source_language, *targets):
         row = rows.get(language)
@@ -142,29 +123,29 @@ def _versions(
 
 def _public(services: Services, session: Session, bulletin: Bulletin) -> BulletinPublic:
     assert bulletin.id is not None
-    revision = _revision(session, bulletin.id, bulletin.current_revision)
+    revision = revision_of(session, bulletin.id, bulletin.current_revision)
     return BulletinPublic(
         id=bulletin.id,
         state=bulletin.state,
-        category=bulletin.category,
+        category=revision.category,
         title=revision.title,
         body=revision.body,
         contact=revision.contact,
         languages=list(
-            bulletin.languages
-            if bulletin.languages is not None
+            revision.languages
+            if revision.languages is not None
             else services.settings.target_languages
         ),
-        publish_at=bulletin.publish_at,
-        expires_at=bulletin.expires_at,
+        publish_at=None,
+        expires_at=None,
         current_revision=bulletin.current_revision,
         published_revision=bulletin.published_revision,
         published_at=bulletin.published_at,
         created_by=bulletin.created_by,
         created_at=bulletin.created_at,
         updated_at=bulletin.updated_at,
-        flagged_policy=bulletin.flagged_policy,
-        versions=_versions(services, session, bulletin),
+        flagged_policy=revision.flagged_policy,
+        versions=_versions(services, session, bulletin, revision),
     )
 
 
@@ -175,8 +156,7 @@ def post_bulletin(
     """Create a bulletin in state ``draft`` with revision 1."""
     _check_body_size(services, payload.body)
     _check_segment_count(services, payload.body)
-    bulletin = create_bulletin(session, payload, staff.name)
-    _audit(session, staff, "bulletin.create", bulletin, None)
+    bulletin = create_bulletin(session, payload, staff)
     session.commit()
     return _public(services, session, bulletin)
 
@@ -191,12 +171,12 @@ def list_bulletins(
     summaries = []
     for bulletin in session.exec(query).all():
         assert bulletin.id is not None
-        revision = _revision(session, bulletin.id, bulletin.current_revision)
+        revision = revision_of(session, bulletin.id, bulletin.current_revision)
         summaries.append(
             BulletinSummary(
                 id=bulletin.id,
                 state=bulletin.state,
-                category=bulletin.category,
+                category=revision.category,
                 title=revision.title,
                 current_revision=bulletin.current_revision,
                 published_revision=bulletin.published_revision,
@@ -222,37 +202,17 @@ def update_bulletin(
     session: SessionDep,
     services: ServicesDep,
 ) -> BulletinPublic:
-    """Edit a bulletin: text changes make a new revision and send it back to ``draft``.
+    """Edit a bulletin: any change makes a new revision and sends it back to ``draft``.
 
-    A published revision stays online until the new one is approved and published.
+    Everything residents see (text, category, languages, flagged policy) is reviewed again;
+    a published revision stays online, unchanged, until the new one is approved and published.
     """
     _check_body_size(services, payload.body)
     _check_segment_count(services, payload.body)
-    bulletin = _get_bulletin(session, bulletin_id)
-    before = audit.bulletin_state(session, bulletin)
-    changes = payload.model_dump(exclude_unset=True)
-    for name in ("category", "languages", "flagged_policy", "publish_at", "expires_at"):
-        if name in changes:
-            setattr(bulletin, name, changes[name])
-    text_fields = {"title", "body", "contact"} & changes.keys()
-    if text_fields:
-        current = _revision(session, bulletin_id, bulletin.current_revision)
-        bulletin.current_revision += 1
-        session.add(
-            Revision(
-                bulletin_id=bulletin_id,
-                number=bulletin.current_revision,
-                title=changes.get("title", current.title),
-                body=changes.get("body", current.body),
-                contact=changes.get("contact", current.contact),
-                author=staff.name,
-            )
+    with _refusals():
+        bulletin = edit_bulletin(
+            session, bulletin_id, payload.model_dump(exclude_unset=True), staff
         )
-    if text_fields or bulletin.state in (State.IN_REVIEW, State.APPROVED):
-        bulletin.state = State.DRAFT.value
-    bulletin.updated_at = utc_now()
-    session.add(bulletin)
-    _audit(session, staff, "bulletin.update", bulletin, before, fields=sorted(changes))
     session.commit()
     return _public(services, session, bulletin)
 
@@ -268,23 +228,24 @@ def list_revisions(
     return [RevisionPublic.model_validate(row, from_attributes=True) for row in rows]
 
 
-def _act(
-    session: Session, services: Services, bulletin: Bulletin, action: Action, staff: Staff
-) -> dict[str, Any]:
-    """Apply a workflow action or answer 403/409 saying why; returns the state before."""
-    before = audit.bulletin_state(session, bulletin)
-    if action is Action.APPROVE and services.settings.four_eyes:
-        author = _revision(session, bulletin.id or 0, bulletin.current_revision).author
-        if author == staff.name:
-            raise HTTPException(
-                status.HTTP_403_FORBIDDEN,
-                "four-eyes rule: a revision must be approved by someone other than its author",
-            )
+@contextmanager
+def _refusals() -> Iterator[None]:
+    """A refused workflow step or a missing bulletin becomes an HTTP error with the reason."""
     try:
-        apply_action(session, bulletin, action, staff.role)
+        yield
+    except BulletinNotFoundError as error:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, str(error)) from error
     except WorkflowError as error:
         raise HTTPException(error.status, str(error)) from error
-    return before
+
+
+def _act(
+    session: Session, services: Services, bulletin_id: int, action: Action, staff: Staff
+) -> tuple[Bulletin, Job | None]:
+    with _refusals():
+        done = act(session, bulletin_id, action, staff, four_eyes=services.settings.four_eyes)
+    session.commit()
+    return done
 
 
 @router.post("/{bulletin_id}/submit")
@@ -306,25 +267,12 @@ def approve_bulletin(
 def _simple_transition(
     bulletin_id: RecordId, action: Action, staff: Staff, session: Session, services: Services
 ) -> BulletinPublic:
-    bulletin = _get_bulletin(session, bulletin_id)
-    before = _act(session, services, bulletin, action, staff)
-    _audit(session, staff, f"bulletin.{action.value}", bulletin, before)
-    session.commit()
+    bulletin, _job = _act(session, services, bulletin_id, action, staff)
     return _public(services, session, bulletin)
 
 
-def _start_job(
-    request: Request,
-    session: Session,
-    queue: QueueDep,
-    bulletin: Bulletin,
-    kind: str,
-    staff: Staff,
-    before: dict[str, Any],
-) -> JobAccepted:
-    job = create_job(session, bulletin, kind, staff.name)
-    _audit(session, staff, f"bulletin.{kind}", bulletin, before, job=job.id)
-    session.commit()
+def _accepted(request: Request, queue: JobQueue, job: Job | None) -> JobAccepted:
+    assert job is not None
     queue.enqueue(job)
     return JobAccepted(job_id=job.id, status_url=str(request.url_for("get_job", job_id=job.id)))
 
@@ -338,10 +286,12 @@ def publish_bulletin(
     queue: QueueDep,
     services: ServicesDep,
 ) -> JobAccepted:
-    """Translate, voice and publish the approved revision in the background."""
-    bulletin = _get_bulletin(session, bulletin_id)
-    before = _act(session, services, bulletin, Action.PUBLISH, staff)
-    return _start_job(request, session, queue, bulletin, "publish", staff, before)
+    """Translate, voice and publish the approved revision in the background.
+
+    A newer publish or retract replaces one still waiting in the queue.
+    """
+    _bulletin, job = _act(session, services, bulletin_id, Action.PUBLISH, staff)
+    return _accepted(request, queue, job)
 
 
 @router.post("/{bulletin_id}/retract", status_code=status.HTTP_202_ACCEPTED)
@@ -353,7 +303,10 @@ def retract_bulletin(
     queue: QueueDep,
     services: ServicesDep,
 ) -> JobAccepted:
-    """Take the public pages down; the bulletin and all its revisions are kept."""
-    bulletin = _get_bulletin(session, bulletin_id)
-    before = _act(session, services, bulletin, Action.RETRACT, staff)
-    return _start_job(request, session, queue, bulletin, "retract", staff, before)
+    """Take the public pages down, whatever state an edit of the bulletin is in.
+
+    The bulletin is offline in the database at once (no later build shows it, and a publish
+    still queued is cancelled); the job removes the pages. The record and revisions are kept.
+    """
+    _bulletin, job = _act(session, services, bulletin_id, Action.RETRACT, staff)
+    return _accepted(request, queue, job)

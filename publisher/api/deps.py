@@ -65,7 +65,7 @@ def get_staff(
             headers={"WWW-Authenticate": "Bearer"},
         )
     limiter: KeyRateLimiter = request.app.state.rate_limiter
-    wait = limiter.retry_after(staff.key_id)
+    wait = limiter.retry_after(staff.id)
     if wait is not None:
         raise HTTPException(
             status.HTTP_429_TOO_MANY_REQUESTS,

@@ -7,13 +7,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Request, status
 from pydantic import BaseModel, ConfigDict, Field
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from publisher import audit
 from publisher.api.deps import SessionDep, require_role
 from publisher.api.errors import ERROR_RESPONSES
 from publisher.api.params import RecordId
-from publisher.keys import Staff, create_key, is_active, revoke_key
+from publisher.keys import Staff, StaffConflictError, create_key, is_active, key_role, revoke_key
 from publisher.tables import ApiKey
 from publisher.workflow import Role
 
@@ -45,16 +45,17 @@ class KeyCreated(KeyPublic):
     secret: str = Field(description="Shown only in this response; only its hash is stored.")
 
 
-def _public(key: ApiKey) -> KeyPublic:
+def _public(session: Session, key: ApiKey) -> KeyPublic:
     return KeyPublic.model_validate(
-        {**key.model_dump(), "active": is_active(key)}, from_attributes=False
+        {**key.model_dump(), "role": key_role(session, key), "active": is_active(key)},
+        from_attributes=False,
     )
 
 
 def _state(key: ApiKey) -> dict[str, object]:
     return {
         "name": key.name,
-        "role": key.role,
+        "staff_id": key.staff_id,
         "expires_at": key.expires_at,
         "revoked_at": key.revoked_at,
     }
@@ -62,7 +63,8 @@ def _state(key: ApiKey) -> dict[str, object]:
 
 @router.get("")
 def list_keys(_admin: AdminDep, session: SessionDep) -> list[KeyPublic]:
-    return [_public(key) for key in session.exec(select(ApiKey).order_by(col(ApiKey.id))).all()]
+    keys = session.exec(select(ApiKey).order_by(col(ApiKey.id))).all()
+    return [_public(session, key) for key in keys]
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
@@ -72,9 +74,12 @@ def post_key(payload: KeyCreate, admin: AdminDep, session: SessionDep) -> KeyCre
         if payload.expires_in_days
         else None
     )
-    key, secret = create_key(
-        session, payload.name, payload.role, expires_at=expires_at, created_by=admin.name
-    )
+    try:
+        key, secret = create_key(
+            session, payload.name, payload.role, expires_at=expires_at, created_by=admin.name
+        )
+    except StaffConflictError as error:
+        raise HTTPException(status.HTTP_409_CONFLICT, str(error)) from error
     audit.record_by(
         session,
         admin,
@@ -83,7 +88,7 @@ def post_key(payload: KeyCreate, admin: AdminDep, session: SessionDep) -> KeyCre
         after=_state(key),
     )
     session.commit()
-    return KeyCreated(**_public(key).model_dump(), secret=secret)
+    return KeyCreated(**_public(session, key).model_dump(), secret=secret)
 
 
 @router.post("/{key_id}/revoke")
@@ -105,4 +110,4 @@ def post_revoke(
     )
     session.commit()
     request.app.state.staff_cache.forget_key(key_id)
-    return _public(key)
+    return _public(session, key)

@@ -10,7 +10,6 @@ Corrections go online at once, so they need the approver or admin role, like pub
 
 from __future__ import annotations
 
-import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Request, status
@@ -21,6 +20,7 @@ from publisher.api.deps import QueueDep, ServicesDep, SessionDep, StaffDep, requ
 from publisher.api.errors import ERROR_RESPONSES, invalid
 from publisher.api.params import RecordId
 from publisher.documents import SourceDoc
+from publisher.editing import request_correction, revision_of
 from publisher.keys import Staff
 from publisher.pipeline_source import load_source
 from publisher.schemas import (
@@ -31,7 +31,7 @@ from publisher.schemas import (
     SegmentTranslationPublic,
 )
 from publisher.services import Services
-from publisher.tables import Bulletin, Job, LanguageVersion, SegmentTranslation, utc_now
+from publisher.tables import Bulletin, LanguageVersion, SegmentTranslation, utc_now
 from publisher.workflow import Role
 from translations.corrections import CorrectionError, mask_correction
 from translations.document import Segment
@@ -132,8 +132,6 @@ def get_translation(
     """Every sentence of the language's current version beside its Japanese source."""
     code = _language(services, language)
     version = _version(session, bulletin_id, code)
-    bulletin = session.get(Bulletin, bulletin_id)
-    assert bulletin is not None
     source = load_source(session, bulletin_id, version.revision)
     rows = _rows(session, version)
     source_language = services.settings.source_language
@@ -143,7 +141,7 @@ def get_translation(
         revision=version.revision,
         status=version.status,
         translation=version.translation,
-        flagged_policy=bulletin.flagged_policy,
+        flagged_policy=revision_of(session, bulletin_id, version.revision).flagged_policy,
         flags=list(version.flags),
         segments=[
             _segment_public(segment, rows[segment.id], code, source_language)
@@ -194,14 +192,7 @@ def correct_segment(
     row.engine, row.model_version, row.reused = "staff", "", False
     row.corrected_by, row.corrected_at = staff.name, utc_now()
     session.add(row)
-    job = Job(
-        id=uuid.uuid4().hex,
-        bulletin_id=bulletin_id,
-        revision=version.revision,
-        kind="correct",
-        requested_by=staff.name,
-    )
-    session.add(job)
+    job = request_correction(session, bulletin_id, version.revision, staff)
     session.flush()
     audit.record_by(
         session,

@@ -23,7 +23,6 @@ from sqlmodel import Session, col, select
 from publisher.documents import LocalizedDoc, SegmentText, localize, plain_text, snapshot
 from publisher.settings import Settings
 from publisher.tables import Bulletin, LanguageVersion, Revision, SegmentTranslation
-from publisher.workflow import State
 from translations.languages import sentence_joiner
 
 _IN_CHUNK = 500  # ids per ``IN (...)`` clause
@@ -99,11 +98,8 @@ def _aware(moment: datetime) -> datetime:
 
 
 def _published_bulletins() -> Any:
-    return (
-        select(Bulletin)
-        .where(col(Bulletin.published_revision).is_not(None))
-        .where(Bulletin.state != State.RETRACTED.value)
-    )
+    """Bulletins with a live revision (a retract clears it at once)."""
+    return select(Bulletin).where(col(Bulletin.published_revision).is_not(None))
 
 
 def read_stamps(session: Session) -> dict[int, Stamp]:
@@ -120,10 +116,8 @@ def read_stamps(session: Session) -> dict[int, Stamp]:
             col(Bulletin.published_revision),
             type_coerce(col(Bulletin.updated_at), String),
             type_coerce(col(Bulletin.published_at), String),
-            col(Bulletin.category),
-        )
-        .where(col(Bulletin.published_revision).is_not(None))
-        .where(col(Bulletin.state) != State.RETRACTED.value)
+            col(Revision.category),
+        ).join(Revision, _of_published(Revision, col(Revision.number)))
     ).all()
     versions = connection.execute(
         columns(
@@ -238,7 +232,7 @@ def gather(
     ids = [bulletin.id for bulletin in bulletins if bulletin.id is not None]
 
     connection = session.connection()
-    revisions: dict[int, tuple[str, str, str | None]] = {}
+    revisions: dict[int, tuple[str, str, str | None, str]] = {}
     versions: dict[int, dict[str, _Version]] = defaultdict(dict)
     texts: dict[tuple[int, str], dict[str, SegmentText]] = defaultdict(dict)
     for chunk in _chunks(ids) if only is not None else [None]:
@@ -247,6 +241,7 @@ def gather(
             col(Revision.title),
             col(Revision.body),
             col(Revision.contact),
+            col(Revision.category),
         ).join(Bulletin, _of_published(Revision, col(Revision.number)))
         version_query = (
             columns(*(col(getattr(LanguageVersion, name)) for name in _Version._fields))
@@ -265,8 +260,8 @@ def gather(
             revision_query = revision_query.where(col(Revision.bulletin_id).in_(chunk))
             version_query = version_query.where(col(LanguageVersion.bulletin_id).in_(chunk))
             text_query = text_query.where(col(SegmentTranslation.bulletin_id).in_(chunk))
-        for bulletin_id, title, body, contact in connection.execute(revision_query).all():
-            revisions[bulletin_id] = (title, body, contact)
+        for bulletin_id, title, body, contact, category in connection.execute(revision_query).all():
+            revisions[bulletin_id] = (title, body, contact, category)
         for row in connection.execute(version_query).all():
             version = _Version(*row)
             versions[version.bulletin_id][version.language] = version
@@ -283,12 +278,10 @@ def gather(
         by_language = versions[bulletin.id]
         if found is None or settings.source_language not in by_language:
             continue
-        title, body, contact = found
-        source = snapshot(
-            bulletin.id, bulletin.published_revision, bulletin.category, title, body, contact
-        )
+        title, body, contact, category = found
+        source = snapshot(bulletin.id, bulletin.published_revision, category, title, body, contact)
         digest = hashlib.blake2b(str(bulletin.id).encode(), digest_size=16)
-        for part in (bulletin.category, title, body, contact or ""):
+        for part in (category, title, body, contact or ""):
             digest.update(part.encode())
             digest.update(b"\0")
         page_versions: dict[str, PageVersion] = {}
@@ -310,7 +303,7 @@ def gather(
         result.append(
             PublishedBulletin(
                 id=bulletin.id,
-                category=bulletin.category,
+                category=category,
                 published_at=published_at,
                 updated_at=updated_at,
                 versions=page_versions,

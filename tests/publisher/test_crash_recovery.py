@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session
 
-from publisher.editing import apply_action, create_bulletin, create_job
+from publisher.editing import act, create_bulletin
 from publisher.queue import JobQueue, make_huey
 from publisher.schemas import BulletinCreate
 from publisher.services import Services
@@ -23,6 +23,7 @@ from publisher.tables import Job
 from publisher.workflow import Action, Role
 from tests.conftest import REPO, SAMPLES
 from tests.support.argos_fixture import build_argos_package
+from tests.support.staff import staff_member
 from translations.models import install_package_file
 
 pytestmark = pytest.mark.slow
@@ -76,10 +77,13 @@ def test_killed_worker_is_restarted_and_the_job_completes(
         install_package_file(archive, settings.argos_dir / "argos-packages")
     sample = json.loads((SAMPLES / "03-evacuation-shelter.json").read_text(encoding="utf-8"))
     with Session(services.db, expire_on_commit=False) as session:
-        bulletin = create_bulletin(session, BulletinCreate.model_validate(sample), "test")
-        apply_action(session, bulletin, Action.SUBMIT, Role.EDITOR)
-        apply_action(session, bulletin, Action.APPROVE, Role.APPROVER)
-        job = create_job(session, bulletin, "publish", "test")
+        approver = staff_member(session, "test", Role.APPROVER)
+        bulletin = create_bulletin(session, BulletinCreate.model_validate(sample), approver)
+        assert bulletin.id is not None
+        for action in (Action.SUBMIT, Action.APPROVE):
+            act(session, bulletin.id, action, approver, four_eyes=False)
+        _bulletin, job = act(session, bulletin.id, Action.PUBLISH, approver, four_eyes=False)
+        assert job is not None
         session.commit()
     JobQueue(services, make_huey(services)).enqueue(job)
 

@@ -13,7 +13,7 @@ from publisher.tables import Bulletin, Job
 
 def test_a_queued_job_survives_a_restart(services: Services) -> None:
     with Session(services.db) as session:
-        bulletin = Bulletin(category="other", created_by="t", state="approved")
+        bulletin = Bulletin(created_by="t", state="approved")
         session.add(bulletin)
         session.flush()
         assert bulletin.id is not None
@@ -40,7 +40,7 @@ def test_a_queued_job_survives_a_restart(services: Services) -> None:
 
 def test_interrupted_jobs_are_resumed(services: Services) -> None:
     with Session(services.db) as session:
-        bulletin = Bulletin(category="other", created_by="t")
+        bulletin = Bulletin(created_by="t")
         session.add(bulletin)
         session.flush()
         assert bulletin.id is not None

@@ -25,6 +25,7 @@ from publisher.editing import create_bulletin
 from publisher.schemas import BulletinCreate
 from publisher.services import Services
 from publisher.tables import Bulletin, LanguageVersion, Revision, SegmentTranslation, utc_now
+from tests.support.staff import staff_member
 from translations.engine import TranslationEngine
 from translations.pipeline import translate_segments
 
@@ -144,7 +145,7 @@ def publish_fixture(
         payload = BulletinCreate.model_validate(
             {key: sample[key] for key in ("category", "title", "body", "contact") if key in sample}
         )
-        bulletin = create_bulletin(session, payload, "fixture")
+        bulletin = create_bulletin(session, payload, staff_member(session, "fixture"))
         assert bulletin.id is not None
         # Published as the publish job leaves it, without running the job.
         bulletin.state = "published"
@@ -192,11 +193,12 @@ def revise_fixture(
             title=title or previous.title,
             body=body or previous.body,
             contact=previous.contact,
+            category=previous.category,
             author="fixture",
         )
         session.add(revision)
         source = snapshot(
-            bulletin_id, number, bulletin.category, revision.title, revision.body, revision.contact
+            bulletin_id, number, revision.category, revision.title, revision.body, revision.contact
         )
         targets = settings.target_languages if languages is None else languages
         _write_versions(session, services, source, targets, engine, audio)
@@ -217,7 +219,9 @@ def retract_fixture(services: Services, bulletin_id: int) -> None:
     with Session(services.db) as session:
         bulletin = session.get(Bulletin, bulletin_id)
         assert bulletin is not None
+        # As a retract request leaves it: offline at once, the job only rebuilds.
         bulletin.state = "retracted"
+        bulletin.published_revision = None
         bulletin.updated_at = utc_now()
         session.add(bulletin)
         session.commit()
