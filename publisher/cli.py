@@ -1,4 +1,4 @@
-"""Command line: serve, demo, build, keys and models."""
+"""Command line: serve, demo, build, keys, models and db (schema migrations)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from sqlmodel import Session, select
@@ -23,8 +23,12 @@ app = typer.Typer(
 )
 keys_app = typer.Typer(help="API keys for PR staff.", no_args_is_help=True)
 models_app = typer.Typer(help="Offline translation models (argos packages).", no_args_is_help=True)
+db_app = typer.Typer(
+    help="The database schema: where it stands, upgrades, new revisions.", no_args_is_help=True
+)
 app.add_typer(keys_app, name="keys")
 app.add_typer(models_app, name="models")
+app.add_typer(db_app, name="db")
 
 DEMO_BULLETINS = Path(__file__).resolve().parents[1] / "demo" / "bulletins"
 
@@ -38,9 +42,38 @@ def _settings() -> Settings:
 
 
 def _services(settings: Settings | None = None):  # type: ignore[no-untyped-def]
+    """Services on an up-to-date schema (SQLite upgraded after a backup), or exit saying why."""
+    from publisher.migrations import SchemaError
     from publisher.services import Services
 
-    return Services.create(settings or _settings())
+    try:
+        return Services.create(settings or _settings())
+    except SchemaError as error:
+        _refuse(error)
+
+
+def _refuse(error: Exception) -> NoReturn:
+    typer.secho(f"cannot start: {error}", fg="red", err=True)
+    raise typer.Exit(1)
+
+
+def _prepare_database(settings: Settings) -> None:
+    """Create, check or upgrade the schema once, before the server and worker processes start.
+
+    Each of those processes checks again, but finds the schema up to date: two processes never
+    race to upgrade, and the server never starts on a schema it cannot use.
+    """
+    from publisher.database import make_engine, prepare_schema
+    from publisher.migrations import SchemaError
+
+    settings.resolved_data_dir.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(settings.resolved_database_url)
+    try:
+        prepare_schema(engine, backup_dir=settings.resolved_data_dir / "backups")
+    except SchemaError as error:
+        _refuse(error)
+    finally:
+        engine.dispose()
 
 
 @app.command()
@@ -60,6 +93,7 @@ def serve(
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     settings = _settings()
+    _prepare_database(settings)
     if demo:
         from publisher.demo import ensure_demo_key, seed_demo
         from publisher.queue import JobQueue, make_huey
@@ -442,3 +476,99 @@ def restore_command(
     finally:
         services.close()
     typer.echo(f"restored {count} files from {source}; site rebuilt")
+
+
+def _database(settings: Settings):  # type: ignore[no-untyped-def]
+    from publisher.database import make_engine
+
+    settings.resolved_data_dir.mkdir(parents=True, exist_ok=True)
+    return make_engine(settings.resolved_database_url)
+
+
+@db_app.command("status")
+def db_status() -> None:
+    """Say which revision the database is at and whether it is up to date (exit 1 if not)."""
+    from publisher import migrations
+
+    engine = _database(_settings())
+    try:
+        found = migrations.status(engine)
+    finally:
+        engine.dispose()
+    typer.echo(found.describe())
+    if found.state not in ("current", "empty"):
+        raise typer.Exit(1)
+
+
+@db_app.command("current")
+def db_current() -> None:
+    """Print the database's revision ("none" before migrations), and the latest one."""
+    from publisher import migrations
+
+    engine = _database(_settings())
+    try:
+        found = migrations.status(engine)
+    finally:
+        engine.dispose()
+    latest = " (latest)" if found.up_to_date else f" (latest: {found.head})"
+    typer.echo(f"{found.current or 'none'}{latest}")
+
+
+@db_app.command("upgrade")
+def db_upgrade(
+    revision: Annotated[str, typer.Option(help="Revision to upgrade to.")] = "head",
+) -> None:
+    """Create or upgrade the database schema; a SQLite file is first copied to <data>/backups."""
+    from alembic.util import CommandError
+
+    from publisher import migrations
+
+    settings = _settings()
+    engine = _database(settings)
+    try:
+        outcome = migrations.migrate(
+            engine, backup_dir=settings.resolved_data_dir / "backups", target=revision
+        )
+    except (migrations.SchemaError, CommandError) as error:
+        typer.secho(f"upgrade failed: {error}", fg="red", err=True)
+        raise typer.Exit(1) from error
+    finally:
+        engine.dispose()
+    if outcome.before.state == "empty":
+        typer.echo(f"created the database schema at revision {outcome.after}")
+    elif not outcome.changed:
+        typer.echo(f"database schema is at revision {outcome.after}: nothing to do")
+    else:
+        typer.echo(
+            f"upgraded the database schema from {outcome.before.current or 'before migrations'}"
+            f" to {outcome.after}"
+        )
+        if outcome.backup:
+            typer.echo(f"the database as it was is kept at {outcome.backup}")
+
+
+@db_app.command("history")
+def db_history() -> None:
+    """List the revisions, newest first."""
+    from publisher import migrations
+
+    for script in migrations.script_directory().walk_revisions():
+        title = (script.doc or "").splitlines()[0] if script.doc else ""
+        typer.echo(f"{script.revision}  {title}")
+
+
+@db_app.command("revision")
+def db_revision(
+    message: Annotated[str, typer.Option("-m", "--message", help="What the change is for.")],
+    empty: Annotated[
+        bool, typer.Option("--empty", help="Write an empty revision (e.g. to move data).")
+    ] = False,
+) -> None:
+    """Write the next revision from the difference between the models and the latest one.
+
+    Run in a source checkout: the file goes into publisher/migrations/versions/; review it.
+    """
+    from publisher import migrations
+
+    path = migrations.new_revision(message, autogenerate=not empty)
+    typer.echo(f"wrote {path}: review it, then run the migration tests")

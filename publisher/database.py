@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
@@ -54,12 +55,31 @@ _APPEND_ONLY = {
 }
 
 
-def create_schema(engine: Engine) -> None:
-    """Create missing tables, and make the audit table append-only in the database itself."""
-    SQLModel.metadata.create_all(engine)
-    with engine.begin() as connection:
-        for statement in _APPEND_ONLY.get(engine.dialect.name, []):
-            connection.execute(text(statement))
+def create_schema(bind: Engine | Connection) -> None:
+    """Make the current schema on a new database: the tables, and the audit table append-only.
+
+    ``publisher.migrations`` calls this for an empty database and stamps it at the latest
+    revision; ``tests/publisher/test_migrations.py`` checks that the revisions make the same.
+    """
+    if isinstance(bind, Engine):
+        with bind.begin() as connection:
+            create_schema(connection)
+        return
+    SQLModel.metadata.create_all(bind)
+    for statement in _APPEND_ONLY.get(bind.dialect.name, []):
+        bind.execute(text(statement))
+
+
+def prepare_schema(engine: Engine, *, backup_dir: Path) -> None:
+    """Create a new database, or make sure an existing one has the schema this code expects.
+
+    The embedded SQLite database is upgraded in place, after a copy into ``backup_dir``; any
+    other database (PostgreSQL) is upgraded on purpose: ``migrations.SchemaOutOfDateError`` then
+    names the command.
+    """
+    from publisher.migrations import prepare
+
+    prepare(engine, upgrade=engine.dialect.name == "sqlite", backup_dir=backup_dir)
 
 
 @contextmanager

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
 
-from publisher.database import create_schema, make_engine
+from publisher.database import make_engine, prepare_schema
 from publisher.settings import Settings
 
 if TYPE_CHECKING:
@@ -57,7 +57,12 @@ class Services:
     ) -> Services:
         settings.resolved_data_dir.mkdir(parents=True, exist_ok=True)
         db = make_engine(settings.resolved_database_url)
-        create_schema(db)
+        try:
+            # New: created. Old: SQLite upgraded after a backup, PostgreSQL refused.
+            prepare_schema(db, backup_dir=settings.resolved_data_dir / "backups")
+        except BaseException:
+            db.dispose()
+            raise
         return cls(
             settings=settings,
             db=db,
