@@ -50,7 +50,7 @@ def facts(session: Session, bulletin: Bulletin, *, four_eyes: bool) -> Facts:
             .order_by(col(Revision.number).desc())
         ).all()
         for revision in revisions:
-            if revision.approved_by_id is not None:
+            if revision.approved_at is not None:
                 break
             if revision.author_id is not None:
                 unreviewed.add(revision.author_id)

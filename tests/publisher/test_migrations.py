@@ -326,10 +326,65 @@ def with_column(table: str, column: str, value: Any) -> Callable[[Rows], Rows]:
     return expect
 
 
-# One entry per revision after the baseline, e.g.
-#   "0002": Step(expect=with_column("bulletin", "priority", "normal"),
-#                add={"notice": [{...}]}),
-STEPS: dict[str, Step] = {}
+def staff_and_reviewed_revisions(rows: Rows) -> Rows:
+    """0002: a staff identity per key; the fields residents see move into each revision."""
+    rows = {table: [dict(row) for row in found] for table, found in rows.items()}
+    staff = [
+        {
+            "id": number,
+            "name": key["name"],
+            "role": key.pop("role"),
+            "active": True,
+            "created_at": key["created_at"],
+        }
+        for number, key in enumerate(rows["apikey"], start=1)
+    ]
+    for person, key in zip(staff, rows["apikey"], strict=True):
+        key["staff_id"] = person["id"]
+    moved = ("category", "languages", "flagged_policy")
+    bulletins = {bulletin["id"]: bulletin for bulletin in rows["bulletin"]}
+    for revision in rows["revision"]:
+        bulletin = bulletins[revision["bulletin_id"]]
+        revision.update({name: bulletin[name] for name in moved})
+        authors = [person["id"] for person in staff if person["name"] == revision["author"]]
+        revision["author_id"] = min(authors, default=None)
+        revision["approved_by_id"] = None
+        live = bulletin["published_revision"] or 0
+        approved = revision["number"] <= live or (
+            revision["number"] == bulletin["current_revision"]
+            and bulletin["state"] in ("approved", "published")
+        )
+        moment = bulletin["published_at"] or bulletin["updated_at"]
+        revision["approved_at"] = moment if approved else None
+    for bulletin in rows["bulletin"]:
+        for name in (*moved, "publish_at", "expires_at"):
+            del bulletin[name]
+        bulletin["generation"] = 0
+        if bulletin["state"] == "retracted":
+            bulletin["published_revision"] = None
+    for job in rows["job"]:
+        job["generation"] = 0
+    for record in rows["auditrecord"]:
+        record["actor_id"] = None
+    return {**rows, "staffmember": staff}
+
+
+STEPS: dict[str, Step] = {
+    "0002": Step(
+        expect=staff_and_reviewed_revisions,
+        add={
+            "staffmember": [
+                {
+                    "id": 10,
+                    "name": "承認 花子",
+                    "role": "approver",
+                    "active": False,
+                    "created_at": at(12),
+                }
+            ]
+        },
+    ),
+}
 
 
 def revisions_after_baseline() -> list[str]:

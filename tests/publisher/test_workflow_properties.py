@@ -257,11 +257,11 @@ class Workflow(RuleBasedStateMachine):
                     .order_by(col(Revision.number).desc())
                 ).all()
                 live = revisions[0]
-                assert live.approved_by_id is not None, "an unapproved revision is live"
+                assert live.approved_at is not None, "an unapproved revision is live"
                 if self.four_eyes:
                     authors = {live.author_id}
                     for earlier in revisions[1:]:
-                        if earlier.approved_by_id is not None:
+                        if earlier.approved_at is not None:
                             break
                         authors.add(earlier.author_id)
                     assert live.approved_by_id not in authors, "approved by its own author"
@@ -273,7 +273,7 @@ class Workflow(RuleBasedStateMachine):
                 (bulletin_id, title)
                 for bulletin_id, title in session.exec(
                     select(Revision.bulletin_id, Revision.title).where(
-                        col(Revision.approved_by_id).is_not(None)
+                        col(Revision.approved_at).is_not(None)
                     )
                 ).all()
             }
