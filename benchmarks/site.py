@@ -81,7 +81,14 @@ def generate(data: Path, count: int) -> None:
     from audio.assemble import Cue, encode_mp3
     from audio.webvtt import to_webvtt
     from publisher.documents import snapshot
-    from publisher.tables import Bulletin, LanguageVersion, Revision, SegmentTranslation
+    from publisher.sources import encode
+    from publisher.tables import (
+        Bulletin,
+        LanguageVersion,
+        Revision,
+        SegmentTranslation,
+        SourceSnapshot,
+    )
     from translations.fake_engine import FakeEngine
     from translations.pipeline import TranslationRequest, translate_documents
 
@@ -91,7 +98,7 @@ def generate(data: Path, count: int) -> None:
     media = services.settings.media_dir
     start = datetime(2020, 1, 1, 9, tzinfo=UTC)
     silence = encode_mp3(np.zeros(24_000 * 8, dtype=np.float32), 24_000)
-    bulletins, revisions, versions, texts = [], [], [], []
+    bulletins, revisions, snapshots, versions, texts = [], [], [], [], []
     for number in range(1, count + 1):
         sample = samples[number % len(samples)]
         title = f"{sample['title']}（第{number}号）"
@@ -101,7 +108,6 @@ def generate(data: Path, count: int) -> None:
             {
                 "id": number,
                 "state": "published",
-                "category": sample["category"],
                 "current_revision": 1,
                 "published_revision": 1,
                 "published_at": moment,
@@ -117,11 +123,16 @@ def generate(data: Path, count: int) -> None:
                 "title": title,
                 "body": body,
                 "contact": sample.get("contact"),
+                "category": sample["category"],
                 "author": "benchmark",
+                "approved_at": moment,
                 "created_at": moment,
             }
         )
         source = snapshot(number, 1, sample["category"], title, body, sample.get("contact"))
+        snapshots.append(
+            {"bulletin_id": number, "revision": 1, "document": encode(source), "created_at": moment}
+        )
         request = TranslationRequest("doc", source.segments(), LANGUAGES)
         translated = translate_documents([request], "ja", engine)
         folder = media / str(number) / "r1"
@@ -173,6 +184,7 @@ def generate(data: Path, count: int) -> None:
         for table, rows in (
             (Bulletin, bulletins),
             (Revision, revisions),
+            (SourceSnapshot, snapshots),
             (LanguageVersion, versions),
             (SegmentTranslation, texts),
         ):

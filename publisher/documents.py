@@ -104,11 +104,26 @@ def _sentence(segment: Segment, stored: SegmentText | None, language: str) -> Se
     )
 
 
+class IncompleteTranslationError(ValueError):
+    """Some sentences of the source have no translation: no page may be made from it."""
+
+
 def localize(
     source: SourceDoc, language: str, texts: Mapping[str, SegmentText] | None
 ) -> LocalizedDoc:
-    """Put translated sentences back into the source skeleton (``texts=None``: the source)."""
+    """Put translated sentences back into the source skeleton (``texts=None``: the source).
+
+    A translation must cover every sentence: the source text is never shown in its place
+    under a machine-translation notice.
+    """
     lookup = texts or {}
+    if texts is not None:
+        missing = [segment.id for segment in source.segments() if segment.id not in lookup]
+        if missing:
+            raise IncompleteTranslationError(
+                f"{len(missing)} of {len(source.segments())} sentences have no {language} "
+                f"translation ({', '.join(missing[:3])}{'…' if len(missing) > 3 else ''})"
+            )
 
     def sentence(segment: Segment) -> Sentence:
         return _sentence(segment, lookup.get(segment.id) if texts is not None else None, language)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from publisher import jobs
@@ -24,9 +25,9 @@ from publisher.editing import go_live, revision_of, touch_live
 from publisher.files import write_atomic
 from publisher.jobs import JobKind
 from publisher.memory import segment_texts, store_translations, translate_source
-from publisher.pipeline_source import load_source
 from publisher.services import Services
 from publisher.site.build import build_site
+from publisher.sources import freeze_source, stored_source
 from publisher.speech_text import speech_sentences
 from publisher.tables import Bulletin, Job, LanguageVersion, Revision, utc_now
 from translations.document import TranslatedSegment
@@ -290,10 +291,16 @@ def claim_publish(services: Services, job_id: str) -> ClaimedJob | None:
         if job is None:
             return None
         revision = revision_of(session, job.bulletin_id, job.revision)
+        try:
+            source = freeze_source(session, job.bulletin_id, job.revision)
+            session.commit()
+        except IntegrityError:  # another job froze the same revision a moment ago
+            session.rollback()
+            source = stored_source(session, job.bulletin_id, job.revision)
         return ClaimedJob(
             job_id=job_id,
             kind=JobKind(job.kind),
-            source=load_source(session, job.bulletin_id, job.revision),
+            source=source,
             languages=target_languages(services, revision),
             flagged_policy=revision.flagged_policy,
         )

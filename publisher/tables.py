@@ -89,6 +89,22 @@ class Revision(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utc_now)
 
 
+class SourceSnapshot(SQLModel, table=True):
+    """A revision as it was segmented when it was first published, stored as JSON.
+
+    Pages, corrections, the side-by-side view and the audio all read this, so an upgrade that
+    segments differently never moves a stored translation onto another sentence.
+    """
+
+    __table_args__ = (UniqueConstraint("bulletin_id", "revision"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    bulletin_id: int = Field(foreign_key="bulletin.id", index=True)
+    revision: int
+    document: str
+    created_at: datetime = Field(default_factory=utc_now)
+
+
 class Job(SQLModel, table=True):
     """One publish (or retract) run; the queue holds only its id, the state lives here."""
 

@@ -22,7 +22,6 @@ from publisher.api.params import RecordId
 from publisher.documents import SourceDoc
 from publisher.editing import request_correction, revision_of
 from publisher.keys import Staff
-from publisher.pipeline_source import load_source
 from publisher.schemas import (
     AppliedTermPublic,
     CorrectionAccepted,
@@ -31,6 +30,7 @@ from publisher.schemas import (
     SegmentTranslationPublic,
 )
 from publisher.services import Services
+from publisher.sources import stored_source
 from publisher.tables import Bulletin, LanguageVersion, SegmentTranslation, utc_now
 from publisher.workflow import Role
 from translations.corrections import CorrectionError, mask_correction
@@ -132,7 +132,7 @@ def get_translation(
     """Every sentence of the language's current version beside its Japanese source."""
     code = _language(services, language)
     version = _version(session, bulletin_id, code)
-    source = load_source(session, bulletin_id, version.revision)
+    source = stored_source(session, bulletin_id, version.revision)
     rows = _rows(session, version)
     source_language = services.settings.source_language
     return LanguageTranslationPublic(
@@ -173,7 +173,7 @@ def correct_segment(
     """
     code = _language(services, language)
     version = _version(session, bulletin_id, code)
-    source = load_source(session, bulletin_id, version.revision)
+    source = stored_source(session, bulletin_id, version.revision)
     segment = _segments(source).get(segment_id)
     row = _rows(session, version).get(segment_id)
     if segment is None or row is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -20,10 +21,25 @@ from sqlalchemy import String, and_, func, type_coerce
 from sqlalchemy import select as columns
 from sqlmodel import Session, col, select
 
-from publisher.documents import LocalizedDoc, SegmentText, localize, plain_text, snapshot
+from publisher.documents import (
+    IncompleteTranslationError,
+    LocalizedDoc,
+    SegmentText,
+    localize,
+    plain_text,
+)
 from publisher.settings import Settings
-from publisher.tables import Bulletin, LanguageVersion, Revision, SegmentTranslation
+from publisher.sources import decode
+from publisher.tables import (
+    Bulletin,
+    LanguageVersion,
+    Revision,
+    SegmentTranslation,
+    SourceSnapshot,
+)
 from translations.languages import sentence_joiner
+
+log = logging.getLogger(__name__)
 
 _IN_CHUNK = 500  # ids per ``IN (...)`` clause
 
@@ -232,17 +248,13 @@ def gather(
     ids = [bulletin.id for bulletin in bulletins if bulletin.id is not None]
 
     connection = session.connection()
-    revisions: dict[int, tuple[str, str, str | None, str]] = {}
+    sources: dict[int, str] = {}
     versions: dict[int, dict[str, _Version]] = defaultdict(dict)
     texts: dict[tuple[int, str], dict[str, SegmentText]] = defaultdict(dict)
     for chunk in _chunks(ids) if only is not None else [None]:
-        revision_query = columns(
-            col(Revision.bulletin_id),
-            col(Revision.title),
-            col(Revision.body),
-            col(Revision.contact),
-            col(Revision.category),
-        ).join(Bulletin, _of_published(Revision, col(Revision.number)))
+        source_query = columns(col(SourceSnapshot.bulletin_id), col(SourceSnapshot.document)).join(
+            Bulletin, _of_published(SourceSnapshot, col(SourceSnapshot.revision))
+        )
         version_query = (
             columns(*(col(getattr(LanguageVersion, name)) for name in _Version._fields))
             .join(Bulletin, _of_published(LanguageVersion, col(LanguageVersion.revision)))
@@ -257,11 +269,11 @@ def gather(
             col(SegmentTranslation.origin),
         ).join(Bulletin, _of_published(SegmentTranslation, col(SegmentTranslation.revision)))
         if chunk is not None:
-            revision_query = revision_query.where(col(Revision.bulletin_id).in_(chunk))
+            source_query = source_query.where(col(SourceSnapshot.bulletin_id).in_(chunk))
             version_query = version_query.where(col(LanguageVersion.bulletin_id).in_(chunk))
             text_query = text_query.where(col(SegmentTranslation.bulletin_id).in_(chunk))
-        for bulletin_id, title, body, contact, category in connection.execute(revision_query).all():
-            revisions[bulletin_id] = (title, body, contact, category)
+        for bulletin_id, document in connection.execute(source_query).all():
+            sources[bulletin_id] = document
         for row in connection.execute(version_query).all():
             version = _Version(*row)
             versions[version.bulletin_id][version.language] = version
@@ -274,16 +286,14 @@ def gather(
     result: list[PublishedBulletin] = []
     for bulletin in bulletins:
         assert bulletin.id is not None and bulletin.published_revision is not None
-        found = revisions.get(bulletin.id)
+        frozen = sources.get(bulletin.id)
         by_language = versions[bulletin.id]
-        if found is None or settings.source_language not in by_language:
+        if frozen is None or settings.source_language not in by_language:
             continue
-        title, body, contact, category = found
-        source = snapshot(bulletin.id, bulletin.published_revision, category, title, body, contact)
+        source = decode(bulletin.id, bulletin.published_revision, frozen)
         digest = hashlib.blake2b(str(bulletin.id).encode(), digest_size=16)
-        for part in (category, title, body, contact or ""):
-            digest.update(part.encode())
-            digest.update(b"\0")
+        digest.update(frozen.encode())
+        digest.update(b"\0")
         page_versions: dict[str, PageVersion] = {}
         for language in settings.published_languages:
             online = by_language.get(language)
@@ -292,10 +302,13 @@ def gather(
             stored = None
             if language != settings.source_language:
                 stored = texts[(bulletin.id, language)]
+            try:
+                doc = localize(source, language, stored)
+            except IncompleteTranslationError:
+                log.error("bulletin %s: %s is incomplete and is left out", bulletin.id, language)
+                continue
             audio = _audio(media, online)
-            page_versions[language] = PageVersion(
-                localize(source, language, stored), audio, online.detail
-            )
+            page_versions[language] = PageVersion(doc, audio, online.detail)
             digest.update(_shown(language, stored, audio, online.detail).encode())
         published_at = _aware(bulletin.published_at or bulletin.updated_at)
         updated_at = _aware(bulletin.updated_at)
@@ -303,7 +316,7 @@ def gather(
         result.append(
             PublishedBulletin(
                 id=bulletin.id,
-                category=category,
+                category=source.category,
                 published_at=published_at,
                 updated_at=updated_at,
                 versions=page_versions,

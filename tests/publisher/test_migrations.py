@@ -35,7 +35,9 @@ from sqlmodel import select as select_models
 
 from publisher import migrations
 from publisher.database import make_engine
+from publisher.documents import snapshot
 from publisher.migrations import BASELINE, SchemaError, SchemaOutOfDateError
+from publisher.sources import encode
 
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA_BEFORE_MIGRATIONS = Path(__file__).parent / "migration_data" / "schema_before_migrations.sql"
@@ -369,6 +371,32 @@ def staff_and_reviewed_revisions(rows: Rows) -> Rows:
     return {**rows, "staffmember": staff}
 
 
+def frozen_sources(rows: Rows) -> Rows:
+    """0003: the live revision (and any with language versions) is stored segmented."""
+    bulletins = {bulletin["id"]: bulletin for bulletin in rows["bulletin"]}
+    versions = {(row["bulletin_id"], row["revision"]) for row in rows.get("languageversion", [])}
+    frozen = []
+    for revision in rows["revision"]:
+        key = (revision["bulletin_id"], revision["number"])
+        live = bulletins[revision["bulletin_id"]]["published_revision"] == revision["number"]
+        if not live and key not in versions:
+            continue
+        source = snapshot(
+            *key, revision["category"], revision["title"], revision["body"], revision["contact"]
+        )
+        frozen.append(
+            {
+                "id": len(frozen) + 1,
+                "bulletin_id": key[0],
+                "revision": key[1],
+                "document": encode(source),
+                "created_at": revision["created_at"],
+            }
+        )
+    assert frozen, "the sample data must have a published revision to freeze"
+    return {**rows, "sourcesnapshot": frozen}
+
+
 STEPS: dict[str, Step] = {
     "0002": Step(
         expect=staff_and_reviewed_revisions,
@@ -384,6 +412,7 @@ STEPS: dict[str, Step] = {
             ]
         },
     ),
+    "0003": Step(expect=frozen_sources),
 }
 
 

@@ -21,10 +21,18 @@ from sqlmodel import Session, select
 from audio.assemble import Cue, encode_mp3
 from audio.webvtt import to_webvtt
 from publisher.documents import SourceDoc, plain_text, snapshot
-from publisher.editing import create_bulletin
+from publisher.editing import create_bulletin, revision_of
 from publisher.schemas import BulletinCreate
 from publisher.services import Services
-from publisher.tables import Bulletin, LanguageVersion, Revision, SegmentTranslation, utc_now
+from publisher.sources import encode
+from publisher.tables import (
+    Bulletin,
+    LanguageVersion,
+    Revision,
+    SegmentTranslation,
+    SourceSnapshot,
+    utc_now,
+)
 from tests.support.staff import staff_member
 from translations.engine import TranslationEngine
 from translations.pipeline import translate_segments
@@ -151,6 +159,7 @@ def publish_fixture(
         bulletin.state = "published"
         bulletin.published_revision = 1
         bulletin.published_at = bulletin.updated_at = moment
+        revision_of(session, bulletin.id, 1).approved_at = moment
         source = snapshot(
             bulletin.id,
             1,
@@ -159,6 +168,7 @@ def publish_fixture(
             sample["body"],
             sample.get("contact"),
         )
+        session.add(SourceSnapshot(bulletin_id=bulletin.id, revision=1, document=encode(source)))
         targets = settings.target_languages if languages is None else languages
         _write_versions(session, services, source, targets, engine, audio)
         session.commit()
@@ -195,10 +205,14 @@ def revise_fixture(
             contact=previous.contact,
             category=previous.category,
             author="fixture",
+            approved_at=utc_now(),
         )
         session.add(revision)
         source = snapshot(
             bulletin_id, number, revision.category, revision.title, revision.body, revision.contact
+        )
+        session.add(
+            SourceSnapshot(bulletin_id=bulletin_id, revision=number, document=encode(source))
         )
         targets = settings.target_languages if languages is None else languages
         _write_versions(session, services, source, targets, engine, audio)
