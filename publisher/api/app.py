@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, FastAPI
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
 
 from publisher.api import audit, bulletins, glossary, jobs, keys, translations
 from publisher.api.auth import Authenticator
 from publisher.api.docs import mount_docs
-from publisher.api.errors import method_not_allowed
+from publisher.api.errors import http_error, method_not_allowed, validation_failed
 from publisher.api.limits import RequestLimits
 from publisher.api.rate_limit import WindowLimiter, shared_storage
 from publisher.api.security import SecurityHeaders
@@ -36,6 +38,8 @@ def create_app(services: Services, queue: JobQueue, *, serve_site: bool = True) 
         openapi_url=f"{API_PREFIX}/openapi.json",
         redoc_url=None,
     )
+    app.add_exception_handler(RequestValidationError, validation_failed)
+    app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(405, method_not_allowed)
     app.state.services = services
     app.state.queue = queue

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from fastapi.encoders import jsonable_encoder
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import compile_path
@@ -48,3 +51,35 @@ async def method_not_allowed(request: Request, error: Exception) -> Response:
     return JSONResponse(
         {"detail": detail}, status_code=405, headers={"Allow": ", ".join(sorted(methods))}
     )
+
+
+def encodable(value: Any) -> Any:
+    """``value`` with every unpaired surrogate replaced by U+FFFD, in strings at any depth.
+
+    JSON lets a client send ``"\\ud800"``; Python keeps it as a lone surrogate, which UTF-8
+    cannot encode, so an answer that quotes it back would fail with a 500.
+    """
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        return value
+    if isinstance(value, dict):
+        return {encodable(key): encodable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [encodable(item) for item in value]
+    return value
+
+
+async def validation_failed(request: Request, error: Exception) -> Response:
+    """FastAPI's 422 (each problem with its field and the value sent), always encodable."""
+    assert isinstance(error, RequestValidationError)
+    return JSONResponse({"detail": encodable(jsonable_encoder(error.errors()))}, status_code=422)
+
+
+async def http_error(request: Request, error: Exception) -> Response:
+    """FastAPI's answer to an HTTPException, with a detail that can always be encoded."""
+    assert isinstance(error, HTTPException)
+    error.detail = encodable(error.detail)
+    return await http_exception_handler(request, error)
