@@ -5,7 +5,6 @@ from __future__ import annotations
 from fastapi import APIRouter, FastAPI
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from publisher.api import audit, bulletins, glossary, jobs, keys, translations
@@ -15,6 +14,7 @@ from publisher.api.errors import http_error, method_not_allowed, validation_fail
 from publisher.api.limits import RequestLimits
 from publisher.api.rate_limit import WindowLimiter, shared_storage
 from publisher.api.security import SecurityHeaders
+from publisher.api.site_files import SiteFiles
 from publisher.api.staff_cache import StaffCache
 from publisher.api.write_queue import WriteQueue
 from publisher.queue import JobQueue
@@ -88,7 +88,7 @@ def create_app(services: Services, queue: JobQueue, *, serve_site: bool = True) 
         site_dir = services.settings.resolved_site_dir
         if not site_dir.exists():
             build_site(services)
-        app.mount("/", StaticFiles(directory=site_dir, html=True, follow_symlink=True), name="site")
+        app.mount("/", SiteFiles(directory=site_dir, html=True, follow_symlink=True), name="site")
     return app
 
 

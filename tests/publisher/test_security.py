@@ -120,3 +120,28 @@ def test_rate_limits_are_shared_by_every_server_process(
         with TestClient(create_app(services, queue)) as second:
             response = second.get("/api/v1/bulletins", headers=keys["editor"])
             assert response.status_code == 429
+
+
+def test_api_answers_are_never_stored_by_caches(client: TestClient, keys: Headers) -> None:
+    created = client.post(
+        "/api/v1/keys", json={"name": "cms", "role": "editor"}, headers=keys["admin"]
+    )
+    assert created.status_code == 201 and created.json()["secret"]
+    assert created.headers["cache-control"] == "no-store"
+    for response in (
+        client.get("/api/v1/bulletins", headers=keys["editor"]),
+        client.get("/api/v1/bulletins"),  # 401
+        client.post("/api/v1/bulletins", json={}, headers=keys["editor"]),  # 422
+        client.get("/api/v1/health"),
+    ):
+        assert response.headers["cache-control"] == "no-store", response.request.url
+
+
+def test_directory_redirects_are_relative_whatever_the_host_header(client: TestClient) -> None:
+    for path, location in (("/ja", "/ja/"), ("//ja", "/ja/"), ("/ja?x=1", "/ja/?x=1")):
+        response = client.get(
+            f"http://testserver{path}", headers={"Host": "evil.example"}, follow_redirects=False
+        )
+        assert response.status_code in (301, 302, 307, 308), path
+        assert response.headers["location"] == location
+    assert client.get("/ja", follow_redirects=True).status_code == 200
