@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from fastapi.encoders import jsonable_encoder
@@ -54,11 +55,15 @@ async def method_not_allowed(request: Request, error: Exception) -> Response:
 
 
 def encodable(value: Any) -> Any:
-    """``value`` with every unpaired surrogate replaced by U+FFFD, in strings at any depth.
+    """``value`` made fit for a JSON answer, at any depth, to quote a client's input back.
 
-    JSON lets a client send ``"\\ud800"``; Python keeps it as a lone surrogate, which UTF-8
-    cannot encode, so an answer that quotes it back would fail with a 500.
+    JSON lets a client send ``"\\ud800"``, which Python keeps as a lone surrogate that UTF-8
+    cannot encode, and ``1e400``, which Python reads as infinity that strict JSON cannot
+    write; either would turn the answer into a 500. Surrogates become U+FFFD, and infinities
+    and NaN their names as text.
     """
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
     if isinstance(value, str):
         try:
             value.encode("utf-8")

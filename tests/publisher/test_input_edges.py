@@ -125,7 +125,7 @@ def test_scheduling_is_refused_until_it_exists(
     assert client.get(url, headers=keys["editor"]).json()[field] is None
 
 
-LONE_SURROGATE_BODIES = [
+UNENCODABLE_BODIES = [
     '{"title": "\\ud800", "body": "本文", "category": "other"}',
     '{"title": "断水", "body": "\\udfff\\ud800", "category": "other"}',
     '{"title": "断水", "body": "本文", "category": "\\ud800"}',
@@ -135,11 +135,15 @@ LONE_SURROGATE_BODIES = [
     '{"title": "断水", "body": "本文", "category": "other", "flagged_policy": "\\ud800"}',
     '["\\ud800"]',
     '"\\ud800"',
+    "1e400",
+    "NaN",
+    '{"title": "断水", "body": "本文", "category": "other", "languages": -Infinity}',
 ]
 
 
-@pytest.mark.parametrize("text", LONE_SURROGATE_BODIES)
-def test_lone_surrogates_are_422_not_500(client: TestClient, keys: Headers, text: str) -> None:
+@pytest.mark.parametrize("text", UNENCODABLE_BODIES)
+def test_unencodable_input_is_422_not_500(client: TestClient, keys: Headers, text: str) -> None:
+    """Lone surrogates and numbers JSON cannot write back (1e400, NaN) are quoted safely."""
     response = raw_post(client, "/api/v1/bulletins", text, keys["editor"])
     assert response.status_code == 422, response.text
     json.loads(response.content.decode("utf-8"))  # a complete, valid UTF-8 JSON answer
@@ -150,6 +154,7 @@ def test_lone_surrogates_are_422_not_500(client: TestClient, keys: Headers, text
     [
         ("/api/v1/keys", '{"name": "\\ud800", "role": "editor"}', "admin"),
         ("/api/v1/keys", '{"name": "x", "role": "\\ud800"}', "admin"),
+        ("/api/v1/keys", '{"name": "x", "role": "editor", "expires_in_days": 1e400}', "admin"),
         ("/api/v1/glossary", '{"language": "\\ud800", "source": "a", "keep": true}', "approver"),
         ("/api/v1/glossary", '{"language": "en", "source": "a", "note": "\\ud800"}', "approver"),
     ],
