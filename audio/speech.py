@@ -1,8 +1,10 @@
 """What is read aloud: plain-text sentences with pauses, and helpers that make text speakable.
 
 Speech is built from plain text, never from HTML: ruby markup would be read twice and tags
-would be spelled out.  URLs and phone numbers are rewritten so that a listener hears the
-domain and the digits group by group, not a string of characters.
+would be spelled out.  The engines read text literally (espeak-ng gets no SSML flag, Open JTalk
+has no markup), so text that merely looks like a tag, such as ``<b>`` typed by staff, is
+spoken as written rather than refused.  URLs and phone numbers are rewritten so that a
+listener hears the domain and the digits group by group, not a string of characters.
 """
 
 from __future__ import annotations
@@ -17,8 +19,6 @@ SENTENCE_PAUSE = 0.35
 """Seconds of silence after an ordinary sentence."""
 HEADING_PAUSE = 0.8
 """Seconds of silence after a title or heading, so that a listener hears the structure."""
-
-_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
 @dataclass(frozen=True)
@@ -44,8 +44,6 @@ class SpeechSentence:
             raise ValueError("a speech sentence needs an id")
         if not math.isfinite(self.pause_after) or not 0 <= self.pause_after <= 10:
             raise ValueError(f"pause_after must be 0-10 s, got {self.pause_after}")
-        if _TAG.search(self.text):
-            raise ValueError(f"sentence {self.id} contains HTML; pass plain text")
 
 
 def heading(sentence_id: str, text: str, caption: str | None = None) -> SpeechSentence:

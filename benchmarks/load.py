@@ -4,6 +4,10 @@ Starts ``main.py serve`` on 127.0.0.1 with a fresh data folder, then drives it w
 number of concurrent clients for a bounded time, and prints p50/p99 latency per kind of request
 and the error count. Only loopback is ever contacted.
 
+Beside them, ``--slow-clients`` connections each send the headers of a ``PATCH`` announcing a
+body and never send it (half with a valid key, half without), holding the connection until the
+server gives up on the body (408) and then starting again: the target must hold with them.
+
     .venv/bin/python benchmarks/load.py --clients 50 --seconds 20 --think 0.5
     .venv/bin/python benchmarks/load.py --think 0     # saturation: as fast as answered
 """
@@ -22,6 +26,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import aiohttp
@@ -123,6 +128,39 @@ async def client_loop(
             await asyncio.sleep(rng.uniform(0.5 * think, 1.5 * think))
 
 
+@dataclass
+class SlowStats:
+    """What the never-finished requests got: the server's answers and how long each took."""
+
+    opened: int = 0
+    answers: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    held: list[float] = field(default_factory=list)
+
+
+async def slow_client(port: int, secret: str | None, until: float, stats: SlowStats) -> None:
+    """Open a write, send its headers and no body, and hold on until the server answers."""
+    key = f"Authorization: Bearer {secret}\r\n" if secret else ""
+    head = (
+        f"PATCH /api/v1/bulletins/1 HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+        f"Content-Type: application/json\r\nContent-Length: 10\r\n{key}\r\n"
+    ).encode()
+    while time.monotonic() < until:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        stats.opened += 1
+        opened = time.monotonic()
+        try:
+            writer.write(head)
+            await writer.drain()
+            line = await asyncio.wait_for(reader.readline(), timeout=until - opened)
+            parts = line.split()
+            stats.answers[parts[1].decode() if len(parts) > 1 else "closed"] += 1
+            stats.held.append(time.monotonic() - opened)
+        except TimeoutError:
+            stats.answers["still open at the end"] += 1
+        finally:
+            writer.close()
+
+
 async def start_publish(client: aiohttp.ClientSession) -> str:
     """Put one bulletin through the workflow so a publish job runs during the load."""
     sample = json.loads(SAMPLES[2].read_text(encoding="utf-8"))
@@ -135,9 +173,17 @@ async def start_publish(client: aiohttp.ClientSession) -> str:
 
 
 async def run(
-    base_url: str, secret: str, clients: int, seconds: float, publish: bool, think: float
+    base_url: str,
+    secret: str,
+    clients: int,
+    seconds: float,
+    publish: bool,
+    think: float,
+    slow_clients: int = 0,
 ) -> int:
     headers = {"Authorization": f"Bearer {secret}"}
+    port = int(base_url.rsplit(":", 1)[1])
+    slow = SlowStats()
     latencies: dict[str, list[float]] = defaultdict(list)
     errors: list[str] = []
     connector = aiohttp.TCPConnector(limit=clients)
@@ -148,7 +194,14 @@ async def run(
         job_url = await start_publish(client) if publish else None
         until = time.monotonic() + seconds
         await asyncio.gather(
-            *(client_loop(client, until, latencies, errors, 100_000, think) for _ in range(clients))
+            *(
+                client_loop(client, until, latencies, errors, 100_000, think)
+                for _ in range(clients)
+            ),
+            *(
+                slow_client(port, secret if number % 2 else None, until, slow)
+                for number in range(slow_clients)
+            ),
         )
         deadline = time.monotonic() + 120
         job: dict[str, object] = {"state": "none started"}
@@ -165,6 +218,15 @@ async def run(
         f"{total} requests, {total / seconds:.0f} req/s"
     )
     print(f"publish job started with the load: {job.get('state')}")
+    if slow_clients:
+        answered = ", ".join(
+            f"{count} x {status}" for status, count in sorted(slow.answers.items())
+        )
+        held = statistics.median(slow.held) if slow.held else 0.0
+        print(
+            f"slow clients: {slow_clients} (half with a valid key) opened {slow.opened} "
+            f"never-finished writes; answers: {answered}; held {held:.1f} s each (median)"
+        )
     print(f"{'request':8} {'count':>7} {'p50 ms':>8} {'p99 ms':>8}")
     for kind in ("create", "edit", "read", "list"):
         values = sorted(latencies.get(kind, []))
@@ -199,6 +261,12 @@ def main() -> None:
     parser.add_argument(
         "--no-publish", action="store_true", help="measure without a publish job running"
     )
+    parser.add_argument(
+        "--slow-clients",
+        type=int,
+        default=10,
+        help="connections that send the headers of a write and never its body (0: none)",
+    )
     args = parser.parse_args()
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="kakehashi-load-") as folder:
@@ -213,6 +281,7 @@ def main() -> None:
                     args.seconds,
                     not args.no_publish,
                     args.think,
+                    args.slow_clients,
                 )
             )
         finally:

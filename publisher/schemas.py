@@ -15,7 +15,6 @@ from pydantic import (
     StrictBool,
     model_validator,
 )
-from pydantic.json_schema import SkipJsonSchema
 
 from publisher.settings import SUPPORTED_LANGUAGES
 
@@ -24,16 +23,62 @@ MAX_CONTACT_CHARS = 500
 MAX_LANGUAGES = len(SUPPORTED_LANGUAGES)
 
 _ALLOWED_CONTROLS = {"\n", "\t", "\r"}
+_BIDI_CONTROLS = frozenset(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
+_ZERO_WIDTH = frozenset("\u200b\u2060\ufeff")
+_JOINERS = frozenset("\u200c\u200d")
+"""Zero-width (non-)joiners: invisible in a Japanese title, but needed to spell some words in
+Nepali and other Indic scripts, so translated text may keep them."""
+EARLIEST_YEAR = 2000
+LATEST_YEAR = 2099
+SCHEDULING_UNAVAILABLE = "scheduling is not available yet: publish_at/expires_at cannot be set"
+
+
+def _is_non_character(char: str) -> bool:
+    """U+FDD0-U+FDEF and the last two code points of every plane (U+FFFE, U+10FFFF...)."""
+    code = ord(char)
+    return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
 
 
 def _clean_text(value: str) -> str:
-    """Refuse control characters and unpaired surrogates; normalise line endings and NFC."""
+    """Refuse what no output can carry; normalise line endings and NFC.
+
+    Control characters, unpaired surrogates and Unicode non-characters make XML feeds,
+    captions or the database reject the text later, far from the person who typed it.
+    """
     for char in value:
-        if unicodedata.category(char) == "Cc" and char not in _ALLOWED_CONTROLS:
+        category = unicodedata.category(char)
+        if category == "Cc" and char not in _ALLOWED_CONTROLS:
             raise ValueError(f"control character U+{ord(char):04X} is not allowed")
-        if unicodedata.category(char) == "Cs":
+        if category == "Cs":
             raise ValueError("text contains an invalid (surrogate) character")
+        if _is_non_character(char):
+            raise ValueError(f"U+{ord(char):04X} is a Unicode non-character and is not allowed")
     return unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _refuse_invisible(value: str, allowed: frozenset[str]) -> str:
+    for char in value:
+        if char in _BIDI_CONTROLS:
+            raise ValueError(
+                f"U+{ord(char):04X} (a right-to-left or bidirectional control) is not allowed: "
+                "it can reorder how the text is shown"
+            )
+        if (char in _ZERO_WIDTH or char in _JOINERS) and char not in allowed:
+            raise ValueError(
+                f"U+{ord(char):04X} (an invisible zero-width character) is not allowed: "
+                "it hides differences between texts that look the same"
+            )
+    return value
+
+
+def _visible(value: str) -> str:
+    """Single-line Japanese text (titles, terms, names): no invisible or reordering controls."""
+    return _refuse_invisible(value, frozenset())
+
+
+def _visible_translation(value: str) -> str:
+    """Single-line translated text: as :func:`_visible`, but joiners are part of some scripts."""
+    return _refuse_invisible(value, _JOINERS)
 
 
 def _non_blank(value: str) -> str:
@@ -51,6 +96,21 @@ def _single_line(value: str) -> str:
 def _aware(value: datetime | None) -> datetime | None:
     if value is not None and value.tzinfo is None:
         raise ValueError("must include a time zone, e.g. 2026-12-01T09:00:00+09:00")
+    return value
+
+
+def _sane_moment(value: datetime | None) -> datetime | None:
+    """Years far away overflow when converted to UTC; no notice is meant for them anyway."""
+    if value is not None and not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise ValueError(f"must be a date between {EARLIEST_YEAR} and {LATEST_YEAR}")
+    return value
+
+
+def _not_scheduled(value: datetime | None) -> datetime | None:
+    """Nothing publishes or expires a bulletin at a given time yet: accepting a time would
+    promise something that does not happen."""
+    if value is not None:
+        raise ValueError(SCHEDULING_UNAVAILABLE)
     return value
 
 
@@ -72,12 +132,21 @@ def _known_languages(value: list[str] | None) -> list[str] | None:
 
 
 # The patterns only document in the schema what the validators below enforce (no control
-# characters, at least one visible character); the validators give staff the clearer reason.
-_LINE = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
-_TEXT = (
-    r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f]"
-    r"[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$"
-)
+# characters or non-characters, at least one visible character, and in single lines no
+# invisible or reordering controls); the validators give staff the clearer reason.
+_NEVER = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff"
+_INVISIBLE = r"\u200b-\u200d\u2060\u202a-\u202e\u2066-\u2069\ufeff"
+_TRANSLATED_INVISIBLE = r"\u200b\u2060\u202a-\u202e\u2066-\u2069\ufeff"
+_TEXT = rf"^[^{_NEVER}]*[^\s{_NEVER}][^{_NEVER}]*$"
+
+
+def _line_pattern(invisible: str) -> str:
+    allowed = rf"[^\n\t\r{_NEVER}{invisible}]"
+    return rf"^{allowed}*[^\s{_NEVER}{invisible}]{allowed}*$"
+
+
+_LINE = _line_pattern(_INVISIBLE)
+_TRANSLATED_LINE = _line_pattern(_TRANSLATED_INVISIBLE)
 
 Title = Annotated[
     str,
@@ -88,6 +157,7 @@ Title = Annotated[
     ),
     AfterValidator(_clean_text),
     AfterValidator(_single_line),
+    AfterValidator(_visible),
     AfterValidator(_non_blank),
 ]
 Body = Annotated[
@@ -115,7 +185,14 @@ Languages = Annotated[
     ),
     AfterValidator(_known_languages),
 ]
-Moment = Annotated[datetime | None, BeforeValidator(_text_or_none), AfterValidator(_aware)]
+Moment = Annotated[
+    datetime | None,
+    Field(description="Not available yet (scheduling is planned): leave out, or null."),
+    BeforeValidator(_text_or_none),
+    AfterValidator(_aware),
+    AfterValidator(_sane_moment),
+    AfterValidator(_not_scheduled),
+]
 FlaggedPolicy = Annotated[
     Literal["publish_with_note", "hold_for_review"],
     Field(
@@ -123,6 +200,12 @@ FlaggedPolicy = Annotated[
         " errors' note (default), or hold it back until staff correct the flagged sentences."
     ),
 ]
+
+
+def _not_null(schema: dict[str, Any]) -> None:
+    """Document an optional field without ``null``: leaving it out is the only way to skip it."""
+    options = schema.pop("anyOf")
+    schema.update(next(option for option in options if option.get("type") != "null"))
 
 
 class _Strict(BaseModel):
@@ -151,10 +234,11 @@ class BulletinUpdate(_Strict):
 
     model_config = ConfigDict(json_schema_extra={"minProperties": 1})
 
-    # ``None`` is only the "not given" marker for these: sending null is refused.
-    title: Title | SkipJsonSchema[None] = None
-    body: Body | SkipJsonSchema[None] = None
-    category: Category | SkipJsonSchema[None] = None
+    # ``None`` is only the "not given" marker for these: sending null is refused. (Not
+    # ``SkipJsonSchema[None]``: that makes a union, whose errors name the branch, not the field.)
+    title: Title | None = Field(default=None, json_schema_extra=_not_null)
+    body: Body | None = Field(default=None, json_schema_extra=_not_null)
+    category: Category | None = Field(default=None, json_schema_extra=_not_null)
     contact: Contact | None = Field(default=None, description="null removes the contact line.")
     languages: Languages = None
     flagged_policy: FlaggedPolicy = "publish_with_note"  # changed only when given
@@ -262,11 +346,31 @@ GlossaryLanguage = Annotated[
     ),
     AfterValidator(_target_language),
 ]
-Term = Annotated[
+SourceTerm = Annotated[
     str,
     Field(min_length=1, max_length=200, json_schema_extra={"pattern": _LINE}),
     AfterValidator(_clean_text),
     AfterValidator(_single_line),
+    AfterValidator(_visible),
+    AfterValidator(_non_blank),
+]
+Term = Annotated[
+    str,
+    Field(min_length=1, max_length=200, json_schema_extra={"pattern": _TRANSLATED_LINE}),
+    AfterValidator(_clean_text),
+    AfterValidator(_single_line),
+    AfterValidator(_visible_translation),
+    AfterValidator(_non_blank),
+]
+Note = Annotated[
+    str, Field(max_length=500, description="Plain text for staff."), AfterValidator(_clean_text)
+]
+KeyName = Annotated[
+    str,
+    Field(min_length=1, max_length=100, json_schema_extra={"pattern": _LINE}),
+    AfterValidator(_clean_text),
+    AfterValidator(_single_line),
+    AfterValidator(_visible),
     AfterValidator(_non_blank),
 ]
 
@@ -290,12 +394,14 @@ class GlossaryTermCreate(_Strict):
     )
 
     language: GlossaryLanguage
-    source: Term = Field(description="The Japanese term, e.g. 避難指示", examples=["避難指示"])
+    source: SourceTerm = Field(
+        description="The Japanese term, e.g. 避難指示", examples=["避難指示"]
+    )
     translation: Term | None = Field(
         default=None, description="Required translation; omit with keep=true to keep as is."
     )
     keep: StrictBool = Field(default=False, description="Keep the Japanese term as is.")
-    note: str | None = Field(default=None, max_length=500)
+    note: Note | None = None
 
     @model_validator(mode="after")
     def _translation_or_keep(self) -> GlossaryTermCreate:
@@ -317,7 +423,7 @@ class GlossaryTermUpdate(_Strict):
 
     translation: Term | None = None
     keep: StrictBool | None = None
-    note: str | None = Field(default=None, max_length=500)
+    note: Note | None = None
 
     @model_validator(mode="after")
     def _not_empty(self) -> GlossaryTermUpdate:
@@ -388,9 +494,10 @@ class SegmentCorrection(_Strict):
 
     text: Annotated[
         str,
-        Field(min_length=1, max_length=2000, json_schema_extra={"pattern": _LINE}),
+        Field(min_length=1, max_length=2000, json_schema_extra={"pattern": _TRANSLATED_LINE}),
         AfterValidator(_clean_text),
         AfterValidator(_single_line),
+        AfterValidator(_visible_translation),
         AfterValidator(_non_blank),
     ]
 

@@ -67,6 +67,18 @@ class Settings(BaseSettings):
     rate_limit_per_minute: int = Field(
         default=120, ge=1, description="Requests one API key may make per minute (then 429)."
     )
+    failed_keys_per_minute: int = Field(
+        default=20,
+        ge=1,
+        description="Requests with a wrong API key one client address may make per minute; "
+        "after that, every request from it gets 429 until the minute has passed.",
+    )
+    body_read_timeout_seconds: float = Field(
+        default=10.0,
+        gt=0,
+        le=300,
+        description="Seconds a client has to send the whole body of a request (then 408).",
+    )
     four_eyes: bool = Field(
         default=False, description="A revision must be approved by someone other than its author."
     )

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+import nh3
+
 from audio.speech import SpeechSentence, speak_phone, speak_url
 from publisher.documents import LocalizedDoc, Piece, Sentence, plain_text
 from publisher.site.ui_strings import ui_text
@@ -12,11 +16,30 @@ BLOCK_PAUSE = 0.6
 HEADING_PAUSE = 0.9
 
 
+_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>")
+_HTML_ELEMENTS = frozenset(nh3.ALLOWED_TAGS) | {
+    "body", "button", "embed", "font", "form", "head", "html", "iframe", "input", "link",
+    "meta", "noscript", "object", "script", "select", "style", "svg", "template", "textarea",
+    "title", "video", "audio", "source",
+}  # fmt: skip
+
+
+def _without_tags(text: str) -> str:
+    """HTML tags pasted into a bulletin (``<b>``, ``<br>``) are shown on the page as typed,
+    but read aloud they would be spelled out sign by sign: the listener hears the words between
+    them instead. Anything else in angle brackets (``<Enter>``) is read as written."""
+
+    def replace(match: re.Match[str]) -> str:
+        return " " if match.group(1).lower() in _HTML_ELEMENTS else match.group(0)
+
+    return _TAG.sub(replace, text)
+
+
 def _spoken(pieces: tuple[Piece, ...], language: str) -> str:
     parts: list[str] = []
     for piece in pieces:
         if isinstance(piece, TextPiece):
-            parts.append(piece.text)
+            parts.append(_without_tags(piece.text))
             continue
         token = piece.token
         if token.kind == "link":

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, FastAPI
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
 
 from publisher.api import audit, bulletins, glossary, jobs, keys, translations
+from publisher.api.auth import Authenticator
 from publisher.api.docs import mount_docs
-from publisher.api.errors import method_not_allowed
+from publisher.api.errors import http_error, method_not_allowed, validation_failed
 from publisher.api.limits import RequestLimits
-from publisher.api.rate_limit import KeyRateLimiter
+from publisher.api.rate_limit import WindowLimiter, shared_storage
 from publisher.api.security import SecurityHeaders
+from publisher.api.site_files import SiteFiles
 from publisher.api.staff_cache import StaffCache
 from publisher.api.write_queue import WriteQueue
 from publisher.queue import JobQueue
@@ -35,24 +38,36 @@ def create_app(services: Services, queue: JobQueue, *, serve_site: bool = True) 
         openapi_url=f"{API_PREFIX}/openapi.json",
         redoc_url=None,
     )
+    app.add_exception_handler(RequestValidationError, validation_failed)
+    app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(405, method_not_allowed)
     app.state.services = services
     app.state.queue = queue
+    settings = services.settings
+    counts = shared_storage(settings)
     app.state.staff_cache = StaffCache()
-    app.state.rate_limiter = KeyRateLimiter(
-        services.settings.rate_limit_per_minute,
-        services.settings.redis_url if services.settings.queue_backend == "redis" else "memory://",
+    app.state.rate_limiter = WindowLimiter(settings.rate_limit_per_minute, counts, "api-key")
+    app.state.authenticator = Authenticator(
+        services.db,
+        WindowLimiter(settings.failed_keys_per_minute, counts, "failed-key"),
+        app.state.staff_cache,
     )
-    app.add_middleware(RequestLimits, max_bytes=services.settings.max_request_bytes)
-    if services.settings.cors_origins:
+    # The last added runs first: security headers, CORS, then the whole body is read under a
+    # deadline, and only then may a write with a valid key queue for its turn.
+    if services.db.dialect.name == "sqlite":
+        app.add_middleware(WriteQueue, prefix=API_PREFIX, admits=app.state.authenticator.admits)
+    app.add_middleware(
+        RequestLimits,
+        max_bytes=settings.max_request_bytes,
+        body_timeout=settings.body_read_timeout_seconds,
+    )
+    if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
-            allow_origins=list(services.settings.cors_origins),
+            allow_origins=list(settings.cors_origins),
             allow_methods=["GET", "POST", "PATCH", "PUT", "DELETE"],
             allow_headers=["Authorization", "Content-Type"],
         )
-    if services.db.dialect.name == "sqlite":
-        app.add_middleware(WriteQueue, prefix=API_PREFIX)
     app.add_middleware(SecurityHeaders, api_prefix=API_PREFIX)
     mount_docs(app, API_PREFIX, f"{API_PREFIX}/openapi.json")
 
@@ -73,7 +88,7 @@ def create_app(services: Services, queue: JobQueue, *, serve_site: bool = True) 
         site_dir = services.settings.resolved_site_dir
         if not site_dir.exists():
             build_site(services)
-        app.mount("/", StaticFiles(directory=site_dir, html=True, follow_symlink=True), name="site")
+        app.mount("/", SiteFiles(directory=site_dir, html=True, follow_symlink=True), name="site")
     return app
 
 

@@ -9,9 +9,9 @@ from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlmodel import Session
 
-from publisher.api.rate_limit import KeyRateLimiter
-from publisher.api.staff_cache import StaffCache
-from publisher.keys import Staff, find_staff
+from publisher.api.auth import Authenticator, client_address
+from publisher.api.rate_limit import WindowLimiter
+from publisher.keys import Staff
 from publisher.queue import JobQueue
 from publisher.services import Services
 from publisher.workflow import Role
@@ -46,26 +46,31 @@ def get_staff(
     session: SessionDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Staff:
+    auth: Authenticator = request.app.state.authenticator
+    address = client_address(request.scope)
+    paused = auth.paused_for(address)
+    if paused is not None:
+        raise HTTPException(
+            status.HTTP_429_TOO_MANY_REQUESTS,
+            f"too many requests with a wrong API key from this address; try again in {paused} s",
+            headers={"Retry-After": str(paused)},
+        )
     if credentials is None:
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED,
             "missing API key: send Authorization: Bearer <key>",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    cache: StaffCache = request.app.state.staff_cache
-    staff = cache.get(credentials.credentials)
+    staff = auth.staff_for(credentials.credentials, session)
     if staff is None:
-        staff = find_staff(session, credentials.credentials)
-        if staff is not None:
-            cache.put(credentials.credentials, staff)
-    if staff is None:
+        auth.record_failure(address)
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED,
             "invalid, expired or revoked API key",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    limiter: KeyRateLimiter = request.app.state.rate_limiter
-    wait = limiter.retry_after(staff.id)
+    limiter: WindowLimiter = request.app.state.rate_limiter
+    wait = limiter.retry_after(str(staff.key_id))
     if wait is not None:
         raise HTTPException(
             status.HTTP_429_TOO_MANY_REQUESTS,

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
+from fastapi.encoders import jsonable_encoder
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import compile_path
@@ -48,3 +52,39 @@ async def method_not_allowed(request: Request, error: Exception) -> Response:
     return JSONResponse(
         {"detail": detail}, status_code=405, headers={"Allow": ", ".join(sorted(methods))}
     )
+
+
+def encodable(value: Any) -> Any:
+    """``value`` made fit for a JSON answer, at any depth, to quote a client's input back.
+
+    JSON lets a client send ``"\\ud800"``, which Python keeps as a lone surrogate that UTF-8
+    cannot encode, and ``1e400``, which Python reads as infinity that strict JSON cannot
+    write; either would turn the answer into a 500. Surrogates become U+FFFD, and infinities
+    and NaN their names as text.
+    """
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        return value
+    if isinstance(value, dict):
+        return {encodable(key): encodable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [encodable(item) for item in value]
+    return value
+
+
+async def validation_failed(request: Request, error: Exception) -> Response:
+    """FastAPI's 422 (each problem with its field and the value sent), always encodable."""
+    assert isinstance(error, RequestValidationError)
+    return JSONResponse({"detail": encodable(jsonable_encoder(error.errors()))}, status_code=422)
+
+
+async def http_error(request: Request, error: Exception) -> Response:
+    """FastAPI's answer to an HTTPException, with a detail that can always be encoded."""
+    assert isinstance(error, HTTPException)
+    error.detail = encodable(error.detail)
+    return await http_exception_handler(request, error)

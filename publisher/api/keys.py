@@ -14,6 +14,7 @@ from publisher.api.deps import SessionDep, require_role
 from publisher.api.errors import ERROR_RESPONSES
 from publisher.api.params import RecordId
 from publisher.keys import Staff, StaffConflictError, create_key, is_active, key_role, revoke_key
+from publisher.schemas import KeyName
 from publisher.tables import ApiKey
 from publisher.workflow import Role
 
@@ -24,7 +25,7 @@ AdminDep = Annotated[Staff, Depends(require_role(Role.ADMIN))]
 class KeyCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1, max_length=100, pattern=r"^[^\x00-\x1f\x7f]+$")
+    name: KeyName
     role: Role
     expires_in_days: int | None = Field(default=None, ge=1, le=3650)
 

@@ -1,7 +1,9 @@
 """Security headers on every response: the site, the API and the API docs.
 
 Scripts may only come from the site itself (no ``unsafe-inline``); the site's search index
-needs WebAssembly, which ``wasm-unsafe-eval`` allows without allowing ``eval``.
+needs WebAssembly, which ``wasm-unsafe-eval`` allows without allowing ``eval``. API answers
+are ``Cache-Control: no-store`` unless they say otherwise: they carry new keys and drafts,
+which no browser or proxy cache should keep.
 """
 
 from __future__ import annotations
@@ -30,6 +32,13 @@ _COMMON = {
 }
 
 
+def _is_api_answer(path: str, api_prefix: str) -> bool:
+    """API answers, not the docs' script and style files (which may be cached)."""
+    return path.startswith(f"{api_prefix}/") and not path.startswith(
+        (f"{api_prefix}/docs/assets/", f"{api_prefix}/docs/local/")
+    )
+
+
 def policy_for(path: str, api_prefix: str) -> str:
     if path.startswith(f"{api_prefix}/docs"):
         return DOCS_POLICY
@@ -48,6 +57,7 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         policy = policy_for(scope["path"], self.api_prefix)
+        no_store = _is_api_answer(scope["path"], self.api_prefix)
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -55,6 +65,8 @@ class SecurityHeaders:
                 headers["Content-Security-Policy"] = policy
                 for name, value in _COMMON.items():
                     headers.setdefault(name, value)
+                if no_store:
+                    headers.setdefault("Cache-Control", "no-store")
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

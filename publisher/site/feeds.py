@@ -6,6 +6,7 @@ and search engines require.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -27,6 +28,16 @@ _URLSET_OPEN = (
     '<?xml version="1.0" encoding="utf-8"?>\n'
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
     'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+)
+
+# Characters XML 1.0 cannot carry, and the non-characters it discourages. The API refuses them
+# in every text; this keeps a feed readable if the database holds some from before.
+_PLANE_ENDS = "".join(
+    chr(plane << 16 | last) for plane in range(1, 17) for last in (0xFFFE, 0xFFFF)
+)
+_NOT_XML = re.compile(
+    "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufdcf\ufdf0-\ufffd\U00010000-\U0010ffff]"
+    f"|[{_PLANE_ENDS}]"
 )
 
 # RSS <language> takes the RFC 1766 style codes podcast apps know.
@@ -55,7 +66,7 @@ class FeedRenderer:
         self.index: Template = environment.get_template("xml/sitemapindex.xml")
 
     def _render(self, template: Template, context: dict[str, Any]) -> bytes:
-        return template.render(context).encode("utf-8")
+        return _NOT_XML.sub("\ufffd", template.render(context)).encode("utf-8")
 
     def _title(self, language: str) -> str:
         strings = self.site.strings(language)

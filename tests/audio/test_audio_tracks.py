@@ -122,6 +122,22 @@ def test_a_failing_track_does_not_sink_the_others(audio_workers, espeak_pool):
     assert isinstance(results[2], AudioTrack) and isinstance(results[3], AudioTrack)
 
 
+def test_tag_like_text_is_voiced_by_both_engines(audio_workers, espeak_pool):
+    """``<b>`` typed into a bulletin is text: espeak-ng gets no markup mode, Open JTalk none."""
+    english = (SpeechSentence("s1", "Use the <b>north</b> gate & press <Enter>."),)
+    japanese = (heading("title", "<b>避難所</b>のお知らせ"),)
+    results = render_tracks(
+        [TrackRequest(english, ENGLISH_VOICE, "en"), TrackRequest(japanese, DEFAULT_VOICES["ja"])],
+        cache=None,
+        pool=espeak_pool,
+        workers=audio_workers,
+    )
+    assert isinstance(results[0], AudioTrack) and isinstance(results[1], AudioTrack)
+    check_track(results[0], english)
+    check_track(results[1], japanese)
+    assert "&lt;b&gt;north&lt;/b&gt;" in results[0].webvtt  # the captions show it as typed
+
+
 def test_a_one_sentence_edit_resynthesises_exactly_one_clip(
     tmp_path, shelter_bulletin, audio_workers, espeak_pool
 ):

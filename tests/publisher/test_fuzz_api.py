@@ -3,6 +3,9 @@ and no published page carries a script, event handler or ``javascript:`` URL we 
 
 from __future__ import annotations
 
+import json
+import unicodedata
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import Any
 
@@ -11,7 +14,10 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.publisher.test_api_bulletins import Headers
+from publisher.api.app import create_app
+from publisher.queue import JobQueue
+from publisher.services import Services
+from tests.publisher.test_api_bulletins import SAMPLE, Headers
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -134,3 +140,116 @@ def test_published_pages_never_carry_injected_code(
             page = client.get(version["page_url"].removeprefix("http://testserver"))
             assert page.status_code == 200
             assert page_problems(page.text) == [], page.text
+
+
+# Raw JSON text, so that every escape the JSON parser accepts reaches the server: lone and
+# reversed surrogates, non-characters, bidi and zero-width controls, any BMP code point.
+SPECIAL_ESCAPES = [
+    "\\ud800", "\\udfff", "\\udfff\\ud800", "\\ud83d\\ude00", "\\ufffe", "\\uffff",
+    "\\ufdd0", "\\u202e", "\\u2066", "\\u200b", "\\u200d", "\\ufeff", "\\u0000",
+    "\\u001b", "\\u0085", "\\u2028",
+]  # fmt: skip
+string_fragments = st.one_of(
+    st.text(max_size=12).map(lambda text: json.dumps(text)[1:-1]),
+    st.sampled_from(SPECIAL_ESCAPES),
+    st.integers(0, 0xFFFF).map(lambda code: f"\\u{code:04x}"),
+    st.sampled_from(["断水", "お知らせ", "editor", "en", "other", "2030-01-01T00:00:00+09:00"]),
+)
+json_strings = st.lists(string_fragments, max_size=6).map(lambda parts: f'"{"".join(parts)}"')
+json_values = st.one_of(
+    json_strings,
+    st.sampled_from(
+        ["null", "true", "false", "0", "-1", "1e400", "-1e400", "NaN", "Infinity", "[]", "{}"]
+    ),
+    st.integers(-(2**70), 2**70).map(str),
+    st.lists(json_strings, max_size=3).map(lambda items: f"[{', '.join(items)}]"),
+)
+BODY_FIELDS = {
+    "bulletin": ["title", "body", "category", "contact", "languages", "flagged_policy",
+                 "publish_at", "expires_at"],
+    "key": ["name", "role", "expires_in_days"],
+    "term": ["language", "source", "translation", "keep", "note"],
+    "correction": ["text"],
+}  # fmt: skip
+VALID = {
+    "bulletin": SAMPLE,
+    "key": {"name": "cms", "role": "editor"},
+    "term": {"language": "en", "source": "避難指示", "translation": "Evacuation Order"},
+    "correction": {"text": "Corrected."},
+}
+
+
+@st.composite
+def json_bodies(draw: st.DrawFn, kind: str) -> str:
+    """A valid body with some fields replaced by hostile JSON text, or no object at all."""
+    if draw(st.integers(0, 9)) == 0:
+        return draw(json_values)
+    fields = {name: json.dumps(value) for name, value in VALID[kind].items()}
+    for name in draw(st.lists(st.sampled_from(BODY_FIELDS[kind]), max_size=3)):
+        fields[name] = draw(json_values)
+    members = [f"{json.dumps(name)}: {value}" for name, value in fields.items()]
+    if draw(st.booleans()):
+        members.append(f"{draw(json_strings)}: {draw(json_values)}")
+    return "{" + ", ".join(draw(st.permutations(members))) + "}"
+
+
+@pytest.fixture
+def roomy_client(services: Services, queue: JobQueue) -> Iterator[TestClient]:
+    """An app whose per-key limit leaves room for hundreds of examples."""
+    roomy = services.settings.model_copy(update={"rate_limit_per_minute": 100_000})
+    object.__setattr__(services, "settings", roomy)
+    with TestClient(create_app(services, queue)) as test_client:
+        yield test_client
+
+
+def _storable(text: str) -> bool:
+    """No non-characters or surrogates: what the feeds and the database cannot carry."""
+    for char in text:
+        code = ord(char)
+        if 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE:
+            return False
+        if unicodedata.category(char) == "Cs":
+            return False
+    return True
+
+
+@pytest.fixture
+def endpoints(roomy_client: TestClient, keys: Headers) -> list[tuple[str, str, str, str]]:
+    """Every endpoint that takes a body: (method, URL, kind of body, role allowed to call)."""
+    client = roomy_client
+    bulletin = client.post("/api/v1/bulletins", json=SAMPLE, headers=keys["editor"]).json()
+    term = client.post("/api/v1/glossary", json=VALID["term"], headers=keys["approver"]).json()
+    return [
+        ("POST", "/api/v1/bulletins", "bulletin", "editor"),
+        ("PATCH", f"/api/v1/bulletins/{bulletin['id']}", "bulletin", "editor"),
+        ("POST", "/api/v1/keys", "key", "admin"),
+        ("POST", "/api/v1/glossary", "term", "approver"),
+        ("PATCH", f"/api/v1/glossary/{term['id']}", "term", "approver"),
+        ("PUT", f"/api/v1/bulletins/{bulletin['id']}/translations/en/segments/title",
+         "correction", "approver"),
+    ]  # fmt: skip
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_any_json_text_on_any_endpoint_never_causes_a_server_error(
+    roomy_client: TestClient,
+    keys: Headers,
+    endpoints: list[tuple[str, str, str, str]],
+    data: st.DataObject,
+) -> None:
+    method, url, kind, role = data.draw(st.sampled_from(endpoints))
+    text = data.draw(json_bodies(kind))
+    response = roomy_client.request(
+        method,
+        url,
+        content=text.encode("utf-8"),
+        headers={**keys[role], "Content-Type": "application/json"},
+    )
+    assert response.status_code < 500, (text, response.text)
+    answer = json.loads(response.content.decode("utf-8"))  # complete, valid UTF-8 JSON
+    if response.status_code < 300:
+        stored = json.dumps(answer, ensure_ascii=False)
+        assert _storable(stored), (text, stored)

@@ -44,6 +44,22 @@ def test_engine_reads_digit_groups_while_captions_show_the_number() -> None:
     assert sentences[0].display_text == "避難所の開設"
 
 
+def test_pasted_html_tags_are_not_spelled_out_but_captions_show_them() -> None:
+    source = snapshot(
+        1,
+        1,
+        "other",
+        "<b>避難所</b>の開設",
+        "<span style='color:red'>本日</span>、避難所を開設しました。<br>\n\nキーは<Enter>です。",
+        None,
+    )
+    title, first, second = speech_sentences(localize(source, "ja", None))
+    assert title.text == "避難所 の開設"
+    assert title.display_text == "<b>避難所</b>の開設"
+    assert first.text == "本日 、避難所を開設しました。"
+    assert second.text == "キーは<Enter>です。"  # not an HTML element: read as written
+
+
 @pytest.fixture
 def settings(tmp_path: Path, request: pytest.FixtureRequest) -> Settings:
     """en, pt and tl (which has no voice); ``voice_fallbacks`` from the test's parameter."""
@@ -73,8 +89,11 @@ def installed_models(services: Services, tmp_path: Path, portuguese: str) -> Non
         install_package_file(archive, packages_dir)
 
 
-def publish_sample(client: TestClient, keys: Headers) -> tuple[int, dict[str, object]]:
-    sample = json.loads((SAMPLES / "03-evacuation-shelter.json").read_text(encoding="utf-8"))
+def publish_sample(
+    client: TestClient, keys: Headers, sample: dict[str, object] | None = None
+) -> tuple[int, dict[str, object]]:
+    if sample is None:
+        sample = json.loads((SAMPLES / "03-evacuation-shelter.json").read_text(encoding="utf-8"))
     created = client.post("/api/v1/bulletins", json=sample, headers=keys["editor"]).json()
     url = f"/api/v1/bulletins/{created['id']}"
     client.post(f"{url}/submit", headers=keys["editor"])
@@ -128,6 +147,20 @@ def test_tagalog_without_a_voice_is_published_and_reported(
         in (site / "ja" / "bulletins" / str(bulletin_id) / "captions.vtt").read_text()
     )
     assert not (site / "tl" / "bulletins" / str(bulletin_id) / "audio.mp3").exists()
+
+
+@pytest.mark.slow
+def test_tag_like_text_keeps_every_language_voiced(
+    installed_models: None, client: TestClient, keys: Headers, services: Services
+) -> None:
+    sample = json.loads((SAMPLES / "03-evacuation-shelter.json").read_text(encoding="utf-8"))
+    sample["title"] = "<b>避難所</b>を開設しました"
+    sample["body"] = "本日、<b>避難所</b>を開設しました。\n\n" + sample["body"]
+    bulletin_id, job = publish_sample(client, keys, sample)
+    every_language_has_audio_or_says_why(job, services.settings)
+    versions = versions_of(client, keys, bulletin_id)
+    for language in ("ja", "en", "pt"):
+        assert versions[language]["audio_url"], (language, versions[language]["detail"])
 
 
 @pytest.mark.slow

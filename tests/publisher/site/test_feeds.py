@@ -6,7 +6,11 @@ import xml.etree.ElementTree as ElementTree
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
+from publisher.services import Services
+from publisher.site.build import build_site
+from tests.publisher.site.archive import publish_fixture, revise_fixture
 from tests.publisher.site.conftest import BASE_URL
+from translations.fake_engine import FakeEngine
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
@@ -85,3 +89,16 @@ def test_robots_points_to_the_sitemap(built_once: Path) -> None:
     robots = (built_once / "robots.txt").read_text()
     assert "User-agent: *" in robots
     assert f"Sitemap: {BASE_URL}sitemap.xml" in robots
+
+
+def test_feeds_stay_valid_xml_with_text_stored_before_the_api_refused_it(
+    site_services: Services, engine: FakeEngine, samples: list[dict[str, str]]
+) -> None:
+    """Non-characters and controls never reach the XML, whatever the database holds."""
+    bulletin = publish_fixture(site_services, samples[0], engine)
+    revise_fixture(site_services, bulletin, engine, title="断水\ufffeのお知らせ\uffff\x0b")
+    build_site(site_services, full=True, search=False)
+    site = site_services.settings.resolved_site_dir
+    for name in ("ja/feed.xml", "ja/podcast.xml", "en/feed.xml", "en/podcast.xml"):
+        root = ElementTree.parse(site / name).getroot()
+        assert "断水" in ElementTree.tostring(root, encoding="unicode"), name
