@@ -9,11 +9,11 @@ from sqlmodel import Session, col, select
 
 from publisher import audit
 from publisher.editing import act, create_bulletin, revision_of
-from publisher.jobs import JobState
 from publisher.keys import as_staff, create_key, staff_for
 from publisher.queue import JobQueue, make_huey
 from publisher.schemas import BulletinCreate
 from publisher.services import Services
+from publisher.statuses import JobState
 from publisher.tables import ApiKey, Bulletin, Job, LanguageVersion
 from publisher.workflow import Action, Role
 

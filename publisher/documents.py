@@ -12,6 +12,7 @@ from translations.document import Block, Segment
 from translations.restore import RestoredText, TextPiece, TokenPiece, restore
 from translations.restore import plain_text as plain_text  # re-exported for the site
 from translations.segmenter import segment_markdown, segment_title
+from translations.statuses import SegmentOrigin, TranslationStatus
 
 Piece = TextPiece | TokenPiece
 
@@ -68,7 +69,7 @@ class SegmentText:
 
     text: str
     flags: tuple[str, ...] = ()
-    origin: str = "machine"
+    origin: SegmentOrigin = SegmentOrigin.MACHINE
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ class LocalizedDoc:
     blocks: tuple[LocalizedBlock, ...]
     contact: Sentence | None
     machine_translated: bool
-    translation_status: str
+    translation_status: TranslationStatus
 
     @property
     def flagged(self) -> bool:
@@ -139,13 +140,13 @@ def localize(
     )
     origins = {text.origin for text in lookup.values()}
     if texts is None:
-        status = "source"
+        status = TranslationStatus.SOURCE
     elif any(text.flags for text in lookup.values()):
-        status = "flagged"
-    elif "human" in origins:
-        status = "human_corrected"
+        status = TranslationStatus.FLAGGED
+    elif SegmentOrigin.HUMAN in origins:
+        status = TranslationStatus.HUMAN_CORRECTED
     else:
-        status = "machine"
+        status = TranslationStatus.MACHINE
     return LocalizedDoc(
         bulletin_id=source.bulletin_id,
         revision=source.revision,
@@ -154,6 +155,6 @@ def localize(
         title=sentence(source.title),
         blocks=blocks,
         contact=sentence(source.contact) if source.contact else None,
-        machine_translated=texts is not None and origins != {"human"},
+        machine_translated=texts is not None and origins != {SegmentOrigin.HUMAN},
         translation_status=status,
     )

@@ -13,9 +13,10 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from publisher import audit
-from publisher.jobs import UNFINISHED, JobKind, create_job, lock_bulletin
+from publisher.jobs import UNFINISHED, create_job, lock_bulletin
 from publisher.keys import Staff
 from publisher.schemas import BulletinCreate
+from publisher.statuses import JobKind
 from publisher.tables import Bulletin, Job, Revision, utc_now
 from publisher.workflow import SYSTEM, Action, Facts, State, WorkflowError, check_transition
 

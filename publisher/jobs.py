@@ -10,31 +10,14 @@ the live revision it was made for, and is superseded once another revision is li
 from __future__ import annotations
 
 import uuid
-from enum import StrEnum
 
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
+from publisher.statuses import JobKind, JobState
 from publisher.tables import Bulletin, Job, utc_now
 
 MAX_ATTEMPTS = 3
-
-
-class JobKind(StrEnum):
-    PUBLISH = "publish"
-    RETRACT = "retract"
-    CORRECT = "correct"
-    """Rebuild the live revision's pages after a staff correction."""
-
-
-class JobState(StrEnum):
-    QUEUED = "queued"
-    RUNNING = "running"
-    RETRYING = "retrying"
-    SUCCEEDED = "succeeded"
-    FAILED = "failed"
-    SUPERSEDED = "superseded"
-    """A newer request for the same bulletin replaced this job; it changed nothing public."""
 
 
 UNFINISHED = frozenset({JobState.QUEUED, JobState.RUNNING, JobState.RETRYING})
@@ -61,7 +44,7 @@ def create_job(
     publish still waiting in the queue is superseded at once, so only one is queued at a time.
     """
     assert bulletin.id is not None
-    if kind is not JobKind.CORRECT:
+    if kind != JobKind.CORRECT:
         bulletin.generation += 1
         session.add(bulletin)
         waiting = session.exec(

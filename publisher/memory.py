@@ -19,8 +19,9 @@ from publisher.tables import GlossaryEntry, SegmentTranslation
 from translations.document import AppliedTerm, TranslatedSegment
 from translations.engine import TranslationEngine
 from translations.glossary import Glossary, GlossaryTerm
-from translations.memory import MemoryEntry, Origin
+from translations.memory import MemoryEntry
 from translations.pipeline import TranslationRequest, translate_documents
+from translations.statuses import SegmentOrigin
 
 _CHUNK = 500  # hashes per IN (...) query
 
@@ -41,12 +42,6 @@ def _applied(raw: Sequence[Mapping[str, object]]) -> tuple[AppliedTerm, ...]:
         )
         for item in raw
     )
-
-
-def _origin(value: str) -> Origin:
-    if value == "human":
-        return "human"
-    return "template" if value == "template" else "machine"
 
 
 class DatabaseMemory:
@@ -72,7 +67,7 @@ class DatabaseMemory:
                 found.setdefault(row.source_hash, []).append(
                     MemoryEntry(
                         text=row.text,
-                        origin=_origin(row.origin),
+                        origin=SegmentOrigin(row.origin),
                         engine=row.engine,
                         model_version=row.model_version,
                         input_key=row.input_key,
@@ -140,7 +135,8 @@ def store_translations(
             engine=item.engine,
             model_version=item.model_version,
         )
-        if row.origin == "human" and item.origin != "human" and row.text:
+        human = SegmentOrigin.HUMAN
+        if row.origin == human and item.origin != human and row.text:
             continue  # a correction of this very row is never overwritten by a machine
         row.position = position
         row.source_text = segment.text

@@ -23,34 +23,21 @@ from publisher import jobs
 from publisher.documents import LocalizedDoc, SourceDoc, localize
 from publisher.editing import go_live, revision_of, touch_live
 from publisher.files import write_atomic
-from publisher.jobs import JobKind
 from publisher.memory import segment_texts, store_translations, translate_source
+from publisher.outcomes import LanguageOutcome
 from publisher.services import Services
 from publisher.site.build import build_site
 from publisher.sources import freeze_source, stored_source
 from publisher.speech_text import speech_sentences
+from publisher.statuses import JobKind, LanguageStatus
 from publisher.tables import Bulletin, Job, LanguageVersion, Revision, utc_now
 from translations.document import TranslatedSegment
+from translations.statuses import TranslationStatus
 
 if TYPE_CHECKING:
     from audio.tracks import TrackRequest
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class LanguageOutcome:
-    language: str
-    status: str
-    translation: str
-    route: str | None = None
-    voice: str | None = None
-    voice_substitute_for: str | None = None
-    audio_file: str | None = None
-    captions_file: str | None = None
-    audio_seconds: float | None = None
-    flags: tuple[str, ...] = ()
-    detail: str | None = None
 
 
 def target_languages(services: Services, revision: Revision) -> tuple[str, ...]:
@@ -92,11 +79,15 @@ def _voice(services: Services, doc: LocalizedDoc) -> LanguageOutcome | TrackRequ
             f"no voice installed: there is no voice for {language}; a substitute can be "
             f"configured, e.g. KAKEHASHI_VOICE_FALLBACKS={language}=en"
         )
-        return LanguageOutcome(language, "published", doc.translation_status, detail=detail)
+        return LanguageOutcome(
+            language, LanguageStatus.PUBLISHED, doc.translation_status, detail=detail
+        )
     if voice is None or voice.language not in available_voices():
         missing = (voice or DEFAULT_VOICES[language]).label
         detail = f"no voice installed: {missing} is not installed on this machine"
-        return LanguageOutcome(language, "published", doc.translation_status, detail=detail)
+        return LanguageOutcome(
+            language, LanguageStatus.PUBLISHED, doc.translation_status, detail=detail
+        )
     return TrackRequest(speech_sentences(doc), voice, label=f"{doc.bulletin_id}/{language}")
 
 
@@ -124,7 +115,7 @@ def _voice_all(
         if isinstance(plan, TrackRequest):
             requests.append((index, doc, plan))
         else:
-            outcomes[index] = _with_audio(outcome, plan)
+            outcomes[index] = outcome.with_audio_of(plan)
     if not requests:
         return outcomes
     needs_espeak = any(request.voice.engine == "pyttsx3" for _, _, request in requests)
@@ -141,19 +132,6 @@ def _voice_all(
     for (index, doc, request), track in zip(requests, tracks, strict=True):
         outcomes[index] = _store_audio(services, outcomes[index], doc, request, track)
     return outcomes
-
-
-def _with_audio(outcome: LanguageOutcome, audio: LanguageOutcome) -> LanguageOutcome:
-    """The text outcome with the audio part (voice, files, detail) of ``audio``."""
-    return replace(
-        outcome,
-        voice=audio.voice,
-        voice_substitute_for=audio.voice_substitute_for,
-        audio_file=audio.audio_file,
-        captions_file=audio.captions_file,
-        audio_seconds=audio.audio_seconds,
-        detail=audio.detail,
-    )
 
 
 def _store_audio(
@@ -209,7 +187,10 @@ def publish_language(
     else:
         if route is None:
             return LanguageOutcome(
-                language, "missing_model", "missing", detail="no translation model installed"
+                language,
+                LanguageStatus.MISSING_MODEL,
+                TranslationStatus.MISSING,
+                detail="no translation model installed",
             ), None
         if translated is None:
             translated = _translate(services, session, [source], [language])[
@@ -220,14 +201,18 @@ def publish_language(
         if doc.flagged and flagged_policy == "hold_for_review":
             return LanguageOutcome(
                 language,
-                "held_for_review",
+                LanguageStatus.HELD_FOR_REVIEW,
                 doc.translation_status,
                 route=route,
                 flags=_doc_flags(doc),
                 detail="flagged sentences wait for review: correct them to publish this language",
             ), None
     outcome = LanguageOutcome(
-        language, "published", doc.translation_status, route=route, flags=_doc_flags(doc)
+        language,
+        LanguageStatus.PUBLISHED,
+        doc.translation_status,
+        route=route,
+        flags=_doc_flags(doc),
     )
     return outcome, doc
 
@@ -242,25 +227,8 @@ def _record(session: Session, bulletin_id: int, revision: int, outcome: Language
             LanguageVersion.bulletin_id == bulletin_id,
             LanguageVersion.language == outcome.language,
         )
-    ).first() or LanguageVersion(
-        bulletin_id=bulletin_id,
-        language=outcome.language,
-        revision=revision,
-        status=outcome.status,
-        translation=outcome.translation,
-    )
-    row.revision = revision
-    row.status = outcome.status
-    row.translation = outcome.translation
-    row.route = outcome.route
-    row.voice = outcome.voice
-    row.voice_substitute_for = outcome.voice_substitute_for
-    row.audio_file = outcome.audio_file
-    row.captions_file = outcome.captions_file
-    row.audio_seconds = outcome.audio_seconds
-    row.flags = list(outcome.flags)
-    row.detail = outcome.detail
-    row.updated_at = utc_now()
+    ).first() or LanguageVersion(bulletin_id=bulletin_id, revision=revision, **outcome.columns())
+    row.sqlmodel_update({**outcome.columns(), "revision": revision, "updated_at": utc_now()})
     session.add(row)
 
 
@@ -319,7 +287,7 @@ def prepare_languages(services: Services, claimed: ClaimedJob) -> list[LanguageO
         return None
     prepared: list[tuple[LanguageOutcome, LocalizedDoc | None]] = []
     for language in (services.settings.source_language, *languages):
-        _set_progress(services, job_id, language, {"status": "working"})
+        _set_progress(services, job_id, language, {"status": LanguageStatus.WORKING.value})
         route = routes.get(language)
         with Session(services.db) as session:
             try:
@@ -334,19 +302,21 @@ def prepare_languages(services: Services, claimed: ClaimedJob) -> list[LanguageO
                 )
             except Exception as error:
                 log.exception("publishing %s failed", language)
-                outcome = LanguageOutcome(language, "failed", "missing", detail=str(error))
+                outcome = LanguageOutcome(
+                    language, LanguageStatus.FAILED, TranslationStatus.MISSING, detail=str(error)
+                )
                 doc = None
             session.commit()
         prepared.append((outcome, doc))
-        entry: dict[str, object] = {"status": "voicing"}
+        entry: dict[str, object] = {"status": LanguageStatus.VOICING.value}
         if doc is None:
-            entry = _progress_entry(outcome)
+            entry = outcome.progress()
         _set_progress(services, job_id, language, entry)
     outcomes = _voice_all(services, prepared)
     for (_, doc), outcome in zip(prepared, outcomes, strict=True):
         if doc is not None:
-            _set_progress(services, job_id, outcome.language, _progress_entry(outcome))
-    if outcomes[0].status != "published":
+            _set_progress(services, job_id, outcome.language, outcome.progress())
+    if outcomes[0].status != LanguageStatus.PUBLISHED:
         raise RuntimeError(f"the Japanese page could not be made: {outcomes[0].detail}")
     return outcomes
 
@@ -410,7 +380,7 @@ def record_outcomes(
             "revision": revision,
             "languages": {o.language: o.status for o in outcomes},
         }
-        if kind is JobKind.CORRECT:  # a correction rebuilds what is online; the workflow stays
+        if kind == JobKind.CORRECT:  # a correction rebuilds what is online; the workflow stays
             touch_live(session, bulletin, detail)
         else:
             go_live(session, bulletin, revision, detail)
@@ -431,17 +401,6 @@ def _translate_reachable(
     except Exception:
         log.exception("batched translation failed; translating language by language")
         return {}
-
-
-def _progress_entry(outcome: LanguageOutcome) -> dict[str, object]:
-    entry: dict[str, object] = {"status": outcome.status, "translation": outcome.translation}
-    if outcome.audio_file:
-        entry["audio_seconds"] = outcome.audio_seconds
-    if outcome.detail:
-        entry["detail"] = outcome.detail
-    if outcome.flags:
-        entry["flags"] = list(outcome.flags)
-    return entry
 
 
 def run_retract(services: Services, job_id: str) -> None:

@@ -12,9 +12,10 @@ from huey import Huey, RedisHuey, SqliteHuey
 from huey.api import TaskWrapper
 from sqlmodel import Session, col, select
 
-from publisher.jobs import MAX_ATTEMPTS, UNFINISHED, JobKind, JobState
+from publisher.jobs import MAX_ATTEMPTS, UNFINISHED
 from publisher.pipeline import run_publish, run_retract
 from publisher.services import Services
+from publisher.statuses import JobKind, JobState
 from publisher.tables import Job
 
 TASK_RETRIES = MAX_ATTEMPTS - 1

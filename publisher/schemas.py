@@ -16,7 +16,11 @@ from pydantic import (
     model_validator,
 )
 
+from publisher.outcomes import LanguageOutcome
 from publisher.settings import SUPPORTED_LANGUAGES
+from publisher.site import paths
+from publisher.statuses import LanguageStatus
+from translations.statuses import TranslationStatus
 
 MAX_TITLE_CHARS = 200
 MAX_CONTACT_CHARS = 500
@@ -256,11 +260,11 @@ class BulletinUpdate(_Strict):
 
 
 class LanguageVersionPublic(BaseModel):
+    """A language version as the API shows it: the job's outcome, and where it is online."""
+
     language: str
-    status: str = Field(description="published, held_for_review, missing_model, failed or pending")
-    translation: str = Field(
-        description="source, machine, human_corrected, flagged or missing",
-    )
+    status: LanguageStatus
+    translation: TranslationStatus
     revision: int | None
     route: str | None = None
     page_url: str | None = None
@@ -271,6 +275,19 @@ class LanguageVersionPublic(BaseModel):
     voice_substitute_for: str | None = None
     flags: list[str] = []
     detail: str | None = None
+
+    @classmethod
+    def of(
+        cls, outcome: LanguageOutcome, *, revision: int | None, page: str | None = None
+    ) -> LanguageVersionPublic:
+        """From the outcome; ``page`` is the absolute URL of its page when it is online."""
+        return cls(
+            **outcome.columns(),
+            revision=revision,
+            page_url=page,
+            audio_url=page + paths.AUDIO_FILE if page and outcome.audio_file else None,
+            captions_url=page + paths.CAPTIONS_FILE if page and outcome.captions_file else None,
+        )
 
 
 class BulletinPublic(BaseModel):

@@ -11,6 +11,9 @@ from typing import Any
 from sqlalchemy import JSON, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from publisher.statuses import JobKind, JobState
+from publisher.workflow import State
+
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
@@ -53,7 +56,7 @@ class Bulletin(SQLModel, table=True):
     """
 
     id: int | None = Field(default=None, primary_key=True)
-    state: str = Field(default="draft", index=True)
+    state: str = Field(default=State.DRAFT.value, index=True)
     current_revision: int = 1
     published_revision: int | None = None
     published_at: datetime | None = Field(default=None, index=True)
@@ -111,8 +114,8 @@ class Job(SQLModel, table=True):
     id: str = Field(primary_key=True)
     bulletin_id: int = Field(foreign_key="bulletin.id", index=True)
     revision: int
-    kind: str = "publish"
-    state: str = Field(default="queued", index=True)
+    kind: str = JobKind.PUBLISH.value
+    state: str = Field(default=JobState.QUEUED.value, index=True)
     generation: int = 0
     progress: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
     error: str | None = None

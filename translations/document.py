@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from translations.statuses import SegmentOrigin
+
 TokenKind = Literal[
     "url", "email", "phone", "link", "code", "date", "time", "amount", "postal", "verbatim", "term"
 ]
@@ -117,7 +119,7 @@ class TranslatedSegment:
     text: str
     restored: RestoredText
     flags: tuple[str, ...]
-    origin: str = "machine"
+    origin: SegmentOrigin = SegmentOrigin.MACHINE
     engine: str = ""
     model_version: str = ""
     source_hash: str = ""

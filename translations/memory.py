@@ -19,11 +19,10 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Protocol
 
 from translations.document import AppliedTerm, Segment, TranslatedSegment
-
-Origin = Literal["machine", "human", "template"]
+from translations.statuses import SegmentOrigin
 
 
 def source_hash(segment: Segment) -> str:
@@ -42,7 +41,7 @@ class MemoryEntry:
     """One stored translation of a source sentence into one language."""
 
     text: str
-    origin: Origin
+    origin: SegmentOrigin
     engine: str
     model_version: str
     input_key: str
@@ -52,12 +51,9 @@ class MemoryEntry:
 
 def entry_of(item: TranslatedSegment) -> MemoryEntry:
     """The memory entry a translated segment leaves behind."""
-    origin: Origin = "human" if item.origin == "human" else "template"
-    if item.origin == "machine":
-        origin = "machine"
     return MemoryEntry(
         text=item.text,
-        origin=origin,
+        origin=item.origin,
         engine=item.engine,
         model_version=item.model_version,
         input_key=item.input_key,
@@ -79,7 +75,7 @@ def choose(
 ) -> MemoryEntry | None:
     """The entry to reuse: a human one, else a machine one made from the same input and model."""
     for entry in entries:
-        if entry.origin == "human":
+        if entry.origin == SegmentOrigin.HUMAN:
             return entry
     for entry in entries:
         if entry.input_key == input_key and entry.model_version == model_version:

@@ -30,6 +30,7 @@ from translations.memory import MemoryEntry, TranslationMemory, choose, source_h
 from translations.placeholders import placeholder, strip_placeholders
 from translations.quality import check
 from translations.restore import restore
+from translations.statuses import SegmentOrigin
 
 __all__ = [
     "TranslatedSegment",
@@ -141,7 +142,7 @@ def _translated(
         text=stored,
         restored=restore(stored, item.segment.tokens, item.target),
         flags=flags,
-        origin="machine" if machine else "template",
+        origin=SegmentOrigin.MACHINE if machine else SegmentOrigin.TEMPLATE,
         engine=engine if machine else "",
         model_version=model_version if machine else "",
         source_hash=item.hash,

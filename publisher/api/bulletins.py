@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 
 from fastapi import APIRouter, HTTPException, Request, status
 from sqlmodel import Session, col, select
@@ -20,6 +21,7 @@ from publisher.editing import (
     revision_of,
 )
 from publisher.keys import Staff
+from publisher.outcomes import LanguageOutcome
 from publisher.queue import JobQueue
 from publisher.schemas import (
     BulletinCreate,
@@ -31,9 +33,12 @@ from publisher.schemas import (
     RevisionPublic,
 )
 from publisher.services import Services
+from publisher.site import paths
+from publisher.statuses import LanguageStatus
 from publisher.tables import Bulletin, Job, LanguageVersion, Revision
 from publisher.workflow import Action, State, WorkflowError
 from translations.segmenter import segment_markdown
+from translations.statuses import TranslationStatus
 
 _SENTENCE_ENDS = re.compile(r"[。．.！!？?;；…\n]")
 
@@ -88,36 +93,25 @@ def _versions(
     for language in (settings.source_language, *targets):
         row = rows.get(language)
         if row is None:
-            pending = language not in settings.published_languages
-            versions.append(
-                LanguageVersionPublic(
-                    language=language,
-                    status="not_configured" if pending else "pending",
-                    translation="source" if language == settings.source_language else "missing",
-                    revision=None,
-                )
+            not_yet = LanguageOutcome(
+                language,
+                LanguageStatus.PENDING
+                if language in settings.published_languages
+                else LanguageStatus.NOT_CONFIGURED,
+                TranslationStatus.SOURCE
+                if language == settings.source_language
+                else TranslationStatus.MISSING,
             )
+            versions.append(LanguageVersionPublic.of(not_yet, revision=None))
             continue
+        outcome = LanguageOutcome.of_row(row)
+        assert bulletin.id is not None
+        if outcome.status == LanguageStatus.PUBLISHED and not online:
+            outcome = replace(outcome, status=LanguageStatus.RETRACTED)
         page_url = None
-        if online and row.status == "published":
-            page_url = f"{settings.base_url}{language}/bulletins/{bulletin.id}/"
-        versions.append(
-            LanguageVersionPublic(
-                language=language,
-                status=row.status if online or row.status != "published" else "retracted",
-                translation=row.translation,
-                revision=row.revision,
-                route=row.route,
-                page_url=page_url,
-                audio_url=page_url + "audio.mp3" if page_url and row.audio_file else None,
-                captions_url=page_url + "captions.vtt" if page_url and row.captions_file else None,
-                audio_seconds=row.audio_seconds,
-                voice=row.voice,
-                voice_substitute_for=row.voice_substitute_for,
-                flags=row.flags,
-                detail=row.detail,
-            )
-        )
+        if outcome.status == LanguageStatus.PUBLISHED:
+            page_url = settings.base_url + paths.bulletin_dir(language, bulletin.id)
+        versions.append(LanguageVersionPublic.of(outcome, revision=row.revision, page=page_url))
     return versions
 
 

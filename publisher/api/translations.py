@@ -31,12 +31,14 @@ from publisher.schemas import (
 )
 from publisher.services import Services
 from publisher.sources import stored_source
+from publisher.statuses import LanguageStatus
 from publisher.tables import Bulletin, LanguageVersion, SegmentTranslation, utc_now
 from publisher.workflow import Role
 from translations.corrections import CorrectionError, mask_correction
 from translations.document import Segment
 from translations.languages import UnknownLanguageError, get_language
 from translations.restore import plain_text, restore
+from translations.statuses import SegmentOrigin
 
 router = APIRouter(prefix="/bulletins", tags=["translations"], responses=ERROR_RESPONSES)
 
@@ -63,7 +65,10 @@ def _version(session: Session, bulletin_id: RecordId, language: str) -> Language
             LanguageVersion.bulletin_id == bulletin_id, LanguageVersion.language == language
         )
     ).first()
-    if version is None or version.status not in ("published", "held_for_review"):
+    if version is None or version.status not in (
+        LanguageStatus.PUBLISHED,
+        LanguageStatus.HELD_FOR_REVIEW,
+    ):
         raise HTTPException(
             status.HTTP_404_NOT_FOUND,
             f"bulletin {bulletin_id} has no {language} translation yet (publish it first)",
@@ -186,9 +191,9 @@ def correct_segment(
     except CorrectionError as error:
         raise invalid("text", str(error)) from error
     before = {"text": row.text, "origin": row.origin, "flags": list(row.flags)}
-    if row.origin != "human":
+    if row.origin != SegmentOrigin.HUMAN:
         row.machine_text = row.text
-    row.text, row.origin, row.flags = masked, "human", []
+    row.text, row.origin, row.flags = masked, SegmentOrigin.HUMAN.value, []
     row.engine, row.model_version, row.reused = "staff", "", False
     row.corrected_by, row.corrected_at = staff.name, utc_now()
     session.add(row)

@@ -30,6 +30,7 @@ from publisher.documents import (
 )
 from publisher.settings import Settings
 from publisher.sources import decode
+from publisher.statuses import LanguageStatus
 from publisher.tables import (
     Bulletin,
     LanguageVersion,
@@ -38,10 +39,13 @@ from publisher.tables import (
     SourceSnapshot,
 )
 from translations.languages import sentence_joiner
+from translations.statuses import SegmentOrigin
 
 log = logging.getLogger(__name__)
 
 _IN_CHUNK = 500  # ids per ``IN (...)`` clause
+# Origins by their stored text: a dict look-up per sentence.
+_ORIGINS = {origin.value: origin for origin in SegmentOrigin}
 
 
 @dataclass(frozen=True)
@@ -143,7 +147,7 @@ def read_stamps(session: Session) -> dict[int, Stamp]:
             func.sum(col(LanguageVersion.revision)),
             func.max(col(LanguageVersion.id)),
         )
-        .where(col(LanguageVersion.status) == "published")
+        .where(col(LanguageVersion.status) == LanguageStatus.PUBLISHED.value)
         .group_by(col(LanguageVersion.bulletin_id))
     ).all()
     by_bulletin = {
@@ -258,7 +262,7 @@ def gather(
         version_query = (
             columns(*(col(getattr(LanguageVersion, name)) for name in _Version._fields))
             .join(Bulletin, _of_published(LanguageVersion, col(LanguageVersion.revision)))
-            .where(col(LanguageVersion.status) == "published")
+            .where(col(LanguageVersion.status) == LanguageStatus.PUBLISHED.value)
         )
         text_query = columns(
             col(SegmentTranslation.bulletin_id),
@@ -280,7 +284,9 @@ def gather(
         for bulletin_id, language, segment_id, text, flags, origin in connection.execute(
             text_query
         ).all():
-            texts[(bulletin_id, language)][segment_id] = SegmentText(text, _flags(flags), origin)
+            texts[(bulletin_id, language)][segment_id] = SegmentText(
+                text, _flags(flags), SegmentOrigin(origin)
+            )
 
     media = settings.media_dir
     result: list[PublishedBulletin] = []

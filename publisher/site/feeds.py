@@ -85,7 +85,9 @@ class FeedRenderer:
                     "url": site.absolute(folder),
                     "title": entry.title,
                     "summary": entry.lead,
-                    "audio_url": site.absolute(folder + "audio.mp3") if entry.audio_size else None,
+                    "audio_url": site.absolute(folder + paths.AUDIO_FILE)
+                    if entry.audio_size
+                    else None,
                     "audio_size": entry.audio_size,
                     "published": _rfc3339(summary.published_at),
                     "updated": _rfc3339(max(summary.updated_at, summary.published_at)),
@@ -123,7 +125,7 @@ class FeedRenderer:
                     "summary": entry.lead or entry.title,
                     "guid": site.absolute(folder),
                     "pub_date": format_datetime(summary.published_at.astimezone(UTC)),
-                    "audio_url": site.absolute(folder + "audio.mp3"),
+                    "audio_url": site.absolute(folder + paths.AUDIO_FILE),
                     "audio_size": entry.audio_size,
                     "duration": str(round(entry.audio_seconds or 0)),
                 }

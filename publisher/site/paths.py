@@ -17,6 +17,11 @@ SITEMAP_CHUNK = 100
 and an edit rewrites only its bulletin's file."""
 
 
+AUDIO_FILE = "audio.mp3"
+CAPTIONS_FILE = "captions.vtt"
+"""Beside each bulletin page: its audio and the captions that go with it."""
+
+
 def file_of(folder: str) -> str:
     return folder + "index.html"
 

@@ -340,9 +340,9 @@ class SiteRenderer:
         for language, version in bulletin.versions.items():
             folder = folder_for(language)
             if version.audio is not None:
-                files[folder + "audio.mp3"] = LinkedFile(version.audio.mp3)
+                files[folder + paths.AUDIO_FILE] = LinkedFile(version.audio.mp3)
                 if version.audio.captions is not None:
-                    files[folder + "captions.vtt"] = LinkedFile(version.audio.captions)
+                    files[folder + paths.CAPTIONS_FILE] = LinkedFile(version.audio.captions)
             variants = (False, True) if self.furigana_for(language) else (False,)
             for furigana in variants:
                 here = paths.furigana_dir(folder) if furigana else folder
@@ -358,9 +358,9 @@ class SiteRenderer:
         for language, entry in summary.entries.items():
             folder = paths.bulletin_dir(language, summary.id)
             if entry.audio_size is not None:
-                files.append(folder + "audio.mp3")
+                files.append(folder + paths.AUDIO_FILE)
                 if entry.captions:
-                    files.append(folder + "captions.vtt")
+                    files.append(folder + paths.CAPTIONS_FILE)
             files.append(paths.file_of(folder))
             if self.furigana_for(language):
                 files.append(paths.file_of(paths.furigana_dir(folder)))
@@ -395,8 +395,8 @@ class SiteRenderer:
             duration = strings.attr("seconds_unit", minutes=str(minutes), seconds=str(seconds))
             native = get_language(language).native_name
             audio_context = {
-                "mp3_href": to_folder + "audio.mp3",
-                "captions_href": to_folder + "captions.vtt" if audio.captions else None,
+                "mp3_href": to_folder + paths.AUDIO_FILE,
+                "captions_href": to_folder + paths.CAPTIONS_FILE if audio.captions else None,
                 "label": strings.attr("audio_player_label", language=native),
                 "download": strings.attr("download_audio", duration=duration),
                 "substitute": strings.attr(

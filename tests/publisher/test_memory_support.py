@@ -20,6 +20,7 @@ from publisher.keys import create_key
 from publisher.queue import JobQueue, make_huey
 from publisher.services import Services
 from publisher.settings import Settings
+from publisher.statuses import LanguageStatus
 from publisher.workflow import Role
 from translations.engine import FakeEngine
 
@@ -106,7 +107,7 @@ class App:
 
 
 def _no_audio(services: Services, doc: LocalizedDoc) -> pipeline.LanguageOutcome:
-    return pipeline.LanguageOutcome(doc.language, "published", doc.translation_status)
+    return pipeline.LanguageOutcome(doc.language, LanguageStatus.PUBLISHED, doc.translation_status)
 
 
 @pytest.fixture

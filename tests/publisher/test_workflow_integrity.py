@@ -25,6 +25,7 @@ from publisher.queue import JobQueue, make_huey
 from publisher.services import Services
 from publisher.settings import Settings
 from publisher.site.build import build_site
+from publisher.statuses import LanguageStatus
 from publisher.tables import AuditRecord, Bulletin, Job
 from publisher.workflow import Role
 from tests.support.server import running_server
@@ -56,7 +57,7 @@ class GatedEngine(FakeEngine):
 
 
 def _no_audio(services: Services, doc: LocalizedDoc) -> pipeline.LanguageOutcome:
-    return pipeline.LanguageOutcome(doc.language, "published", doc.translation_status)
+    return pipeline.LanguageOutcome(doc.language, LanguageStatus.PUBLISHED, doc.translation_status)
 
 
 @dataclass

@@ -33,13 +33,13 @@ from sqlmodel import Session, col, select
 from publisher import pipeline
 from publisher.documents import LocalizedDoc
 from publisher.editing import act, create_bulletin, edit_bulletin
-from publisher.jobs import JobKind
 from publisher.keys import Staff
 from publisher.pipeline import ClaimedJob, LanguageOutcome
 from publisher.schemas import BulletinCreate
 from publisher.services import Services
 from publisher.settings import Settings
 from publisher.site.build import build_site
+from publisher.statuses import JobKind, LanguageStatus
 from publisher.tables import AuditRecord, Bulletin, Revision
 from publisher.workflow import Action, Role, WorkflowError
 from tests.support.staff import staff_member
@@ -54,7 +54,7 @@ _TAG = re.compile(r"<[^>]+>")
 
 
 def _no_audio(services: Services, doc: LocalizedDoc) -> LanguageOutcome:
-    return LanguageOutcome(doc.language, "published", doc.translation_status)
+    return LanguageOutcome(doc.language, LanguageStatus.PUBLISHED, doc.translation_status)
 
 
 @dataclass

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from translations.memory import InMemoryTranslationMemory, MemoryEntry, choose, source_hash
 from translations.segmenter import segment_title
+from translations.statuses import SegmentOrigin
 
 
 def entry(origin: str, key: str = "k", version: str = "v1", text: str = "t") -> MemoryEntry:
-    return MemoryEntry(text, origin, "fake", version, key)  # type: ignore[arg-type]
+    return MemoryEntry(text, SegmentOrigin(origin), "fake", version, key)
 
 
 def test_source_hash_depends_on_text_and_tokens() -> None:

@@ -1,0 +1,73 @@
+"""What happened to one bulletin in one language: one model for the job, the table and the API.
+
+A publish job makes a ``LanguageOutcome`` per language; the job's progress, the stored
+``LanguageVersion`` row and the API's language version are all written from it by the
+functions here, field by field from the one definition, never copied by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+from publisher.statuses import LanguageStatus
+from translations.statuses import TranslationStatus
+
+
+@dataclass(frozen=True)
+class LanguageOutcome:
+    language: str
+    status: LanguageStatus
+    translation: TranslationStatus
+    route: str | None = None
+    voice: str | None = None
+    voice_substitute_for: str | None = None
+    audio_file: str | None = None
+    captions_file: str | None = None
+    audio_seconds: float | None = None
+    flags: tuple[str, ...] = ()
+    detail: str | None = None
+
+    def with_audio_of(self, audio: LanguageOutcome) -> LanguageOutcome:
+        """This text outcome with the audio part (voice, files, detail) of ``audio``."""
+        return replace(self, **{name: getattr(audio, name) for name in AUDIO_FIELDS})
+
+    def progress(self) -> dict[str, object]:
+        """The entry in the job's progress: what staff watching the job need to see."""
+        entry: dict[str, object] = {"status": self.status.value}
+        entry["translation"] = self.translation.value
+        if self.audio_file:
+            entry["audio_seconds"] = self.audio_seconds
+        if self.detail:
+            entry["detail"] = self.detail
+        if self.flags:
+            entry["flags"] = list(self.flags)
+        return entry
+
+    def columns(self) -> dict[str, Any]:
+        """The values of a ``LanguageVersion`` row (which has a column for every field)."""
+        return {**asdict(self), "flags": list(self.flags)}
+
+    @classmethod
+    def of_row(cls, row: Any) -> LanguageOutcome:
+        """Read back from a ``LanguageVersion`` row."""
+        values = {name: getattr(row, name) for name in FIELDS}
+        return cls(
+            **{
+                **values,
+                "status": LanguageStatus(values["status"]),
+                "translation": TranslationStatus(values["translation"]),
+                "flags": tuple(values["flags"] or ()),
+            }
+        )
+
+
+FIELDS = tuple(field.name for field in fields(LanguageOutcome))
+AUDIO_FIELDS = (
+    "voice",
+    "voice_substitute_for",
+    "audio_file",
+    "captions_file",
+    "audio_seconds",
+    "detail",
+)

@@ -1,0 +1,42 @@
+"""The status values of jobs and language versions: one enum each, spelled nowhere else.
+
+(A bulletin's workflow states are in :mod:`publisher.workflow`; the statuses of translated text
+are in :mod:`translations.statuses`, which the translation library owns.)
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class JobKind(StrEnum):
+    PUBLISH = "publish"
+    RETRACT = "retract"
+    CORRECT = "correct"
+    """Rebuild the live revision's pages after a staff correction."""
+
+
+class JobState(StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    RETRYING = "retrying"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    SUPERSEDED = "superseded"
+    """A newer request for the same bulletin replaced this job; it changed nothing public."""
+
+
+class LanguageStatus(StrEnum):
+    PUBLISHED = "published"
+    HELD_FOR_REVIEW = "held_for_review"
+    """Flagged sentences wait for a correction (the bulletin's flagged policy)."""
+    MISSING_MODEL = "missing_model"
+    FAILED = "failed"
+    PENDING = "pending"
+    """Configured, not published yet."""
+    NOT_CONFIGURED = "not_configured"
+    RETRACTED = "retracted"
+    WORKING = "working"
+    """A job is translating it now."""
+    VOICING = "voicing"
+    """A job is reading it aloud now."""
