@@ -17,8 +17,9 @@ from publisher.jobs import UNFINISHED, create_job, lock_bulletin
 from publisher.keys import Staff
 from publisher.schemas import BulletinCreate
 from publisher.statuses import JobKind
-from publisher.tables import Bulletin, Job, Revision, utc_now
+from publisher.tables import Bulletin, Job, Revision, SegmentTranslation, utc_now
 from publisher.workflow import SYSTEM, Action, Facts, State, WorkflowError, check_transition
+from translations.statuses import SegmentOrigin
 
 # The fields of a revision that staff write; every one of them is reviewed before it is public.
 REVISION_FIELDS = ("title", "body", "contact", "category", "languages", "flagged_policy")
@@ -212,7 +213,31 @@ def touch_live(session: Session, bulletin: Bulletin, detail: Mapping[str, Any]) 
     _record(session, None, "bulletin.corrected_online", bulletin, before, **detail)
 
 
-def request_correction(session: Session, bulletin_id: int, revision: int, staff: Staff) -> Job:
-    """Queue a rebuild of the live revision's pages after a correction (not committed)."""
-    bulletin = _locked(session, bulletin_id)
-    return create_job(session, bulletin, JobKind.CORRECT, revision, staff.name)
+def correct_translation(
+    session: Session, row: SegmentTranslation, masked: str, staff: Staff
+) -> Job:
+    """Store a staff correction of one sentence and queue the rebuild of its pages.
+
+    ``masked`` is the corrected text with the sentence's protected items as placeholders.
+    The machine's text is kept beside it; audited, not committed.
+    """
+    bulletin = _locked(session, row.bulletin_id)
+    before = {"text": row.text, "origin": row.origin, "flags": list(row.flags)}
+    if row.origin != SegmentOrigin.HUMAN:
+        row.machine_text = row.text
+    row.text, row.origin, row.flags = masked, SegmentOrigin.HUMAN.value, []
+    row.engine, row.model_version, row.reused = "staff", "", False
+    row.corrected_by, row.corrected_at = staff.name, utc_now()
+    session.add(row)
+    job = create_job(session, bulletin, JobKind.CORRECT, row.revision, staff.name)
+    session.flush()
+    audit.record_by(
+        session,
+        staff,
+        action="translation.correct",
+        target=f"bulletin:{row.bulletin_id}:{row.language}:{row.segment_id}",
+        before=before,
+        after={"text": row.text, "origin": row.origin, "flags": []},
+        detail={"job": job.id, "revision": row.revision},
+    )
+    return job

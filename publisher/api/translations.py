@@ -15,12 +15,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Request, status
 from sqlmodel import Session, col, select
 
-from publisher import audit
 from publisher.api.deps import QueueDep, ServicesDep, SessionDep, StaffDep, require_role
 from publisher.api.errors import ERROR_RESPONSES, invalid
 from publisher.api.params import RecordId
 from publisher.documents import SourceDoc
-from publisher.editing import request_correction, revision_of
+from publisher.editing import correct_translation, revision_of
 from publisher.keys import Staff
 from publisher.schemas import (
     AppliedTermPublic,
@@ -32,13 +31,12 @@ from publisher.schemas import (
 from publisher.services import Services
 from publisher.sources import stored_source
 from publisher.statuses import LanguageStatus
-from publisher.tables import Bulletin, LanguageVersion, SegmentTranslation, utc_now
+from publisher.tables import Bulletin, LanguageVersion, SegmentTranslation
 from publisher.workflow import Role
 from translations.corrections import CorrectionError, mask_correction
 from translations.document import Segment
 from translations.languages import UnknownLanguageError, get_language
 from translations.restore import plain_text, restore
-from translations.statuses import SegmentOrigin
 
 router = APIRouter(prefix="/bulletins", tags=["translations"], responses=ERROR_RESPONSES)
 
@@ -190,24 +188,7 @@ def correct_segment(
         masked = mask_correction(payload.text, segment, code)
     except CorrectionError as error:
         raise invalid("text", str(error)) from error
-    before = {"text": row.text, "origin": row.origin, "flags": list(row.flags)}
-    if row.origin != SegmentOrigin.HUMAN:
-        row.machine_text = row.text
-    row.text, row.origin, row.flags = masked, SegmentOrigin.HUMAN.value, []
-    row.engine, row.model_version, row.reused = "staff", "", False
-    row.corrected_by, row.corrected_at = staff.name, utc_now()
-    session.add(row)
-    job = request_correction(session, bulletin_id, version.revision, staff)
-    session.flush()
-    audit.record_by(
-        session,
-        staff,
-        action="translation.correct",
-        target=f"bulletin:{bulletin_id}:{code}:{segment_id}",
-        before=before,
-        after={"text": row.text, "origin": row.origin, "flags": []},
-        detail={"job": job.id, "revision": version.revision},
-    )
+    job = correct_translation(session, row, masked, staff)
     session.commit()
     public = _segment_public(segment, row, code, services.settings.source_language)
     queue.enqueue(job)
