@@ -21,7 +21,7 @@ from publisher.queue import JobQueue, make_huey
 from publisher.services import Services
 from publisher.settings import Settings
 from publisher.workflow import Role
-from translations.engine import FakeEngine
+from tests.support.fake_engine import FakeEngine
 
 Headers = dict[str, dict[str, str]]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from tests.support.fake_engine import FakeEngine
 from translations.document import Segment
-from translations.engine import FakeEngine
 from translations.glossary import Glossary, GlossaryTerm
 from translations.memory import InMemoryTranslationMemory
 from translations.pipeline import TranslationRequest, translate_documents, translate_segments
