@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
+
 class AudioWorkers:
     """A few spawned processes that voice Japanese and encode tracks, with timeouts.
 

@@ -190,7 +190,10 @@ def test_a_hanging_or_killed_worker_is_replaced_and_the_track_completes(
         heading("title", "断水のお知らせ"),
         SpeechSentence("s1", "水道管の交換工事のため、次のとおり断水します。"),
     )
-    with AudioWorkers(workers=2, clip_timeout=5.0, track_timeout=5.0) as workers:
+    # Short enough to keep the hang brief, long enough for a fresh worker's first clip (it
+    # loads the Open JTalk dictionary) on a busy machine; a crash needs no timeout at all.
+    timeout = 8.0 if fault == "hang" else 120.0
+    with AudioWorkers(workers=2, clip_timeout=timeout, track_timeout=timeout) as workers:
         [track] = render_tracks(
             [TrackRequest(sentences, DEFAULT_VOICES["ja"])], cache=None, pool=None, workers=workers
         )
