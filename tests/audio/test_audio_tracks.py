@@ -16,7 +16,6 @@ import audio.workers
 from audio.assemble import AudioTrack
 from audio.cache import ClipCache
 from audio.engines.espeak_worker import EspeakPool
-from audio.engines.openjtalk import count_mora
 from audio.errors import SynthesisError
 from audio.render import encode_track, japanese_clip
 from audio.speech import SpeechSentence, heading, speak_phone
@@ -24,6 +23,7 @@ from audio.tracks import TrackRequest, render_tracks
 from audio.voices import DEFAULT_VOICES, Voice, resolve_voice
 from audio.workers import AudioWorkers
 from tests.support.faults import Fault, misbehave_once, pid_file
+from tests.support.mora import count_mora
 
 pytestmark = pytest.mark.slow
 
