@@ -2,7 +2,6 @@
 
 A plain library: it never imports ``publisher`` or ``translations``, and importing it starts no
 engine and loads no model, so that the publisher can import it cheaply anywhere.  The publisher
-calls :func:`audio.tracks.render_tracks` (many tracks at once, on every core);
-:func:`audio.render.render_track` makes one track in this process.  The other modules are the
-stages they are built from.
+calls :func:`audio.tracks.render_tracks` (many tracks at once, on every core); the other
+modules are the stages it is built from.
 """

@@ -1,23 +1,20 @@
-"""One track, in this process: sentences + voice -> an :class:`AudioTrack`.
+"""The steps that turn sentences + voice into an :class:`AudioTrack`.
 
-Clips come from the cache when possible; Japanese is voiced by Open JTalk in this process,
-every other language by the isolated espeak pool.  Every clip is verified before it is used or
-cached, and any failure surfaces as :class:`SynthesisError` naming the sentence.  The steps
-(check, clips, finish) are shared with :func:`audio.tracks.render_tracks`, which runs them for
-many tracks at once with the CPU-bound parts in worker processes.
+:func:`audio.tracks.render_tracks` runs them for many tracks at once: check that there is
+something to say, collect one clip per distinct text (from the cache when possible, else from
+an engine), join and encode, and label the result.  Every clip is verified before it is used or
+cached, and any failure surfaces as :class:`SynthesisError` naming the sentence.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from audio.assemble import TRACK_SAMPLE_RATE, AudioTrack, Cue, assemble, encode_mp3
 from audio.cache import ClipCache, clip_key, engine_version
 from audio.clip import Clip
-from audio.engines.espeak_worker import EspeakPool
 from audio.errors import SynthesisError
 from audio.speech import SpeechSentence
 from audio.verify import BadClipError, check_clip
@@ -38,32 +35,6 @@ class Encoded:
     mp3: bytes
     duration: float
     cues: tuple[Cue, ...]
-
-
-def render_track(
-    sentences: Sequence[SpeechSentence],
-    voice: Voice,
-    *,
-    cache: ClipCache | None,
-    pool: EspeakPool | None,
-) -> AudioTrack:
-    """Voice ``sentences`` with ``voice`` and return the 24 kHz mono 48 kbps MP3 track.
-
-    ``pool`` is only used for espeak voices; when it is ``None`` a temporary two-worker pool is
-    started for this call (pass a long-lived pool when rendering many tracks).  Identical
-    sentences are voiced once.
-    """
-    check_speakable(sentences)
-
-    def synthesise(texts: list[str]) -> list[Clip]:
-        if voice.engine == "openjtalk":
-            return [japanese_clip(text) for text in texts]
-        with _pool(pool) as espeak:
-            return espeak.synthesize(texts, voice.voice_id)
-
-    clips, synthesised = collect_clips(sentences, voice, cache, synthesise)
-    encoded = encode_track([clips[s.text] for s in sentences], sentences, voice.language)
-    return make_track(encoded, sentences, voice, synthesised)
 
 
 def check_speakable(sentences: Sequence[SpeechSentence]) -> None:
@@ -152,12 +123,3 @@ def japanese_clip(text: str) -> Clip:
     except BadClipError as error:
         raise SynthesisError(f"Open JTalk clip for {text[:40]!r} is implausible: {error}") from None
     return clip
-
-
-@contextlib.contextmanager
-def _pool(pool: EspeakPool | None) -> Iterator[EspeakPool]:
-    if pool is not None:
-        yield pool
-        return
-    with EspeakPool(workers=2) as temporary:
-        yield temporary

@@ -138,8 +138,3 @@ def _openjtalk_importable() -> bool:
     except ImportError:
         return False
     return True
-
-
-def clear_voice_cache() -> None:
-    """Forget the probe, e.g. after installing espeak-ng while the process runs."""
-    _probe_installed.cache_clear()

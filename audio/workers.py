@@ -16,13 +16,10 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 import threading
-import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import CancelledError, Future
 from concurrent.futures import TimeoutError as FutureTimeout
-from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
@@ -36,10 +33,6 @@ from audio.speech import SpeechSentence
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-
-FAULT_ONCE_ENV = "KAKEHASHI_TEST_AUDIO_WORKER_FAULT_ONCE"
-"""Test hook: a file path; the first job to delete that file hangs (content ``hang``) or kills
-its worker (``crash``).  Deleting is atomic, so exactly one job misbehaves, once."""
 
 
 class AudioWorkers:
@@ -93,14 +86,14 @@ class AudioWorkers:
 
     def japanese_clips(self, texts: Sequence[str]) -> list[Clip]:
         """One verified Open JTalk clip per text, in order, spread over the workers."""
-        return self._map(_japanese_job, [(text,) for text in texts], self.clip_timeout)
+        return self._map(japanese_clip, [(text,) for text in texts], self.clip_timeout)
 
     def encode(
         self, clips: Sequence[Clip], sentences: Sequence[SpeechSentence], language: str
     ) -> Encoded:
         """:func:`audio.render.encode_track` in a worker."""
         args = (tuple(clips), tuple(sentences), language)
-        return self._map(_encode_job, [args], self.track_timeout)[0]
+        return self._map(encode_track, [args], self.track_timeout)[0]
 
     def _map(
         self, function: Callable[..., T], calls: Sequence[tuple[Any, ...]], timeout: float
@@ -155,31 +148,3 @@ def _describe(error: BaseException, timeout: float) -> str:
     if isinstance(error, FutureTimeout):
         return f"gave no answer within {timeout:g} s"
     return f"died ({error})"
-
-
-def _japanese_job(text: str) -> Clip:
-    _maybe_fail_for_test()
-    return japanese_clip(text)
-
-
-def _encode_job(
-    clips: tuple[Clip, ...], sentences: tuple[SpeechSentence, ...], language: str
-) -> Encoded:
-    _maybe_fail_for_test()
-    return encode_track(clips, sentences, language)
-
-
-def _maybe_fail_for_test() -> None:
-    token = os.environ.get(FAULT_ONCE_ENV)
-    if not token:
-        return
-    path = Path(token)
-    try:
-        fault = path.read_text().strip()
-        path.unlink()
-    except FileNotFoundError:
-        return
-    if fault == "crash":
-        os._exit(70)
-    while fault == "hang":
-        time.sleep(60)

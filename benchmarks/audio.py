@@ -3,8 +3,8 @@
     .venv/bin/python -m benchmarks.audio
 
 Prints seconds of audio made per second of wall time for a serial baseline (one clip at a time,
-one engine at a time: ``render_track`` per track, a one-worker espeak pool, Open JTalk in this
-process, no cache) and for ``render_tracks`` (both cores: espeak pool + Open JTalk/encoding
+one engine at a time: :func:`serial_track` per track, a one-worker espeak pool, Open JTalk in
+this process, no cache) and for ``render_tracks`` (both cores: espeak pool + Open JTalk/encoding
 workers), both from a cold start (new pools, an empty cache folder), and their ratio.  Each
 run also prints the CPU seconds it used and how many cores were busy on average: when other
 programs load the machine, the parallel run cannot get its second core, which shows there
@@ -33,9 +33,10 @@ from pathlib import Path
 
 from audio.assemble import AudioTrack
 from audio.cache import ClipCache
+from audio.clip import Clip
 from audio.engines.espeak_worker import EspeakPool
 from audio.errors import SynthesisError
-from audio.render import render_track
+from audio.render import check_speakable, collect_clips, encode_track, japanese_clip, make_track
 from audio.speech import SpeechSentence
 from audio.tracks import TrackRequest, render_tracks
 from audio.voices import available_voices
@@ -231,15 +232,32 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+def serial_track(request: TrackRequest, pool: EspeakPool) -> AudioTrack:
+    """One track the plain way: every step in this process and one clip at a time.
+
+    The same steps as ``render_tracks`` (``audio.render``), without its threads and worker
+    processes: Open JTalk runs here, espeak clips come from ``pool`` one call per track.
+    """
+    sentences, voice = request.sentences, request.voice
+    check_speakable(sentences)
+
+    def synthesise(texts: list[str]) -> list[Clip]:
+        if voice.engine == "openjtalk":
+            return [japanese_clip(text) for text in texts]
+        return pool.synthesize(texts, voice.voice_id)
+
+    clips, synthesised = collect_clips(sentences, voice, None, synthesise)
+    encoded = encode_track([clips[s.text] for s in sentences], sentences, voice.language)
+    return make_track(encoded, sentences, voice, synthesised)
+
+
 def serial(todo: list[TrackRequest]) -> list[AudioTrack | SynthesisError]:
     """The baseline: one clip at a time, one engine at a time, no cache."""
     results: list[AudioTrack | SynthesisError] = []
     with EspeakPool(workers=1) as pool:
         for request in todo:
             try:
-                results.append(
-                    render_track(request.sentences, request.voice, cache=None, pool=pool)
-                )
+                results.append(serial_track(request, pool))
             except SynthesisError as error:
                 results.append(error)
         print(f"  serial: {pool.stats}")

@@ -65,7 +65,7 @@ def _settings(data: Path, site_dir: Path | None = None, workers: int = 0) -> Any
 
 def _services(data: Path, site_dir: Path | None = None, workers: int = 0) -> Any:
     from publisher.services import Services
-    from translations.fake_engine import FakeEngine
+    from tests.support.fake_engine import FakeEngine
 
     return Services.create(
         _settings(data, site_dir, workers), translation_engine_factory=lambda _: FakeEngine()
@@ -89,7 +89,7 @@ def generate(data: Path, count: int) -> None:
         SegmentTranslation,
         SourceSnapshot,
     )
-    from translations.fake_engine import FakeEngine
+    from tests.support.fake_engine import FakeEngine
     from translations.pipeline import TranslationRequest, translate_documents
 
     services = _services(data)
@@ -209,7 +209,7 @@ def _edit_and_update(services: Any, bulletin_id: int) -> dict[str, Any]:
     """Edit one bulletin (a new revision, published again) and time the build that follows."""
     from publisher.site.build import update_site
     from tests.publisher.site.archive import revise_fixture
-    from translations.fake_engine import FakeEngine
+    from tests.support.fake_engine import FakeEngine
 
     revise_fixture(services, bulletin_id, FakeEngine(), title=f"【更新】お知らせ{bulletin_id}")
     started = time.perf_counter()

@@ -291,8 +291,8 @@ def kakehashi(
     documents: Sequence[Any], packages_dir: Path, beam: int, threads: int
 ) -> tuple[int, float, Any]:
     """(segments, seconds, engine) for translate_documents over all documents at once."""
+    from tests.support.memory import InMemoryTranslationMemory
     from translations.engine import ArgosEngine
-    from translations.memory import InMemoryTranslationMemory
     from translations.pipeline import TranslationRequest, translate_documents
 
     engine = ArgosEngine(
@@ -336,7 +336,7 @@ def republish(samples: Sequence[Any], engine: Any) -> list[tuple[str, float, flo
     memory. Measured for the six bulletins together (a day's publishing) and for the edited
     bulletin alone. Returns (what, first s, again s, segment-languages decoded, in all).
     """
-    from translations.memory import InMemoryTranslationMemory
+    from tests.support.memory import InMemoryTranslationMemory
     from translations.pipeline import TranslationRequest, translate_documents
 
     def requests(chosen: Sequence[Any]) -> list[Any]:

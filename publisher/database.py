@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import StaticPool
-from sqlmodel import Session, SQLModel, create_engine
+from sqlmodel import SQLModel, create_engine
 
 from publisher import tables as _tables  # noqa: F401  (registers the tables on the metadata)
 
@@ -80,15 +78,3 @@ def prepare_schema(engine: Engine, *, backup_dir: Path) -> None:
     from publisher.migrations import prepare
 
     prepare(engine, upgrade=engine.dialect.name == "sqlite", backup_dir=backup_dir)
-
-
-@contextmanager
-def session_scope(engine: Engine) -> Iterator[Session]:
-    """A session that commits on success and rolls back on any error."""
-    with Session(engine, expire_on_commit=False) as session:
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise

@@ -125,7 +125,3 @@ def _end(session: Session, job: Job, state: JobState, error: str | None) -> None
     job.state, job.error, job.finished_at = state.value, error, utc_now()
     session.add(job)
     session.commit()
-
-
-def unfinished(session: Session) -> list[Job]:
-    return list(session.exec(select(Job).where(col(Job.state).in_(tuple(UNFINISHED)))).all())

@@ -92,11 +92,10 @@ def create_key(
     return key, secret
 
 
-def is_active(key: ApiKey, now: datetime | None = None) -> bool:
-    moment = now or datetime.now(UTC)
+def is_active(key: ApiKey) -> bool:
     if key.revoked_at is not None:
         return False
-    return key.expires_at is None or _aware(key.expires_at) > moment
+    return key.expires_at is None or _aware(key.expires_at) > datetime.now(UTC)
 
 
 def _aware(moment: datetime) -> datetime:

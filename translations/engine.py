@@ -1,7 +1,7 @@
 """The translation engine interface the pipeline uses, and the engines that implement it.
 
-``ArgosEngine`` decodes installed argos packages with CTranslate2; ``FakeEngine`` is a
-predictable stand-in for fast unit tests and is never used unless a caller asks for it.
+``ArgosEngine`` decodes installed argos packages with CTranslate2. Tests and benchmarks use a
+predictable stand-in that lives beside them (``tests/support/fake_engine.py``).
 """
 
 from __future__ import annotations
@@ -10,10 +10,9 @@ from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from translations.argos_engine import ArgosEngine
-from translations.fake_engine import FakeEngine
 from translations.routes import Route
 
-__all__ = ["ArgosEngine", "FakeEngine", "TranslationEngine"]
+__all__ = ["ArgosEngine", "TranslationEngine"]
 
 
 class TranslationEngine(Protocol):

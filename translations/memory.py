@@ -9,19 +9,18 @@ glossary terms it used. Before a sentence goes to the model the memory is asked:
 * otherwise a ``machine``/``template`` translation is reused only if it was made from exactly
   the same model input (``input_key``: same glossary terms applied) by the same model version.
 
-The publisher stores memory in its database; ``InMemoryTranslationMemory`` is the same policy
-in a dict (benchmarks, tests, one-off scripts).
+The publisher stores memory in its database (``publisher.memory``); tests and benchmarks keep
+it in a dict (``tests/support/memory.py``).
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from translations.document import AppliedTerm, Segment, TranslatedSegment
+from translations.document import AppliedTerm, Segment
 from translations.statuses import SegmentOrigin
 
 
@@ -49,19 +48,6 @@ class MemoryEntry:
     glossary_terms: tuple[AppliedTerm, ...] = ()
 
 
-def entry_of(item: TranslatedSegment) -> MemoryEntry:
-    """The memory entry a translated segment leaves behind."""
-    return MemoryEntry(
-        text=item.text,
-        origin=item.origin,
-        engine=item.engine,
-        model_version=item.model_version,
-        input_key=item.input_key,
-        flags=item.flags,
-        glossary_terms=item.glossary_terms,
-    )
-
-
 class TranslationMemory(Protocol):
     """Where translations are looked up; entries for each hash come newest first."""
 
@@ -81,27 +67,3 @@ def choose(
         if entry.input_key == input_key and entry.model_version == model_version:
             return entry
     return None
-
-
-class InMemoryTranslationMemory:
-    """The memory policy over a dict; ``add`` keeps the newest entry first."""
-
-    def __init__(self) -> None:
-        self._entries: dict[tuple[str, str], list[MemoryEntry]] = defaultdict(list)
-
-    def add(self, language: str, hash_: str, entry: MemoryEntry) -> None:
-        self._entries[(language, hash_)].insert(0, entry)
-
-    def record(self, language: str, results: Sequence[TranslatedSegment]) -> None:
-        """Remember a document's results in one language (what a publish stores)."""
-        for item in results:
-            self.add(language, item.source_hash, entry_of(item))
-
-    def find(
-        self, language: str, source_hashes: Sequence[str]
-    ) -> Mapping[str, Sequence[MemoryEntry]]:
-        return {
-            hash_: tuple(self._entries[(language, hash_)])
-            for hash_ in source_hashes
-            if (language, hash_) in self._entries
-        }

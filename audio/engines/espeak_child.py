@@ -1,14 +1,17 @@
-"""The loop that runs inside one espeak worker process (never in the publisher's process).
+"""What runs inside one espeak worker process (never in the publisher's process).
 
 pyttsx3's espeak driver initialises libespeak-ng once per process and is not fork-safe, and it
 has races: two ``save_to_file`` calls before one ``runAndWait`` write only the last file, and
 ``runAndWait`` returns as soon as espeak *starts* (synthesis runs on espeak's own thread in
 retrieval mode), so the file may not exist yet.  Property changes are queued and applied only
-inside ``runAndWait``, and the rate is only applied reliably as an embedded command.  So each
-worker does exactly one ``save_to_file`` + ``runAndWait`` per job, waits for pyttsx3's
-``finished-utterance`` notification (sent after the WAV is written), checks that the voice
-really changed, and reports the path; the parent verifies the audio.  This module imports
-nothing heavy at module level because the parent imports it too.
+inside ``runAndWait``, and the rate is only applied reliably as an embedded command.  So
+:func:`start` makes the engine once per worker, and :func:`speak` does exactly one
+``save_to_file`` + ``runAndWait`` per clip, waits for pyttsx3's ``finished-utterance``
+notification (sent after the WAV is written), checks that the voice really changed, and
+verifies the audio before handing it back.  A worker whose engine made
+:data:`BAD_STREAK_LIMIT` bad clips in a row exits with :data:`RETIRED_EXIT_CODE`, so that a
+wedged engine is replaced by a fresh process.  This module imports nothing heavy at module
+level because the parent imports it too.
 """
 
 from __future__ import annotations
@@ -18,19 +21,17 @@ import os
 import re
 import sys
 import threading
-import time
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from audio.verify import DEFAULT_RATE_WPM
+from audio.clip import Clip
+from audio.verify import DEFAULT_RATE_WPM, BadClipError, check_clip, load_wav
 
-HANG_ONCE_ENV = "KAKEHASHI_TEST_ESPEAK_HANG_ONCE"
-"""Test hook: when set to a file path, the first worker that manages to delete that file hangs.
-
-Deleting is atomic, so exactly one job hangs, once; without the variable nothing changes.
-"""
+BAD_STREAK_LIMIT = 2
+"""Bad clips in a row after which a worker exits rather than trying again."""
+RETIRED_EXIT_CODE = 75
+"""A worker that exits with this code retired itself after too many bad clips in a row."""
 
 _FINISH_WAIT_SECONDS = 20.0
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -38,9 +39,8 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 @dataclass(frozen=True)
 class Job:
-    """One clip to synthesise into ``path``."""
+    """One clip to synthesise, through the scratch file ``path``."""
 
-    job_id: int
     text: str
     voice_id: str
     rate: int | None
@@ -48,23 +48,26 @@ class Job:
 
 
 @dataclass(frozen=True)
-class Done:
-    """The worker believes ``path`` holds the clip; the parent still verifies it."""
-
-    job_id: int
-    path: str
-
-
-@dataclass(frozen=True)
 class Failed:
-    """The worker could not even try (unknown voice, engine error)."""
+    """No clip: the engine failed (unknown voice, error) or made a bad clip (``bad_clip``)."""
 
-    job_id: int
     message: str
+    bad_clip: bool = False
 
 
-def serve(conn: Connection) -> None:
-    """Worker entry point: answer :class:`Job` messages until ``None`` or a closed pipe."""
+@dataclass
+class _Engine:
+    engine: Any
+    finished: threading.Event
+    bad_streak: int = 0
+
+
+_engine: _Engine | None = None
+
+
+def start() -> None:
+    """Worker initialiser: make this process's one pyttsx3 engine."""
+    global _engine
     # pyttsx3 prints "Audio saved to ..." for every file; keep the parent's stdout clean.
     sys.stdout = Path(os.devnull).open("w")  # noqa: SIM115 - lives as long as the worker
     import pyttsx3
@@ -72,35 +75,50 @@ def serve(conn: Connection) -> None:
     engine = pyttsx3.init("espeak")
     finished = threading.Event()
     engine.connect("finished-utterance", lambda **_: finished.set())
-    while True:
-        try:
-            job = conn.recv()
-        except (EOFError, OSError):
-            return
-        if job is None:
-            return
-        conn.send(_run(engine, finished, job))
+    _engine = _Engine(engine, finished)
 
 
-def _run(engine: Any, finished: threading.Event, job: Job) -> Done | Failed:
+def speak(job: Job) -> Clip | Failed:
+    """One verified clip for ``job``, or why not; runs in a worker after :func:`start`."""
+    assert _engine is not None, "espeak_child.start() runs first in every worker"
+    path = Path(job.path)
     try:
-        _maybe_hang_for_test()
-        path = Path(job.path)
+        problem = _synthesise(_engine, job)
+        if problem is not None:
+            return Failed(problem)
+        clip = load_wav(path)
+        check_clip(clip, job.text, rate_wpm=job.rate)
+    except BadClipError as error:
+        _engine.bad_streak += 1
+        if _engine.bad_streak >= BAD_STREAK_LIMIT:
+            path.unlink(missing_ok=True)
+            os._exit(RETIRED_EXIT_CODE)  # a wedged engine: the pool starts a fresh worker
+        return Failed(str(error), bad_clip=True)
+    finally:
+        path.unlink(missing_ok=True)
+    _engine.bad_streak = 0
+    return clip
+
+
+def _synthesise(state: _Engine, job: Job) -> str | None:
+    """Write the clip to ``job.path``; the reason when the engine could not even try."""
+    engine, finished = state.engine, state.finished
+    try:
         with contextlib.suppress(FileNotFoundError):
-            path.unlink()
+            Path(job.path).unlink()
         finished.clear()
         engine.setProperty("voice", job.voice_id)
         engine.save_to_file(_with_rate(job.text, job.rate), job.path)
         engine.runAndWait()
         if not finished.wait(_FINISH_WAIT_SECONDS):
-            return Failed(job.job_id, "espeak never reported the end of the utterance")
+            return "espeak never reported the end of the utterance"
         current = engine.getProperty("voice")
         if current != job.voice_id:
             # pyttsx3 silently keeps the previous voice when a name is unknown.
-            return Failed(job.job_id, f"espeak voice {job.voice_id!r} not set (got {current!r})")
+            return f"espeak voice {job.voice_id!r} not set (got {current!r})"
     except Exception as error:  # report, don't die: the parent decides about retries
-        return Failed(job.job_id, f"{type(error).__name__}: {error}")
-    return Done(job.job_id, job.path)
+        return f"{type(error).__name__}: {error}"
+    return None
 
 
 def _with_rate(text: str, rate: int | None) -> str:
@@ -115,15 +133,3 @@ def _with_rate(text: str, rate: int | None) -> str:
     """
     clean = _CONTROL.sub(" ", text)
     return f"\x01{rate if rate is not None else DEFAULT_RATE_WPM}S{clean}"
-
-
-def _maybe_hang_for_test() -> None:
-    token = os.environ.get(HANG_ONCE_ENV)
-    if not token:
-        return
-    try:
-        Path(token).unlink()
-    except FileNotFoundError:
-        return
-    while True:
-        time.sleep(60)

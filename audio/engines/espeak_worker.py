@@ -2,10 +2,20 @@
 
 pyttsx3 initialises libespeak-ng once per process, is not fork-safe (a fork after use
 deadlocks) and now and then writes an empty WAV while reporting success.  So synthesis never
-runs in the caller's process: each worker is started with the ``spawn`` context, makes one clip
-per job, and the pool verifies every file, retries a bad clip (up to ``retries`` times), kills
-a worker that does not answer within ``timeout`` and starts a new one.  A clip that still cannot
-be made raises :class:`SynthesisError`; the pool never returns silence.
+runs in the caller's process: the workers are a ``pebble`` process pool started with the
+``spawn`` context, each makes its engine once (the pool's initialiser) and one clip per job, and
+verifies it (see ``espeak_child``).  The pool retries a bad clip or a failed job (up to
+``retries`` times); pebble kills a worker that does not answer within ``timeout`` and replaces
+it, and replaces a worker that dies, including one that retired itself after bad clips in a
+row.  A clip that still cannot be made raises :class:`SynthesisError`; the pool never returns
+silence.
+
+Why pebble, as for :class:`audio.workers.AudioWorkers`: pyttsx3 needs one engine per process,
+made once, a fresh (spawned) process, and one utterance at a time; a pebble initialiser, the
+``spawn`` context and one job per clip give exactly that, and pebble already kills hung workers
+and replaces dead ones.  This pool used to be hand-made only to replace a worker after bad clips
+in a row, which pebble cannot do from outside (it names no worker); the worker now verifies its
+own clips and exits with ``RETIRED_EXIT_CODE``, and pebble replaces it like any dead worker.
 
 Measured here (espeak-ng 1.51, two workers on two cores): while workers set the rate with
 ``setProperty("rate")`` before each clip, about one clip in ten came back as a 44-byte WAV,
@@ -16,37 +26,33 @@ several thousand.  Verification and retries stay: the race is in C code we do no
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import logging
 import multiprocessing
 import shutil
 import tempfile
 import threading
-import time
 import weakref
-from collections import deque
 from collections.abc import Sequence
+from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, wait
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
-from multiprocessing.context import SpawnContext, SpawnProcess
 from pathlib import Path
 from types import TracebackType
 from typing import Self
 
+from pebble import ProcessExpired, ProcessPool
+
 from audio.clip import Clip
-from audio.engines.espeak_child import Done, Failed, Job, serve
+from audio.engines.espeak_child import RETIRED_EXIT_CODE, Failed, Job, speak, start
 from audio.errors import SynthesisError
-from audio.verify import BadClipError, check_clip, load_wav
 
 log = logging.getLogger(__name__)
 
 MIN_RATE_WPM = 80
 MAX_RATE_WPM = 450
 """espeak-ng's usable speed range in words per minute."""
-_STOP_GRACE_SECONDS = 2.0
-_BAD_STREAK_LIMIT = 2
-"""Bad clips in a row after which a worker is replaced rather than asked again."""
 
 
 @dataclass(frozen=True)
@@ -65,48 +71,8 @@ class PoolStats:
     """Workers killed because a job took longer than ``timeout``."""
     crashes: int = 0
     """Workers that died on their own."""
-    workers_started: int = 0
-
-
-@dataclass
-class _Counters:
-    clips: int = 0
-    attempts: int = 0
-    bad_clips: int = 0
-    failures: int = 0
-    timeouts: int = 0
-    crashes: int = 0
-    workers_started: int = 0
-
-    def snapshot(self) -> PoolStats:
-        return PoolStats(**vars(self))
-
-
-class _Worker:
-    """One spawned process and the parent's end of its pipe."""
-
-    def __init__(self, context: SpawnContext, number: int) -> None:
-        parent_end, child_end = context.Pipe(duplex=True)
-        self.process: SpawnProcess = context.Process(
-            target=serve, args=(child_end,), name=f"kakehashi-espeak-{number}", daemon=True
-        )
-        self.process.start()
-        child_end.close()
-        self.conn: Connection = parent_end
-        self.bad_streak = 0
-
-    def stop(self) -> None:
-        """Ask the worker to exit; kill it if it does not."""
-        with contextlib.suppress(OSError):
-            self.conn.send(None)
-        self.process.join(_STOP_GRACE_SECONDS)
-        self.kill()
-
-    def kill(self) -> None:
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join(_STOP_GRACE_SECONDS)
-        self.conn.close()
+    retired: int = 0
+    """Workers that exited after bad clips in a row, to be replaced by fresh ones."""
 
 
 @dataclass
@@ -119,9 +85,9 @@ class _Task:
 class EspeakPool:
     """A few spawned pyttsx3 workers that turn texts into verified clips, in order.
 
-    Use as a context manager (or call :meth:`close`).  One pool serves one call at a time;
-    concurrent callers are serialised.  Workers start lazily and are reused across calls,
-    because starting one costs a Python interpreter and an espeak initialisation.
+    Use as a context manager (or call :meth:`close`).  Thread-safe: concurrent callers share
+    the workers, first come, first served.  Workers start on first use and are reused across
+    calls, because starting one costs a Python interpreter and an espeak initialisation.
     """
 
     def __init__(self, workers: int = 2, timeout: float = 30.0, *, retries: int = 3) -> None:
@@ -132,15 +98,15 @@ class EspeakPool:
         self.workers = workers
         self.timeout = timeout
         self.retries = retries
-        self._context = multiprocessing.get_context("spawn")
-        self._idle: list[_Worker] = []
-        self._all: list[_Worker] = []
+        self._pool: ProcessPool | None = None
         self._lock = threading.Lock()
         self._job_ids = itertools.count()
-        self._counters = _Counters()
+        self._stats = PoolStats()
         self._directory: Path | None = None
         self._closed = False
-        self._finalizer: weakref.finalize[[list[_Worker], Path], EspeakPool] | None = None
+        self._finalizer: weakref.finalize[[list[ProcessPool], Path], EspeakPool] | None = None
+        self._pools: list[ProcessPool] = []
+        """The live pebble pool, if any (a list, so that the finalizer sees replacements)."""
 
     def __enter__(self) -> Self:
         return self
@@ -154,21 +120,18 @@ class EspeakPool:
         self.close()
 
     @property
-    def worker_pids(self) -> tuple[int, ...]:
-        """Process ids of the live workers (for monitoring and tests)."""
-        return tuple(w.process.pid for w in self._all if w.process.pid is not None)
-
-    @property
     def stats(self) -> PoolStats:
         """A snapshot of the counters, for logs and benchmarks."""
-        return self._counters.snapshot()
+        return self._stats
 
     def close(self) -> None:
         """Stop every worker and delete the scratch folder; the pool cannot be used again."""
         with self._lock:
             self._closed = True
-            if self._finalizer is not None:
-                self._finalizer()
+            self._pool = None
+            finalizer = self._finalizer
+        if finalizer is not None:
+            finalizer()
 
     def synthesize(
         self, texts: Sequence[str], voice_id: str, rate: int | None = None
@@ -183,124 +146,65 @@ class EspeakPool:
             raise ValueError(f"rate must be {MIN_RATE_WPM}-{MAX_RATE_WPM} wpm, got {rate}")
         if not texts:
             return []
-        with self._lock:
-            if self._closed:
-                raise SynthesisError("the EspeakPool is closed")
-            return self._run(texts, voice_id, rate)
-
-    def _run(self, texts: Sequence[str], voice_id: str, rate: int | None) -> list[Clip]:
-        directory = self._ensure_directory()
-        pending = deque(_Task(index, text) for index, text in enumerate(texts))
         results: list[Clip | None] = [None] * len(texts)
-        busy: dict[_Worker, tuple[_Task, Job, float]] = {}
+        running: dict[Future[Clip | Failed], _Task] = {}
         try:
-            while pending or busy:
-                while pending and (self._idle or len(self._all) < self.workers):
-                    worker = self._idle.pop() if self._idle else self._spawn()
-                    task = pending.popleft()
-                    job_id = next(self._job_ids)
-                    path = str(directory / f"{job_id}.wav")
-                    job = Job(job_id, task.text, voice_id, rate, path)
-                    self._counters.attempts += 1
-                    try:
-                        worker.conn.send(job)
-                    except OSError as error:
-                        self._retire(worker, crashed=True)
-                        self._retry(task, pending, voice_id, f"worker pipe broken: {error}")
-                        continue
-                    busy[worker] = (task, job, time.monotonic() + self.timeout)
-                self._collect(busy, pending, results, voice_id, rate)
+            for index, text in enumerate(texts):
+                task = _Task(index, text)
+                running[self._schedule(task, voice_id, rate)] = task
+            while running:
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    task = running.pop(future)
+                    clip = self._outcome(future, task, voice_id)
+                    if clip is not None:
+                        results[task.index] = clip
+                    else:
+                        running[self._schedule(task, voice_id, rate)] = task
         finally:
-            for worker in list(busy):
-                self._retire(worker, crashed=True)  # still working on an abandoned job
+            for future in running:
+                if not future.running():  # pebble kills the worker of a cancelled running job
+                    future.cancel()
         clips = [clip for clip in results if clip is not None]
         assert len(clips) == len(texts)
         return clips
 
-    def _collect(
-        self,
-        busy: dict[_Worker, tuple[_Task, Job, float]],
-        pending: deque[_Task],
-        results: list[Clip | None],
-        voice_id: str,
-        rate: int | None,
-    ) -> None:
-        """Wait for the next answer or deadline and handle everything that is ready."""
-        now = time.monotonic()
-        soonest = min(deadline for _, _, deadline in busy.values())
-        handles: list[Connection | int] = [w.conn for w in busy]
-        handles += [w.process.sentinel for w in busy]
-        wait(handles, timeout=max(0.0, soonest - now))
-        now = time.monotonic()
-        for worker, (task, job, deadline) in list(busy.items()):
-            if worker.conn.poll():
-                try:
-                    answer = worker.conn.recv()
-                except (EOFError, OSError):
-                    answer = None
-                if answer is None:
-                    del busy[worker]
-                    self._counters.crashes += 1
-                    self._retire(worker, crashed=True)
-                    self._retry(task, pending, voice_id, "worker died")
-                    continue
-                if answer.job_id != job.job_id:
-                    continue  # a stale answer; keep waiting for this job
-                del busy[worker]
-                self._handle(worker, task, answer, pending, results, voice_id, rate)
-            elif not worker.process.is_alive():
-                del busy[worker]
-                self._counters.crashes += 1
-                self._retire(worker, crashed=True)
-                self._retry(task, pending, voice_id, "worker died")
-            elif now >= deadline:
-                del busy[worker]
-                self._counters.timeouts += 1
-                log.warning(
-                    "espeak worker %s timed out after %.1f s; replacing it",
-                    worker.process.name,
-                    self.timeout,
-                )
-                self._retire(worker, crashed=True)
-                self._retry(task, pending, voice_id, f"no answer within {self.timeout:g} s")
+    def _schedule(self, task: _Task, voice_id: str, rate: int | None) -> Future[Clip | Failed]:
+        pool, directory = self._ensure_pool()
+        job = Job(task.text, voice_id, rate, str(directory / f"{next(self._job_ids)}.wav"))
+        self._count(attempts=1)
+        return pool.schedule(speak, args=(job,), timeout=self.timeout)
 
-    def _handle(
-        self,
-        worker: _Worker,
-        task: _Task,
-        answer: Done | Failed,
-        pending: deque[_Task],
-        results: list[Clip | None],
-        voice_id: str,
-        rate: int | None,
-    ) -> None:
-        if isinstance(answer, Failed):
-            self._counters.failures += 1
-            self._idle.append(worker)
-            self._retry(task, pending, voice_id, answer.message)
-            return
-        path = Path(answer.path)
+    def _outcome(self, future: Future[Clip | Failed], task: _Task, voice_id: str) -> Clip | None:
+        """The clip, or ``None`` after recording why there is none (raises when out of tries)."""
         try:
-            clip = load_wav(path)
-            check_clip(clip, task.text, rate_wpm=rate)
-        except BadClipError as error:
-            self._counters.bad_clips += 1
-            worker.bad_streak += 1
-            log.info("espeak produced a bad clip (%s); retrying", error)
-            if worker.bad_streak >= _BAD_STREAK_LIMIT:
-                self._retire(worker, crashed=False)  # a wedged engine: start afresh
+            answer = future.result()
+        except CancelledError:
+            raise SynthesisError("the EspeakPool was closed during the job") from None
+        except FutureTimeout:
+            self._count(timeouts=1)
+            log.warning("espeak worker timed out after %.1f s; replacing it", self.timeout)
+            problem = f"no answer within {self.timeout:g} s"
+        except ProcessExpired as error:
+            if error.exitcode == RETIRED_EXIT_CODE:
+                self._count(bad_clips=1, retired=1)
+                problem = "bad clips in a row; worker replaced"
             else:
-                self._idle.append(worker)
-            self._retry(task, pending, voice_id, str(error))
-            return
-        finally:
-            path.unlink(missing_ok=True)
-        worker.bad_streak = 0
-        self._idle.append(worker)
-        self._counters.clips += 1
-        results[task.index] = clip
-
-    def _retry(self, task: _Task, pending: deque[_Task], voice_id: str, problem: str) -> None:
+                self._count(crashes=1)
+                problem = f"worker died ({error})"
+        except BrokenProcessPool as error:  # every worker died at once: start a new pool
+            self._count(crashes=1)
+            problem = f"workers died ({error})"
+        else:
+            if isinstance(answer, Clip):
+                self._count(clips=1)
+                return answer
+            if answer.bad_clip:
+                self._count(bad_clips=1)
+                log.info("espeak produced a bad clip (%s); retrying", answer.message)
+            else:
+                self._count(failures=1)
+            problem = answer.message
         task.problems.append(problem)
         if len(task.problems) > self.retries:
             raise SynthesisError(
@@ -308,34 +212,45 @@ class EspeakPool:
                 f"({task.text[:40]!r}) in {len(task.problems)} attempts: "
                 + "; ".join(dict.fromkeys(task.problems))
             )
-        pending.appendleft(task)
+        return None
 
-    def _spawn(self) -> _Worker:
-        self._counters.workers_started += 1
-        worker = _Worker(self._context, self._counters.workers_started)
-        self._all.append(worker)
-        return worker
+    def _count(self, **increments: int) -> None:
+        with self._lock:
+            values = vars(self._stats) | {
+                name: getattr(self._stats, name) + step for name, step in increments.items()
+            }
+            self._stats = PoolStats(**values)
 
-    def _retire(self, worker: _Worker, *, crashed: bool) -> None:
-        if worker in self._all:
-            self._all.remove(worker)
-        if worker in self._idle:
-            self._idle.remove(worker)
-        if crashed:
-            worker.kill()
-        else:
-            worker.stop()
+    def _ensure_pool(self) -> tuple[ProcessPool, Path]:
+        with self._lock:
+            if self._closed:
+                raise SynthesisError("the EspeakPool is closed")
+            if self._directory is None:
+                self._directory = Path(tempfile.mkdtemp(prefix="kakehashi-espeak-"))
+                self._finalizer = weakref.finalize(self, _shutdown, self._pools, self._directory)
+            if self._pool is not None and not self._pool.active:
+                log.warning("espeak worker pool stopped unexpectedly; starting a new one")
+                self._pools.remove(self._pool)
+                _stop(self._pool)
+                self._pool = None
+            if self._pool is None:
+                self._pool = ProcessPool(
+                    max_workers=self.workers,
+                    initializer=start,
+                    context=multiprocessing.get_context("spawn"),
+                )
+                self._pools.append(self._pool)
+            return self._pool, self._directory
 
-    def _ensure_directory(self) -> Path:
-        if self._directory is None:
-            self._directory = Path(tempfile.mkdtemp(prefix="kakehashi-espeak-"))
-            self._finalizer = weakref.finalize(self, _shutdown, self._all, self._directory)
-        return self._directory
+
+def _stop(pool: ProcessPool) -> None:
+    pool.stop()  # type: ignore[no-untyped-call]  # pebble leaves it unannotated
+    pool.join(timeout=10)
 
 
-def _shutdown(workers: list[_Worker], directory: Path) -> None:
+def _shutdown(pools: list[ProcessPool], directory: Path) -> None:
     """Stop workers and remove scratch files; also runs if a pool is garbage-collected."""
-    for worker in list(workers):
-        worker.stop()
-    workers.clear()
+    for pool in list(pools):
+        _stop(pool)
+    pools.clear()
     shutil.rmtree(directory, ignore_errors=True)

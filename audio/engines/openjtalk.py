@@ -15,8 +15,6 @@ from contextlib import contextmanager
 from audio.clip import Clip
 from audio.errors import SynthesisError
 
-_SMALL_KANA = frozenset("ァィゥェォャュョヮヵヶ")
-
 
 def synthesize_japanese(text: str) -> Clip:
     """Speak ``text`` with the bundled voice; samples come back at 48 kHz on the int16 scale."""
@@ -30,22 +28,6 @@ def synthesize_japanese(text: str) -> Clip:
     if len(wave) == 0:
         raise SynthesisError(f"Open JTalk produced no audio for {text[:40]!r}")
     return Clip.from_pcm16_scale(wave, int(sample_rate))
-
-
-def count_mora(text: str) -> int:
-    """Number of morae Open JTalk will say (katakana reading minus small kana and punctuation).
-
-    Speaking time in Japanese follows morae, not characters: 避難所 is five morae.
-    """
-    import pyopenjtalk
-
-    with _quiet_sudachi():
-        reading = "".join(pyopenjtalk.g2p(text, kana=True))
-    return sum(1 for char in reading if _is_mora(char))
-
-
-def _is_mora(char: str) -> bool:
-    return ("ァ" <= char <= "ヶ" or char == "ー") and char not in _SMALL_KANA
 
 
 @contextmanager

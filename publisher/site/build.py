@@ -154,7 +154,8 @@ def update_site(
     """Bring the published site up to date with the database; returns what was written.
 
     ``changed`` names bulletins to read again even if their database stamp looks the same
-    (a publish job passes its bulletin). ``search=False`` skips the search index (tests).
+    (a publish job passes its bulletin). ``search=False`` (``build --no-search``) skips the
+    search index, which the next build that does not skip it remakes.
     """
     settings = services.settings
     site_dir = settings.resolved_site_dir

@@ -64,7 +64,6 @@ class AudioInfo:
 class PageVersion:
     doc: LocalizedDoc
     audio: AudioInfo | None
-    audio_problem: str | None
 
 
 @dataclass(frozen=True)
@@ -314,7 +313,7 @@ def gather(
                 log.error("bulletin %s: %s is incomplete and is left out", bulletin.id, language)
                 continue
             audio = _audio(media, online)
-            page_versions[language] = PageVersion(doc, audio, online.detail)
+            page_versions[language] = PageVersion(doc, audio)
             digest.update(_shown(language, stored, audio, online.detail).encode())
         published_at = _aware(bulletin.published_at or bulletin.updated_at)
         updated_at = _aware(bulletin.updated_at)

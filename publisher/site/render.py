@@ -260,9 +260,6 @@ class SiteRenderer:
         local = moment.astimezone(CITY_TIME_ZONE)
         return format_date(language, local.year, local.month, local.day)
 
-    def category_label(self, language: str, category: str) -> str:
-        return self.strings(language).plain[f"category_{category_key(category)}"]
-
     def alternates(
         self, folder_for: Callable[[str], str], languages: Sequence[str]
     ) -> list[Alternate]:

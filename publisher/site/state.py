@@ -15,7 +15,6 @@ import functools
 import hashlib
 import importlib.metadata
 import marshal
-import shutil
 import sys
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -228,8 +227,3 @@ def save_state(site_dir: Path, state: BuildState) -> None:
     for stale in folder.iterdir() if folder.is_dir() else ():
         if stale.name not in named:
             stale.unlink(missing_ok=True)
-
-
-def forget_state(site_dir: Path) -> None:
-    state_path(site_dir).unlink(missing_ok=True)
-    shutil.rmtree(shards_dir(site_dir), ignore_errors=True)

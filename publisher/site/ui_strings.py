@@ -3,21 +3,15 @@
 Residents read these labels verbatim, often with limited literacy or through a screen reader,
 and some are spoken in the audio version of each notice. They are therefore written by hand
 for each language rather than machine-translated at build time like the notices themselves.
-Every language defines every key with the same ``{placeholders}`` as English; the test-friendly
-checks :func:`missing_keys` and :func:`placeholder_mismatches` must both return ``{}``.
+Every language defines every key of :data:`KEYS` with the same ``{placeholders}`` as English,
+and has a date format (``tests/publisher/site/test_ui_strings.py`` checks both).
 """
 
 from __future__ import annotations
 
 import datetime
-import string
 from collections.abc import Mapping
 from typing import Final
-
-from translations.languages import LANGUAGES as KNOWN_LANGUAGES
-
-LANGUAGES: Final = tuple(KNOWN_LANGUAGES)
-"""Kakehashi language codes that must have a full set of strings and a date format."""
 
 FALLBACK_LANGUAGE: Final = "en"
 
@@ -46,13 +40,11 @@ KEYS: Final = (
     "playback_speed",
     "breadcrumb_label",
     "home",
-    "notices_in_language",
     "back_to_index",
     "footer_accessibility",
     "footer_note",
     "not_found_heading",
     "not_found_text",
-    "retracted_notice",
     "accessibility_heading",
     "accessibility_text",
     "category_garbage",
@@ -69,7 +61,6 @@ KEYS: Final = (
     "show_furigana",
     "hide_furigana",
     "contact_prefix_spoken",
-    "web_page_spoken",
     "search",
     "search_label",
     "search_button",
@@ -133,7 +124,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "playback_speed": "再生速度",
         "breadcrumb_label": "現在の位置",
         "home": "ホーム",
-        "notices_in_language": "{language}のお知らせ",
         "back_to_index": "お知らせの一覧に戻る",
         "footer_accessibility": "アクセシビリティ",
         "footer_note": "かけはしは、{city}のお知らせを多くの言語で、音声とともにお届けしています。",
@@ -142,7 +132,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "このページは存在しないか、削除されました。現在のお知らせを見るには、"
             "言語を選んでください。"
         ),
-        "retracted_notice": "このお知らせは取り下げられました。",
         "accessibility_heading": "ウェブアクセシビリティ方針",
         "accessibility_text": (
             "{city}は、WCAG 2.2 のレベルAA（JIS X 8341-3）に対応することを目標としています。"
@@ -163,7 +152,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "show_furigana": "ふりがなを表示する",
         "hide_furigana": "ふりがなを消す",
         "contact_prefix_spoken": "お問い合わせ先：",
-        "web_page_spoken": "ホームページをご覧ください",
         "search": "検索",
         "search_label": "お知らせを検索",
         "search_button": "検索する",
@@ -243,7 +231,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "playback_speed": "Playback speed",
         "breadcrumb_label": "You are here",
         "home": "Home",
-        "notices_in_language": "Notices in {language}",
         "back_to_index": "Back to all notices",
         "footer_accessibility": "Accessibility",
         "footer_note": "Kakehashi publishes {city}'s notices in many languages, with audio.",
@@ -252,7 +239,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "This page does not exist or has been removed. "
             "Please choose your language to see current notices."
         ),
-        "retracted_notice": "This notice has been withdrawn.",
         "accessibility_heading": "Accessibility statement",
         "accessibility_text": (
             "{city} aims to meet WCAG 2.2 level AA (JIS X 8341-3). "
@@ -273,7 +259,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "show_furigana": "Show furigana (reading aids)",
         "hide_furigana": "Hide furigana",
         "contact_prefix_spoken": "Contact:",
-        "web_page_spoken": "see the web page",
         "search": "Search",
         "search_label": "Search the notices",
         "search_button": "Search",
@@ -358,7 +343,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "playback_speed": "Velocidade de reprodução",
         "breadcrumb_label": "Você está aqui",
         "home": "Início",
-        "notices_in_language": "Avisos em {language}",
         "back_to_index": "Voltar para todos os avisos",
         "footer_accessibility": "Acessibilidade",
         "footer_note": "O Kakehashi publica os avisos de {city} em vários idiomas, com áudio.",
@@ -367,7 +351,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "Esta página não existe ou foi removida. Escolha o seu idioma para ver os avisos "
             "atuais."
         ),
-        "retracted_notice": "Este aviso foi retirado.",
         "accessibility_heading": "Declaração de acessibilidade",
         "accessibility_text": (
             "{city} busca atender ao nível AA da WCAG 2.2 (JIS X 8341-3). "
@@ -388,7 +371,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "show_furigana": "Mostrar furigana (leitura dos kanji)",
         "hide_furigana": "Ocultar furigana",
         "contact_prefix_spoken": "Contato:",
-        "web_page_spoken": "veja a página na internet",
         "search": "Buscar",
         "search_label": "Buscar nos avisos",
         "search_button": "Buscar",
@@ -477,7 +459,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "playback_speed": "Velocidad de reproducción",
         "breadcrumb_label": "Usted está aquí",
         "home": "Inicio",
-        "notices_in_language": "Avisos en {language}",
         "back_to_index": "Volver a todos los avisos",
         "footer_accessibility": "Accesibilidad",
         "footer_note": "Kakehashi publica los avisos de {city} en muchos idiomas, con audio.",
@@ -485,7 +466,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "not_found_text": (
             "Esta página no existe o fue eliminada. Elija su idioma para ver los avisos actuales."
         ),
-        "retracted_notice": "Este aviso fue retirado.",
         "accessibility_heading": "Declaración de accesibilidad",
         "accessibility_text": (
             "{city} tiene como objetivo cumplir el nivel AA de las WCAG 2.2 (JIS X 8341-3). "
@@ -506,7 +486,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "show_furigana": "Mostrar furigana (lectura de los kanji)",
         "hide_furigana": "Ocultar furigana",
         "contact_prefix_spoken": "Contacto:",
-        "web_page_spoken": "consulte la página web",
         "search": "Buscar",
         "search_label": "Buscar en los avisos",
         "search_button": "Buscar",
@@ -599,7 +578,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "playback_speed": "Tốc độ phát",
         "breadcrumb_label": "Bạn đang ở đây",
         "home": "Trang chủ",
-        "notices_in_language": "Thông báo bằng {language}",
         "back_to_index": "Quay lại danh sách thông báo",
         "footer_accessibility": "Khả năng tiếp cận",
         "footer_note": (
@@ -610,7 +588,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "Trang này không tồn tại hoặc đã bị xóa. Vui lòng chọn ngôn ngữ để xem các thông báo "
             "hiện tại."
         ),
-        "retracted_notice": "Thông báo này đã bị thu hồi.",
         "accessibility_heading": "Tuyên bố về khả năng tiếp cận",
         "accessibility_text": (
             "{city} hướng tới việc đáp ứng tiêu chuẩn WCAG 2.2 mức AA (JIS X 8341-3). "
@@ -631,7 +608,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "show_furigana": "Hiện furigana (cách đọc chữ Hán)",
         "hide_furigana": "Ẩn furigana",
         "contact_prefix_spoken": "Liên hệ:",
-        "web_page_spoken": "xem trang web",
         "search": "Tìm kiếm",
         "search_label": "Tìm kiếm thông báo",
         "search_button": "Tìm",
@@ -719,7 +695,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "playback_speed": "Bilis ng pag-play",
         "breadcrumb_label": "Narito ka",
         "home": "Home",
-        "notices_in_language": "Mga abiso sa {language}",
         "back_to_index": "Bumalik sa lahat ng abiso",
         "footer_accessibility": "Accessibility",
         "footer_note": (
@@ -730,7 +705,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "Hindi umiiral ang pahinang ito o tinanggal na ito. "
             "Pakipili ang iyong wika para makita ang mga kasalukuyang abiso."
         ),
-        "retracted_notice": "Binawi na ang abisong ito.",
         "accessibility_heading": "Pahayag tungkol sa accessibility",
         "accessibility_text": (
             "Layunin ng {city} na matugunan ang WCAG 2.2 level AA (JIS X 8341-3). "
@@ -751,7 +725,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "show_furigana": "Ipakita ang furigana (tulong sa pagbasa ng kanji)",
         "hide_furigana": "Itago ang furigana",
         "contact_prefix_spoken": "Makipag-ugnayan sa:",
-        "web_page_spoken": "tingnan ang web page",
         "search": "Maghanap",
         "search_label": "Maghanap sa mga abiso",
         "search_button": "Hanapin",
@@ -832,13 +805,11 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "playback_speed": "播放速度",
         "breadcrumb_label": "当前位置",
         "home": "首页",
-        "notices_in_language": "{language}通知",
         "back_to_index": "返回通知列表",
         "footer_accessibility": "无障碍",
         "footer_note": "Kakehashi 以多种语言发布 {city} 的通知，并附有语音。",
         "not_found_heading": "找不到页面",
         "not_found_text": "此页面不存在或已被删除。请选择语言，查看当前的通知。",
-        "retracted_notice": "本通知已撤回。",
         "accessibility_heading": "无障碍声明",
         "accessibility_text": (
             "{city} 致力于达到 WCAG 2.2 AA 级（JIS X 8341-3）标准。"
@@ -859,7 +830,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "show_furigana": "显示假名注音（汉字读音）",
         "hide_furigana": "隐藏假名注音",
         "contact_prefix_spoken": "联系方式：",
-        "web_page_spoken": "请查看网页",
         "search": "搜索",
         "search_label": "搜索通知",
         "search_button": "搜索",
@@ -921,13 +891,11 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "playback_speed": "播放速度",
         "breadcrumb_label": "目前位置",
         "home": "首頁",
-        "notices_in_language": "{language}公告",
         "back_to_index": "返回公告列表",
         "footer_accessibility": "無障礙",
         "footer_note": "Kakehashi 以多種語言發布 {city} 的公告，並附有語音。",
         "not_found_heading": "找不到網頁",
         "not_found_text": "此網頁不存在或已被移除。請選擇語言，查看目前的公告。",
-        "retracted_notice": "本公告已撤回。",
         "accessibility_heading": "無障礙聲明",
         "accessibility_text": (
             "{city} 致力於符合 WCAG 2.2 AA 等級（JIS X 8341-3）。"
@@ -948,7 +916,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "show_furigana": "顯示振假名（漢字讀音）",
         "hide_furigana": "隱藏振假名",
         "contact_prefix_spoken": "聯絡方式：",
-        "web_page_spoken": "請參閱網頁",
         "search": "搜尋",
         "search_label": "搜尋通知",
         "search_button": "搜尋",
@@ -1023,7 +990,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "playback_speed": "재생 속도",
         "breadcrumb_label": "현재 위치",
         "home": "홈",
-        "notices_in_language": "{language} 공지사항",
         "back_to_index": "공지사항 목록으로 돌아가기",
         "footer_accessibility": "접근성",
         "footer_note": "Kakehashi는 {city}의 공지사항을 여러 언어와 음성으로 제공합니다.",
@@ -1032,7 +998,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "이 페이지는 존재하지 않거나 삭제되었습니다. "
             "현재 공지사항을 보시려면 언어를 선택해 주세요."
         ),
-        "retracted_notice": "이 공지는 철회되었습니다.",
         "accessibility_heading": "웹 접근성 정책",
         "accessibility_text": (
             "{city}에서는 WCAG 2.2 AA 수준(JIS X 8341-3) 준수를 목표로 하고 있습니다. "
@@ -1053,7 +1018,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "show_furigana": "후리가나 표시하기 (한자 읽는 법)",
         "hide_furigana": "후리가나 숨기기",
         "contact_prefix_spoken": "문의처:",
-        "web_page_spoken": "웹페이지를 확인해 주세요",
         "search": "검색",
         "search_label": "공지 검색",
         "search_button": "검색",
@@ -1140,7 +1104,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "playback_speed": "Kecepatan putar",
         "breadcrumb_label": "Anda berada di sini",
         "home": "Beranda",
-        "notices_in_language": "Pemberitahuan dalam {language}",
         "back_to_index": "Kembali ke semua pemberitahuan",
         "footer_accessibility": "Aksesibilitas",
         "footer_note": (
@@ -1151,7 +1114,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "Halaman ini tidak ada atau sudah dihapus. Silakan pilih bahasa Anda untuk melihat "
             "pemberitahuan terkini."
         ),
-        "retracted_notice": "Pemberitahuan ini telah ditarik.",
         "accessibility_heading": "Pernyataan aksesibilitas",
         "accessibility_text": (
             "{city} berupaya memenuhi WCAG 2.2 tingkat AA (JIS X 8341-3). "
@@ -1172,7 +1134,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "show_furigana": "Tampilkan furigana (bantuan membaca kanji)",
         "hide_furigana": "Sembunyikan furigana",
         "contact_prefix_spoken": "Kontak:",
-        "web_page_spoken": "lihat halaman web",
         "search": "Cari",
         "search_label": "Cari pengumuman",
         "search_button": "Cari",
@@ -1255,13 +1216,11 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "playback_speed": "प्लेब्याक गति",
         "breadcrumb_label": "तपाईं यहाँ हुनुहुन्छ",
         "home": "गृहपृष्ठ",
-        "notices_in_language": "{language}मा सूचनाहरू",
         "back_to_index": "सबै सूचनाहरूमा फर्कनुहोस्",
         "footer_accessibility": "पहुँचयोग्यता",
         "footer_note": "Kakehashi ले {city} का सूचनाहरू धेरै भाषामा, अडियोसहित प्रकाशित गर्छ।",
         "not_found_heading": "पृष्ठ भेटिएन",
         "not_found_text": "यो पृष्ठ अवस्थित छैन वा हटाइएको छ। हालका सूचनाहरू हेर्न कृपया आफ्नो भाषा छान्नुहोस्।",
-        "retracted_notice": "यो सूचना फिर्ता लिइएको छ।",
         "accessibility_heading": "पहुँचयोग्यता विवरण",
         "accessibility_text": (
             "{city} ले WCAG 2.2 को AA स्तर (JIS X 8341-3) पूरा गर्ने लक्ष्य राखेको छ। "
@@ -1282,7 +1241,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "show_furigana": "फुरिगाना देखाउनुहोस् (कान्जी पढ्न सहयोग)",
         "hide_furigana": "फुरिगाना लुकाउनुहोस्",
         "contact_prefix_spoken": "सम्पर्क:",
-        "web_page_spoken": "वेबपेज हेर्नुहोस्",
         "search": "खोज्नुहोस्",
         "search_label": "सूचनाहरू खोज्नुहोस्",
         "search_button": "खोज्नुहोस्",
@@ -1356,13 +1314,11 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "playback_speed": "ความเร็วในการเล่น",
         "breadcrumb_label": "ตำแหน่งปัจจุบัน",
         "home": "หน้าแรก",
-        "notices_in_language": "ประกาศภาษา{language}",
         "back_to_index": "กลับไปยังประกาศทั้งหมด",
         "footer_accessibility": "การเข้าถึง",
         "footer_note": "Kakehashi เผยแพร่ประกาศของ {city} ในหลายภาษา พร้อมเสียงอ่าน",
         "not_found_heading": "ไม่พบหน้าที่ต้องการ",
         "not_found_text": "หน้านี้ไม่มีอยู่หรือถูกลบไปแล้ว โปรดเลือกภาษาของคุณเพื่อดูประกาศปัจจุบัน",
-        "retracted_notice": "ประกาศนี้ถูกเพิกถอนแล้ว",
         "accessibility_heading": "ถ้อยแถลงด้านการเข้าถึง",
         "accessibility_text": (
             "{city} ตั้งเป้าให้เว็บไซต์เป็นไปตามมาตรฐาน WCAG 2.2 ระดับ "
@@ -1383,7 +1339,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "show_furigana": "แสดงฟุริงานะ (ตัวช่วยอ่านคันจิ)",
         "hide_furigana": "ซ่อนฟุริงานะ",
         "contact_prefix_spoken": "ติดต่อสอบถาม:",
-        "web_page_spoken": "ดูที่หน้าเว็บ",
         "search": "ค้นหา",
         "search_label": "ค้นหาประกาศ",
         "search_button": "ค้นหา",
@@ -1453,7 +1408,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "playback_speed": "ဖွင့်သည့်အမြန်နှုန်း",
         "breadcrumb_label": "သင်ရောက်နေသောနေရာ",
         "home": "ပင်မစာမျက်နှာ",
-        "notices_in_language": "{language}ဖြင့် အသိပေးချက်များ",
         "back_to_index": "အသိပေးချက်အားလုံးသို့ ပြန်သွားရန်",
         "footer_accessibility": "လက်လှမ်းမီမှု",
         "footer_note": "Kakehashi သည် {city} ၏ အသိပေးချက်များကို ဘာသာစကားများစွာဖြင့် အသံနှင့်တကွ ထုတ်ပြန်ပါသည်။",
@@ -1461,7 +1415,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "not_found_text": (
             "ဤစာမျက်နှာ မရှိပါ သို့မဟုတ် ဖယ်ရှားလိုက်ပြီ ဖြစ်ပါသည်။ လက်ရှိအသိပေးချက်များကို ကြည့်ရန် သင့်ဘာသာစကားကို ရွေးချယ်ပါ။"
         ),
-        "retracted_notice": "ဤအသိပေးချက်ကို ရုပ်သိမ်းလိုက်ပါပြီ။",
         "accessibility_heading": "လက်လှမ်းမီမှုဆိုင်ရာ ထုတ်ပြန်ချက်",
         "accessibility_text": (
             "{city} သည် WCAG 2.2 အဆင့် AA (JIS X 8341-3) နှင့် ကိုက်ညီရန် ရည်မှန်းထားပါသည်။ "
@@ -1482,7 +1435,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "show_furigana": "ဖူရိဂါနာ ပြရန် (ခန်းဂျိ ဖတ်နည်း အကူအညီ)",
         "hide_furigana": "ဖူရိဂါနာ ဖျောက်ရန်",
         "contact_prefix_spoken": "ဆက်သွယ်ရန်:",
-        "web_page_spoken": "ဝဘ်စာမျက်နှာကို ကြည့်ပါ",
         "search": "ရှာဖွေရန်",
         "search_label": "အသိပေးချက်များကို ရှာဖွေရန်",
         "search_button": "ရှာမည်",
@@ -1576,39 +1528,3 @@ def format_date(language: str, year: int, month: int, day: int) -> str:
     date = datetime.date(year, month, day)
     pattern = DATE_FORMATS.get(language, DATE_FORMATS[FALLBACK_LANGUAGE])
     return pattern.format(year=date.year, month=date.month, day=date.day)
-
-
-def missing_keys() -> dict[str, list[str]]:
-    """Languages lacking some keys, each with the keys it lacks; ``{}`` when the table is complete.
-
-    A language of :data:`LANGUAGES` without a date format is reported with the key
-    ``"DATE_FORMATS"``.
-    """
-    missing: dict[str, list[str]] = {}
-    for language in dict.fromkeys((*LANGUAGES, *UI_STRINGS)):
-        strings = UI_STRINGS.get(language, {})
-        absent = [key for key in KEYS if key not in strings]
-        if language not in DATE_FORMATS:
-            absent.append("DATE_FORMATS")
-        if absent:
-            missing[language] = absent
-    return missing
-
-
-def _placeholders(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
-
-
-def placeholder_mismatches() -> dict[str, list[str]]:
-    """Languages whose strings do not use exactly the English placeholders; ``{}`` when correct."""
-    english = UI_STRINGS[FALLBACK_LANGUAGE]
-    mismatches: dict[str, list[str]] = {}
-    for language, strings in UI_STRINGS.items():
-        wrong = [
-            key
-            for key in KEYS
-            if key in strings and _placeholders(strings[key]) != _placeholders(english[key])
-        ]
-        if wrong:
-            mismatches[language] = wrong
-    return mismatches

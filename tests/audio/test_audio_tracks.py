@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
 
 import pytest
 import soundfile
 
+import audio.workers
 from audio.assemble import AudioTrack
 from audio.cache import ClipCache
 from audio.engines.espeak_worker import EspeakPool
-from audio.engines.openjtalk import count_mora
 from audio.errors import SynthesisError
+from audio.render import encode_track, japanese_clip
 from audio.speech import SpeechSentence, heading, speak_phone
 from audio.tracks import TrackRequest, render_tracks
 from audio.voices import DEFAULT_VOICES, Voice, resolve_voice
 from audio.workers import AudioWorkers
+from tests.support.faults import Fault, misbehave_once, pid_file
+from tests.support.mora import count_mora
 
 pytestmark = pytest.mark.slow
 
@@ -167,35 +173,42 @@ def test_a_one_sentence_edit_resynthesises_exactly_one_clip(
     ]
 
 
+def inject_once(monkeypatch: pytest.MonkeyPatch, token: Path, fault: Fault) -> None:
+    """The next clip or encoding job to start, in whichever worker, hangs or crashes once."""
+    for name, real in (("japanese_clip", japanese_clip), ("encode_track", encode_track)):
+        monkeypatch.setattr(audio.workers, name, partial(misbehave_once, token, fault, real))
+
+
 @pytest.mark.parametrize("fault", ["hang", "crash"])
 def test_a_hanging_or_killed_worker_is_replaced_and_the_track_completes(
     tmp_path, monkeypatch, fault
 ):
-    from audio.workers import FAULT_ONCE_ENV
-
     token = tmp_path / "fault"
-    token.write_text(fault)
-    monkeypatch.setenv(FAULT_ONCE_ENV, str(token))  # inherited by the spawned workers
+    token.touch()
+    inject_once(monkeypatch, token, fault)
     sentences = (
         heading("title", "断水のお知らせ"),
         SpeechSentence("s1", "水道管の交換工事のため、次のとおり断水します。"),
     )
-    with AudioWorkers(workers=2, clip_timeout=5.0, track_timeout=5.0) as workers:
+    # Short enough to keep the hang brief, long enough for a fresh worker's first clip (it
+    # loads the Open JTalk dictionary) on a busy machine; a crash needs no timeout at all.
+    timeout = 8.0 if fault == "hang" else 120.0
+    with AudioWorkers(workers=2, clip_timeout=timeout, track_timeout=timeout) as workers:
         [track] = render_tracks(
             [TrackRequest(sentences, DEFAULT_VOICES["ja"])], cache=None, pool=None, workers=workers
         )
         assert workers.replaced == 1
     assert not token.exists()  # the fault really happened
+    with pytest.raises(ProcessLookupError):
+        os.kill(int(pid_file(token).read_text()), 0)  # and that worker is gone
     assert isinstance(track, AudioTrack), track
     check_track(track, sentences)
 
 
 def test_a_worker_that_keeps_failing_is_an_error_not_silence(tmp_path, monkeypatch):
-    from audio.workers import FAULT_ONCE_ENV
-
     token = tmp_path / "fault"
-    token.write_text("crash")
-    monkeypatch.setenv(FAULT_ONCE_ENV, str(token))
+    token.touch()
+    inject_once(monkeypatch, token, "crash")
     with AudioWorkers(workers=1, retries=0) as workers:
         [result] = render_tracks(
             [TrackRequest((SpeechSentence("s1", "断水します。"),), DEFAULT_VOICES["ja"])],

@@ -28,7 +28,7 @@ from publisher.services import Services
 from publisher.settings import Settings
 from publisher.site.build import build_site
 from tests.publisher.site.archive import publish_fixture, sample_files
-from translations.fake_engine import FakeEngine
+from tests.support.fake_engine import FakeEngine
 
 HERE = Path(__file__).resolve().parent
 AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"

@@ -22,7 +22,7 @@ from publisher.services import Services
 from publisher.settings import Settings
 from publisher.statuses import LanguageStatus
 from publisher.workflow import Role
-from translations.engine import FakeEngine
+from tests.support.fake_engine import FakeEngine
 
 Headers = dict[str, dict[str, str]]
 

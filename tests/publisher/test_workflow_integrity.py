@@ -28,8 +28,8 @@ from publisher.site.build import build_site
 from publisher.statuses import LanguageStatus
 from publisher.tables import AuditRecord, Bulletin, Job
 from publisher.workflow import Role
+from tests.support.fake_engine import FakeEngine
 from tests.support.server import running_server
-from translations.engine import FakeEngine
 
 SAMPLE: dict[str, Any] = {
     "title": "避難所の開設",

@@ -42,8 +42,8 @@ from publisher.site.build import build_site
 from publisher.statuses import JobKind, LanguageStatus
 from publisher.tables import AuditRecord, Bulletin, Revision
 from publisher.workflow import Action, Role, WorkflowError
+from tests.support.fake_engine import FakeEngine
 from tests.support.staff import staff_member
-from translations.engine import FakeEngine
 
 STAFF = (("editor", Role.EDITOR), ("approver-a", Role.APPROVER), ("approver-b", Role.APPROVER))
 ANYONE = (0, 1, 2)

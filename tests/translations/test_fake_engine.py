@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from translations.engine import FakeEngine, TranslationEngine
+from tests.support.fake_engine import FakeEngine
+from translations.engine import TranslationEngine
 from translations.languages import LANGUAGES, UnknownLanguageError
 
 

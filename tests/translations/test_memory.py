@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from translations.memory import InMemoryTranslationMemory, MemoryEntry, choose, source_hash
+from tests.support.memory import InMemoryTranslationMemory
+from translations.memory import MemoryEntry, choose, source_hash
 from translations.segmenter import segment_title
 from translations.statuses import SegmentOrigin
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from tests.support.fake_engine import FakeEngine
+from tests.support.memory import InMemoryTranslationMemory
 from translations.document import Segment
-from translations.engine import FakeEngine
 from translations.glossary import Glossary, GlossaryTerm
-from translations.memory import InMemoryTranslationMemory
 from translations.pipeline import TranslationRequest, translate_documents, translate_segments
 from translations.restore import plain_text
 from translations.segmenter import segment_markdown

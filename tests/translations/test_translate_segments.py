@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from tests.support.fake_engine import FakeEngine
 from translations.document import Segment, TokenPiece
-from translations.engine import FakeEngine
 from translations.pipeline import needs_translation, translate_segments
 from translations.restore import plain_text
 from translations.routes import Route

@@ -1,13 +1,16 @@
 """The espeak pool with the real pyttsx3 + espeak-ng, in real spawned workers."""
 
 import os
+from functools import partial
 
 import pytest
 
-from audio.engines.espeak_child import HANG_ONCE_ENV
+import audio.engines.espeak_worker
+from audio.engines.espeak_child import speak
 from audio.engines.espeak_worker import EspeakPool
 from audio.errors import SynthesisError
 from audio.verify import check_clip
+from tests.support.faults import misbehave_once, pid_file
 
 pytestmark = pytest.mark.slow
 
@@ -40,7 +43,6 @@ def test_order_is_preserved_over_two_workers(espeak_pool):
     durations = [clip.duration for clip in clips]
     assert all(durations[i] < durations[i + 1] for i in (0, 2, 4))
     assert all(durations[i] > durations[i + 1] for i in (1, 3))
-    assert len(espeak_pool.worker_pids) == 2
 
 
 def test_rate_changes_duration_and_does_not_stick(espeak_pool):
@@ -57,33 +59,34 @@ def test_unknown_voice_raises_instead_of_using_another_voice(espeak_pool):
         espeak_pool.synthesize(["Hello."], "xx/no-such-voice")
 
 
-def test_empty_batch_starts_nothing():
+def test_empty_batch_starts_nothing(monkeypatch):
+    def no_workers(*args, **kwargs):
+        raise AssertionError("workers were started for nothing")
+
+    monkeypatch.setattr(audio.engines.espeak_worker, "ProcessPool", no_workers)
     with EspeakPool() as pool:
         assert pool.synthesize([], "gmw/en-us") == []
-        assert pool.worker_pids == ()
 
 
-def test_hung_worker_is_killed_and_replaced(tmp_path, monkeypatch):
-    token = tmp_path / "hang-once"
-    monkeypatch.setenv(HANG_ONCE_ENV, str(token))  # inherited by workers spawned below
+@pytest.mark.parametrize("fault", ["hang", "crash"])
+def test_hung_or_dead_worker_is_replaced_and_its_clip_made_again(tmp_path, monkeypatch, fault):
+    token = tmp_path / "fault"
+    faulty = partial(misbehave_once, token, fault, speak)  # the next clip, in any worker
+    monkeypatch.setattr(audio.engines.espeak_worker, "speak", faulty)
     texts = [f"Sentence number {n} of the batch." for n in range(6)]
     with EspeakPool(workers=2, timeout=3.0) as pool:
-        pool.synthesize(texts[:2], "gmw/en-us")  # both workers up; no token yet: no hang
-        before = set(pool.worker_pids)
-        token.write_text("hang")
+        pool.synthesize(texts[:2], "gmw/en-us")  # both workers up; no token yet: no fault
+        token.touch()
         clips = pool.synthesize(texts, "gmw/en-us")
-        assert not token.exists()  # one worker took the token and hung
-        assert pool.stats.timeouts == 1
+        assert not token.exists()  # one job took the token and misbehaved
+        stats = pool.stats
+        assert (stats.timeouts, stats.crashes) == ((1, 0) if fault == "hang" else (0, 1))
+        assert stats.clips == 8
         for text, clip in zip(texts, clips, strict=True):
             check_clip(clip, text)
-        pool.synthesize(texts[:2], "gmw/en-us")
-        after = set(pool.worker_pids)
-        assert len(after) == 2
-        assert len(before - after) == 1  # the hung one is gone ...
-        (gone,) = before - after
-        with pytest.raises(ProcessLookupError):
-            os.kill(gone, 0)  # ... and really dead
-        assert pool.stats.workers_started == 3
+        assert len(pool.synthesize(texts[:2], "gmw/en-us")) == 2  # the pool still works
+    with pytest.raises(ProcessLookupError):
+        os.kill(int(pid_file(token).read_text()), 0)  # the faulty worker is really gone
 
 
 def test_closed_pool_refuses_work():
@@ -100,7 +103,7 @@ def test_silence_is_retried_then_refused_never_returned():
     assert "4 attempts" in str(caught.value)
     assert pool.stats.bad_clips == 4
     assert pool.stats.clips == 0
-    assert pool.stats.workers_started >= 2  # two bad clips in a row: the worker is replaced
+    assert pool.stats.retired >= 1  # two bad clips in a row: the worker is replaced
 
 
 @pytest.mark.parametrize("rate", [10, 1000])

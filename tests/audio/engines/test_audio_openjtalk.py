@@ -3,8 +3,9 @@ import time
 
 import pytest
 
-from audio.engines.openjtalk import count_mora, synthesize_japanese
+from audio.engines.openjtalk import synthesize_japanese
 from audio.verify import check_clip
+from tests.support.mora import count_mora
 
 
 def test_count_mora():

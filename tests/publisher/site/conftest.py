@@ -13,7 +13,7 @@ from publisher.services import Services
 from publisher.settings import Settings
 from publisher.site.build import build_site
 from tests.publisher.site.archive import publish_fixture, sample_files
-from translations.fake_engine import FakeEngine
+from tests.support.fake_engine import FakeEngine
 
 BASE_URL = "http://city.test/"
 

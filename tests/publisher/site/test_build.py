@@ -14,7 +14,7 @@ from publisher.site.state import load_state, state_path
 from publisher.site.writer import current_build
 from tests.publisher.site.archive import retract_fixture, revise_fixture
 from tests.publisher.site.conftest import inodes, snapshot
-from translations.fake_engine import FakeEngine
+from tests.support.fake_engine import FakeEngine
 
 # The archive: six samples a day apart, ids 1..6 (6 newest), five per page, so page 1 of each
 # index lists 6..2 and page 2 lists 1. Sample 3 (evacuation) is the only "disaster" notice.

@@ -10,7 +10,7 @@ from publisher.services import Services
 from publisher.site.build import build_site
 from tests.publisher.site.archive import publish_fixture, revise_fixture
 from tests.publisher.site.conftest import BASE_URL
-from translations.fake_engine import FakeEngine
+from tests.support.fake_engine import FakeEngine
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"

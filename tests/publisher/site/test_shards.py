@@ -14,7 +14,7 @@ from publisher.site.render import SiteRenderer
 from publisher.site.state import fingerprint, load_state
 from publisher.site.writer import builds_dir
 from tests.publisher.site.conftest import snapshot
-from translations.fake_engine import FakeEngine
+from tests.support.fake_engine import FakeEngine
 
 
 @pytest.fixture

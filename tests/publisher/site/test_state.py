@@ -12,7 +12,7 @@ from publisher.site import state as state_module
 from publisher.site.build import build_site
 from publisher.site.state import fingerprint, load_state, save_state, shards_dir
 from tests.publisher.site.archive import revise_fixture
-from translations.fake_engine import FakeEngine
+from tests.support.fake_engine import FakeEngine
 
 
 def _fingerprint(services: Services) -> str:

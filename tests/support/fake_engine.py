@@ -1,4 +1,4 @@
-"""A fake translation engine for fast unit tests: predictable output, records its calls."""
+"""A fake translation engine for tests and benchmarks: predictable output, records its calls."""
 
 from __future__ import annotations
 
