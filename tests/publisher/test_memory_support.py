@@ -21,6 +21,7 @@ from publisher.queue import JobQueue, make_huey
 from publisher.services import Services
 from publisher.settings import Settings
 from publisher.workflow import Role
+from tests.support.backends import Backend
 from translations.engine import FakeEngine
 
 Headers = dict[str, dict[str, str]]
@@ -115,10 +116,15 @@ def fake_engine() -> FakeEngine:
 
 
 @pytest.fixture
-def app(tmp_path: Any, fake_engine: FakeEngine, monkeypatch: pytest.MonkeyPatch) -> Iterator[App]:
+def app(
+    tmp_path: Any, fake_engine: FakeEngine, monkeypatch: pytest.MonkeyPatch, backend: Backend
+) -> Iterator[App]:
     monkeypatch.setattr(pipeline, "_voice", _no_audio)
     settings = Settings(
-        data_dir=tmp_path / "data", target_languages=("en", "pt"), base_url="http://testserver/"
+        data_dir=tmp_path / "data",
+        target_languages=("en", "pt"),
+        base_url="http://testserver/",
+        **backend.settings,
     )
     services = Services.create(settings, translation_engine_factory=lambda _: fake_engine)
     queue = JobQueue(services, make_huey(services, immediate=True))

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import uuid
 
+import pytest
 from sqlmodel import Session
 
 from publisher.queue import JobQueue, make_huey
 from publisher.services import Services
 from publisher.tables import Bulletin, Job
+
+pytestmark = pytest.mark.postgres  # on SQLite + SQLite queue, and PostgreSQL + Redis
 
 
 def test_a_queued_job_survives_a_restart(services: Services) -> None:
