@@ -1,16 +1,20 @@
-"""Two workers share one Redis queue and one PostgreSQL database, as on two machines.
+"""Several machines share one PostgreSQL database, one Redis queue and one site folder.
 
-The test process is the API machine: a real server on loopback takes 20 publish requests at
-once. Two ``python main.py worker`` processes do the work, with a real (tiny) argos model for
-English and real voices; the second starts while the first is already running a job, as a
-worker restarted on another machine would. Every job must run exactly once, none may be lost,
-every page must be there, and the audit trail must hold every step once.
+Two workers share the queue and the database, as on two machines. The test process is the
+API machine: a real server on loopback takes 20 publish requests at once. Two
+``python main.py worker`` processes do the work, with a real (tiny) argos model for English
+and real voices; the second starts while the first is already running a job, as a worker
+restarted on another machine would. Every job must run exactly once, none may be lost, every
+page must be there, and the audit trail must hold every step once.
+
+An API machine (``serve --no-worker``) runs no worker: the workers elsewhere do the jobs.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import socket
 import subprocess
 import sys
 import time
@@ -60,13 +64,11 @@ def _jobs(services: Services) -> list[Job]:
 @pytest.fixture
 def city(tmp_path: Path, backend: Backend) -> Iterator[tuple[Services, dict[str, str]]]:
     """The shared state of the machines: database, queue, and the data and site folders
-    (on one POSIX volume in production), with an English model installed."""
+    (on one POSIX volume in production), and the settings every machine is given."""
     settings = Settings(
         data_dir=tmp_path / "shared" / "data", target_languages=("en",), **backend.settings
     )
     services = Services.create(settings)
-    archive = build_argos_package(tmp_path / "models", "ja", "en", ENGLISH)
-    install_package_file(archive, settings.argos_dir / "argos-packages")
     env = {
         **os.environ,
         "KAKEHASHI_DATA_DIR": str(settings.data_dir),
@@ -75,6 +77,14 @@ def city(tmp_path: Path, backend: Backend) -> Iterator[tuple[Services, dict[str,
     }
     yield services, env
     services.close()
+
+
+@pytest.fixture
+def english(city: tuple[Services, dict[str, str]], tmp_path: Path) -> None:
+    """A tiny but real argos model, Japanese to English, installed on the shared volume."""
+    settings = city[0].settings
+    archive = build_argos_package(tmp_path / "models", "ja", "en", ENGLISH)
+    install_package_file(archive, settings.argos_dir / "argos-packages")
 
 
 def _start_worker(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
@@ -97,7 +107,7 @@ def _stop(worker: subprocess.Popen[bytes]) -> None:
 
 
 def test_two_workers_publish_twenty_bulletins_each_exactly_once(
-    city: tuple[Services, dict[str, str]], tmp_path: Path
+    city: tuple[Services, dict[str, str]], english: None, tmp_path: Path
 ) -> None:
     services, env = city
     queue = JobQueue(services, make_huey(services))
@@ -196,3 +206,56 @@ def test_two_workers_publish_twenty_bulletins_each_exactly_once(
             ("bulletin.publish", "approver-san"),
             ("bulletin.published", "kakehashi"),
         ]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _children(pid: int) -> list[str]:
+    """The command lines of a process's children (Linux /proc)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        for child in (task / "children").read_text().split():
+            try:
+                found.append(
+                    Path(f"/proc/{child}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+                )
+            except FileNotFoundError:
+                continue
+    return found
+
+
+def test_an_api_machine_serves_the_api_and_runs_no_worker(
+    city: tuple[Services, dict[str, str]], tmp_path: Path
+) -> None:
+    _services, env = city
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    server = subprocess.Popen(
+        [sys.executable, "main.py", "serve", "--no-worker", "--port", str(port)],
+        cwd=REPO,
+        env=env,
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        _wait_for(
+            lambda: _healthy(f"http://127.0.0.1:{port}/api/v1/health") or server.poll() is not None,
+            60,
+            "the API",
+        )
+        assert server.poll() is None, log.read_text()
+        assert not [line for line in _children(server.pid) if "worker" in line]
+    finally:
+        _stop(server)
+
+
+def _healthy(url: str) -> bool:
+    try:
+        return httpx.get(url, timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False
