@@ -23,13 +23,11 @@ from publisher.services import Services
 from publisher.settings import Settings
 from publisher.workflow import Role
 from tests.support.backends import (
-    POSTGRES_VARIABLE,
-    REDIS_VARIABLE,
     Backend,
     BackendName,
     PostgresServer,
     flush_redis,
-    server_url,
+    server_urls,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -53,7 +51,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
     """The PostgreSQL server of this run (only started on by the tests that need it)."""
-    server = PostgresServer(server_url(POSTGRES_VARIABLE))
+    postgres_url, _redis_url = server_urls()
+    server = PostgresServer(postgres_url)
     yield server
     server.close()
 
@@ -65,7 +64,7 @@ def backend(request: pytest.FixtureRequest) -> Iterator[Backend]:
     if name == "sqlite":
         yield Backend("sqlite")
         return
-    redis_url = server_url(REDIS_VARIABLE)
+    _postgres_url, redis_url = server_urls()
     server: PostgresServer = request.getfixturevalue("postgres_server")
     database_url = server.new_database()
     flush_redis(redis_url)

@@ -37,14 +37,16 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 
 
-def server_url(variable: str) -> str:
-    """The URL of a test server, or skip (outside CI) or fail (in CI) saying how to get one."""
-    value = os.environ.get(variable, "").strip()
-    if value:
-        return value
+def server_urls() -> tuple[str, str]:
+    """The PostgreSQL and Redis URLs, or skip (outside CI) or fail (in CI) saying how to get
+    them."""
+    found = {name: os.environ.get(name, "").strip() for name in (POSTGRES_VARIABLE, REDIS_VARIABLE)}
+    missing = [name for name, value in found.items() if not value]
+    if not missing:
+        return found[POSTGRES_VARIABLE], found[REDIS_VARIABLE]
     reason = (
-        f"{variable} is not set, so the PostgreSQL + Redis variant cannot run "
-        "(`bash scripts/test.sh` starts both servers and sets it)"
+        f"{' and '.join(missing)} not set, so the PostgreSQL + Redis variant cannot run "
+        "(`bash scripts/test.sh` starts both servers and sets them)"
     )
     if in_ci():
         pytest.fail(f"CI=true: {reason}", pytrace=False)
