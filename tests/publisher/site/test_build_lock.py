@@ -59,9 +59,16 @@ def writers(
 
 
 def _build_together(
-    writers: list[Services], monkeypatch: pytest.MonkeyPatch, *, then: Callable[..., Any]
+    writers: list[Services],
+    monkeypatch: pytest.MonkeyPatch,
+    *,
+    pause: Callable[[], object],
+    then: Callable[..., Any],
 ) -> tuple[int, list[BaseException]]:
-    """Start a full build in each writer at once; returns how many wrote at the same time."""
+    """Start a full build in each writer at once; returns how many wrote at the same time.
+
+    Each writer, once it writes, waits on ``pause`` before going on: time enough for the
+    other to come in too, if nothing stops it."""
     inside = most = 0
     counting = threading.Lock()
     start = threading.Barrier(len(writers))
@@ -73,7 +80,7 @@ def _build_together(
             inside += 1
             most = max(most, inside)
         try:
-            time.sleep(0.3)  # long enough for the other writer to come in, if it may
+            pause()
             return then(*args, **kwargs)
         finally:
             with counting:
@@ -99,7 +106,9 @@ def _build_together(
 def test_two_builds_at_once_write_one_after_the_other(
     writers: list[Services], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    most, errors = _build_together(writers, monkeypatch, then=build_module._full)
+    most, errors = _build_together(
+        writers, monkeypatch, pause=lambda: time.sleep(0.5), then=build_module._full
+    )
     assert errors == []
     assert most == 1
     site = writers[0].settings.resolved_site_dir
@@ -120,7 +129,10 @@ def test_the_check_would_notice_two_writers_at_once(
     def refuse(*_args: Any, **_kwargs: Any) -> None:
         raise _RefusedError  # counted, nothing written: two unlocked builds would race for real
 
-    most, errors = _build_together(writers, monkeypatch, then=refuse)
+    both = threading.Barrier(len(writers))  # passes only if both are writing at once
+    most, errors = _build_together(
+        writers, monkeypatch, pause=lambda: both.wait(timeout=60), then=refuse
+    )
     assert most == 2
     assert len(errors) == 2 and all(isinstance(error, _RefusedError) for error in errors)
 
