@@ -87,6 +87,14 @@ def serve(
         int | None,
         typer.Option(min=1, max=16, help="Server processes (default: KAKEHASHI_WORKERS)."),
     ] = None,
+    worker: Annotated[
+        bool,
+        typer.Option(
+            "--worker/--no-worker",
+            help="Run the background worker beside the API (--no-worker: workers run on other "
+            "machines, sharing the Redis queue).",
+        ),
+    ] = True,
 ) -> None:
     """Run the API and the published site, with the background worker beside them."""
     import uvicorn
@@ -110,8 +118,10 @@ def serve(
     host, port = host or settings.host, port or settings.port
     typer.echo(f"site: http://{host}:{port}/   API docs: http://{host}:{port}/api/v1/docs")
     # Jobs run in their own process, so translating and voicing never hold up the API.
-    worker_process = subprocess.Popen(
-        [sys.executable, "-m", "publisher", "worker", "--exit-with-parent"]
+    worker_process = (
+        subprocess.Popen([sys.executable, "-m", "publisher", "worker", "--exit-with-parent"])
+        if worker
+        else None
     )
     try:
         uvicorn.run(
@@ -123,11 +133,12 @@ def serve(
             log_level="info",
         )
     finally:
-        worker_process.terminate()
-        try:
-            worker_process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            worker_process.kill()
+        if worker_process is not None:
+            worker_process.terminate()
+            try:
+                worker_process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                worker_process.kill()
 
 
 @app.command()

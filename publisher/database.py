@@ -14,9 +14,13 @@ from publisher import tables as _tables  # noqa: F401  (registers the tables on 
 
 
 def make_engine(url: str) -> Engine:
-    """Create an engine; SQLite uses WAL so the API can read while the worker writes."""
+    """Create an engine; SQLite uses WAL so the API can read while the worker writes.
+
+    ``postgresql://`` (and ``postgres://``) URLs use psycopg 3, the driver the ``postgres``
+    extra installs, rather than SQLAlchemy's default, psycopg2.
+    """
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(postgres_url(url), pool_pre_ping=True)
     in_memory = url in ("sqlite://", "sqlite:///:memory:")
     engine = create_engine(
         url,
@@ -25,6 +29,14 @@ def make_engine(url: str) -> Engine:
     )
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def postgres_url(url: str) -> str:
+    """A PostgreSQL URL without a driver named, made to use psycopg 3; any other as it is."""
+    for scheme in ("postgresql://", "postgres://"):
+        if url.startswith(scheme):
+            return "postgresql+psycopg://" + url.removeprefix(scheme)
+    return url
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -2,14 +2,23 @@
 
 The queue carries only job ids; the job's state and progress live in the database, so the API
 can report them and a restarted worker can pick up what was interrupted.
+
+On PostgreSQL several workers, on several machines, may share one Redis queue: a worker runs
+a job only while it holds that job's advisory lock (:func:`running`), so a job is never run
+by two workers at once, even when a restarting worker queues again a job another is running.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from huey import Huey, RedisHuey, SqliteHuey
 from huey.api import TaskWrapper
+from sqlalchemy import text
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, col, select
 
 from publisher.jobs import MAX_ATTEMPTS, UNFINISHED
@@ -20,6 +29,38 @@ from publisher.tables import Job
 
 TASK_RETRIES = MAX_ATTEMPTS - 1
 TASK_RETRY_DELAY_SECONDS = 5
+_JOB_LOCKS = 0x4B4A  # "KJ": the first key of the per-job advisory locks (the second: the id)
+
+log = logging.getLogger(__name__)
+
+
+def _try_job_lock(connection: Connection, job_id: str) -> bool:
+    taken = connection.execute(
+        text("SELECT pg_try_advisory_lock(:space, hashtext(:job))"),
+        {"space": _JOB_LOCKS, "job": job_id},
+    ).scalar_one()
+    return bool(taken)
+
+
+@contextmanager
+def running(engine: Engine, job_id: str) -> Iterator[bool]:
+    """Whether this worker may run the job now: False while another worker is running it.
+
+    On PostgreSQL the answer is the job's advisory lock, taken on a connection of its own and
+    held until the block ends; PostgreSQL releases it if the worker dies, so a job left by a
+    dead worker can be run again. The embedded SQLite deployment has one worker: always True.
+    """
+    if engine.dialect.name != "postgresql":
+        yield True
+        return
+    connection = engine.connect()
+    connection.detach()  # closing it really closes it, and so releases the lock
+    try:
+        taken = _try_job_lock(connection, job_id)
+        connection.commit()
+        yield taken
+    finally:
+        connection.close()
 
 
 def make_huey(services: Services, *, immediate: bool = False) -> Huey:
@@ -43,10 +84,18 @@ class JobQueue:
         services = self.services
 
         def publish(job_id: str) -> None:
-            run_publish(services, job_id)
+            with running(services.db, job_id) as mine:
+                if mine:
+                    run_publish(services, job_id)
+                else:
+                    log.info("job %s is being run by another worker", job_id)
 
         def retract(job_id: str) -> None:
-            run_retract(services, job_id)
+            with running(services.db, job_id) as mine:
+                if mine:
+                    run_retract(services, job_id)
+                else:
+                    log.info("job %s is being run by another worker", job_id)
 
         options = {"retries": TASK_RETRIES, "retry_delay": TASK_RETRY_DELAY_SECONDS}
         self._publish: TaskWrapper = self.huey.task(name="publish", **options)(publish)
@@ -61,7 +110,8 @@ class JobQueue:
 
         A job the database calls queued or running but the queue no longer holds (its task
         was taken by a worker that then died) is queued again; running a job twice is
-        harmless (the second run finds it succeeded, or redoes the same work).
+        harmless (the second run finds it succeeded, or redoes the same work). On PostgreSQL
+        a job that another live worker is running (it holds the job's lock) is left to it.
         """
         waiting = {
             task.args[0] for task in (*self.huey.pending(), *self.huey.scheduled()) if task.args
@@ -72,7 +122,7 @@ class JobQueue:
                 for job in session.exec(
                     select(Job).where(col(Job.state).in_(tuple(UNFINISHED)))
                 ).all()
-                if job.id not in waiting
+                if job.id not in waiting and not self._running_elsewhere(job.id)
             ]
             for job in jobs:
                 job.state = JobState.QUEUED.value
@@ -81,3 +131,7 @@ class JobQueue:
         for job in jobs:
             self.enqueue(job)
         return len(jobs)
+
+    def _running_elsewhere(self, job_id: str) -> bool:
+        with running(self.services.db, job_id) as free:
+            return not free

@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Install everything Kakehashi needs on a Debian machine with Python 3.11; safe to run again.
+# With --servers (scripts/test.sh), also PostgreSQL and Redis for the tests that run on them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DEBIAN_PACKAGES=(espeak-ng libespeak-ng1 libsndfile1 chromium fonts-noto-cjk fonts-noto-core default-jre-headless)
+# scripts/test.sh starts its own PostgreSQL and Redis for the run; scripts/run.sh uses neither
+# (SQLite and the SQLite queue), so only the tests ask for them.
+[ "${1:-}" != "--servers" ] || DEBIAN_PACKAGES+=(postgresql redis-server)
 # Node and npm fetch axe-core for the accessibility tests; install them only where missing.
 command -v npm >/dev/null 2>&1 || DEBIAN_PACKAGES+=(nodejs npm)
 if command -v apt-get >/dev/null 2>&1; then
@@ -26,7 +30,7 @@ command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
 # The CPU build of torch first: argostranslate depends on torch, and without this pip would
 # choose a multi-gigabyte CUDA build.
 .venv/bin/python -m pip install -q --disable-pip-version-check torch==2.13.0
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test,postgres,redis]'
 # axe-core, pinned by tests/browser/package-lock.json, for the browser accessibility tests.
 if [ ! -d tests/browser/node_modules/axe-core ]; then
   npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error

@@ -19,6 +19,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from publisher.services import Services
@@ -65,9 +67,25 @@ class BuildReport:
     """Processes that rendered the build."""
 
 
+SITE_LOCK_KEY = 0x4B4B5349  # "KKSI": the PostgreSQL advisory lock of the site's one writer
+
+
 @contextmanager
-def _build_lock(data_dir: Path) -> Iterator[None]:
-    """One build at a time across threads and processes (API, worker, CLI)."""
+def build_lock(services: Services) -> Iterator[None]:
+    """One writer of the site at a time: across threads, processes (API, worker, CLI) and,
+    on PostgreSQL, machines.
+
+    On PostgreSQL every process that shares the database shares the site folder too (a POSIX
+    volume), so the lock is the database's: a session advisory lock taken on a connection of
+    its own, held for the whole build and released when that connection is closed, which
+    PostgreSQL also does when the holder dies (a killed worker never leaves the site locked).
+    The embedded SQLite deployment is one machine: a lock file in the data folder.
+    """
+    if services.db.dialect.name == "postgresql":
+        with _advisory_lock(services.db):
+            yield
+        return
+    data_dir = services.settings.resolved_data_dir
     data_dir.mkdir(parents=True, exist_ok=True)
     with (data_dir / "site.lock").open("w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
@@ -75,6 +93,20 @@ def _build_lock(data_dir: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextmanager
+def _advisory_lock(engine: Engine) -> Iterator[None]:
+    connection = engine.connect()
+    # Out of the pool: closing it really closes it, so the lock can never outlive the build
+    # in a pooled connection, even if unlocking fails.
+    connection.detach()
+    try:
+        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": SITE_LOCK_KEY})
+        connection.commit()  # held by the session, not a transaction: idle while the build runs
+        yield
+    finally:
+        connection.close()
 
 
 _renderers: dict[tuple[str, Path], SiteRenderer] = {}
@@ -161,7 +193,7 @@ def update_site(
     site_dir = settings.resolved_site_dir
     seconds: dict[str, float] = {}
     started = time.perf_counter()
-    with _build_lock(settings.resolved_data_dir):
+    with build_lock(services):
         readings = load_readings(settings.resolved_readings_file)
         print_ = fingerprint(settings, readings)
         previous = None

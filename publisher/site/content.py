@@ -171,11 +171,12 @@ def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
         yield ids[start : start + _IN_CHUNK]
 
 
-def _flags(stored: str | None) -> tuple[str, ...]:
-    """A sentence's quality flags from their JSON text (almost always an empty list)."""
+def _flags(stored: str | list[str] | None) -> tuple[str, ...]:
+    """A sentence's quality flags from their JSON text (almost always an empty list); the
+    PostgreSQL driver hands back the list itself."""
     if not stored or stored == "[]":
         return ()
-    return tuple(json.loads(stored))
+    return tuple(stored if isinstance(stored, list) else json.loads(stored))
 
 
 class _Version(NamedTuple):

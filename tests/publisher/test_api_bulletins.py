@@ -10,6 +10,8 @@ from fastapi.testclient import TestClient
 
 from publisher.services import Services
 
+pytestmark = pytest.mark.postgres  # on SQLite + SQLite queue, and PostgreSQL + Redis
+
 SAMPLE = {
     "title": "断水のお知らせ",
     "body": (

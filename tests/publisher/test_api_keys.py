@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from publisher.keys import create_key
 from publisher.services import Services
 from publisher.workflow import Role
+
+pytestmark = pytest.mark.postgres  # on SQLite + SQLite queue, and PostgreSQL + Redis
 
 Headers = dict[str, dict[str, str]]
 

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from tests.publisher.test_memory_support import BODY, App, app, fake_engine
+
+pytestmark = pytest.mark.postgres  # on SQLite + SQLite queue, and PostgreSQL + Redis
 
 __all__ = ["app", "fake_engine"]
 

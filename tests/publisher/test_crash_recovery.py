@@ -1,4 +1,6 @@
-"""A worker killed with SIGKILL mid-publish: the restarted worker finishes the job cleanly."""
+"""A worker killed with SIGKILL mid-publish: the restarted worker finishes the job cleanly.
+
+On SQLite with the SQLite queue, and again on PostgreSQL with the Redis queue."""
 
 from __future__ import annotations
 
@@ -23,10 +25,11 @@ from publisher.tables import Job
 from publisher.workflow import Action, Role
 from tests.conftest import REPO, SAMPLES
 from tests.support.argos_fixture import build_argos_package
+from tests.support.backends import Backend
 from tests.support.staff import staff_member
 from translations.models import install_package_file
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 
 
 def job_state(services: Services, job_id: str) -> Job:
@@ -46,11 +49,12 @@ def wait_for(predicate: object, timeout: float) -> None:
 
 
 @pytest.fixture
-def worker_env(tmp_path: Path) -> Iterator[dict[str, str]]:
+def worker_env(tmp_path: Path, backend: Backend) -> Iterator[dict[str, str]]:
     yield {
         **os.environ,
         "KAKEHASHI_DATA_DIR": str(tmp_path / "data"),
         "KAKEHASHI_TARGET_LANGUAGES": "en,pt",
+        **backend.env,
     }
 
 
@@ -65,9 +69,11 @@ def start_worker(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
 
 
 def test_killed_worker_is_restarted_and_the_job_completes(
-    worker_env: dict[str, str], tmp_path: Path
+    worker_env: dict[str, str], tmp_path: Path, backend: Backend
 ) -> None:
-    settings = Settings(data_dir=tmp_path / "data", target_languages=("en", "pt"))
+    settings = Settings(
+        data_dir=tmp_path / "data", target_languages=("en", "pt"), **backend.settings
+    )
     services = Services.create(settings)
     for source, target, sentence in (
         ("ja", "en", "Shelters are open."),

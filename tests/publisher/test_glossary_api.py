@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlmodel import Session, select
 
 from publisher.tables import AuditRecord, SegmentTranslation
 from tests.publisher.test_memory_support import App, app, fake_engine
+
+pytestmark = pytest.mark.postgres  # on SQLite + SQLite queue, and PostgreSQL + Redis
 
 __all__ = ["app", "fake_engine"]
 

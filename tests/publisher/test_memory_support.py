@@ -22,6 +22,7 @@ from publisher.services import Services
 from publisher.settings import Settings
 from publisher.statuses import LanguageStatus
 from publisher.workflow import Role
+from tests.support.backends import Backend
 from tests.support.fake_engine import FakeEngine
 
 Headers = dict[str, dict[str, str]]
@@ -116,10 +117,15 @@ def fake_engine() -> FakeEngine:
 
 
 @pytest.fixture
-def app(tmp_path: Any, fake_engine: FakeEngine, monkeypatch: pytest.MonkeyPatch) -> Iterator[App]:
+def app(
+    tmp_path: Any, fake_engine: FakeEngine, monkeypatch: pytest.MonkeyPatch, backend: Backend
+) -> Iterator[App]:
     monkeypatch.setattr(pipeline, "_voice", _no_audio)
     settings = Settings(
-        data_dir=tmp_path / "data", target_languages=("en", "pt"), base_url="http://testserver/"
+        data_dir=tmp_path / "data",
+        target_languages=("en", "pt"),
+        base_url="http://testserver/",
+        **backend.settings,
     )
     services = Services.create(settings, translation_engine_factory=lambda _: fake_engine)
     queue = JobQueue(services, make_huey(services, immediate=True))

@@ -5,8 +5,9 @@ after it (new columns and their values, moved data), and rows to write into what
 that later revisions are tested on those too. ``test_upgrades_keep_every_row`` then walks from
 the baseline (and from a database made before migrations) one revision at a time.
 
-Set ``KAKEHASHI_TEST_POSTGRES_URL`` (e.g. ``postgresql+psycopg://user@host/postgres``, a role
-that may create databases) to run the same tests on PostgreSQL as well.
+The tests marked ``postgres`` run on SQLite and again on a new, empty PostgreSQL database
+(``KAKEHASHI_TEST_POSTGRES_URL``, a role that may create databases; ``scripts/test.sh``
+starts a server and sets it). See ``tests/support/backends.py``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import sqlite3
 import subprocess
 import sys
 import threading
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -27,7 +27,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import MetaData, create_engine, insert, select, text
+from sqlalchemy import MetaData, insert, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, SQLModel
@@ -38,10 +38,10 @@ from publisher.database import make_engine
 from publisher.documents import snapshot
 from publisher.migrations import BASELINE, SchemaError, SchemaOutOfDateError
 from publisher.sources import encode
+from tests.support.backends import Backend, PostgresServer
 
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA_BEFORE_MIGRATIONS = Path(__file__).parent / "migration_data" / "schema_before_migrations.sql"
-POSTGRES = os.environ.get("KAKEHASHI_TEST_POSTGRES_URL")
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -425,24 +425,18 @@ def revisions_after_baseline() -> list[str]:
 # --- databases ------------------------------------------------------------------------------
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+@pytest.fixture
+def database_url(request: pytest.FixtureRequest, backend: Backend, tmp_path: Path) -> Iterator[str]:
     """A new, empty database: a SQLite file, or a PostgreSQL database made for the test."""
-    if request.param == "sqlite":
+    if backend.name == "sqlite":
         yield f"sqlite:///{tmp_path / 'kakehashi.db'}"
         return
-    if not POSTGRES:
-        pytest.skip("set KAKEHASHI_TEST_POSTGRES_URL to test migrations on PostgreSQL")
-    admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
-    name = f"kakehashi_migrations_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f"CREATE DATABASE {name}")
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    url = server.empty_database()
     try:
-        yield admin.url.set(database=name).render_as_string(hide_password=False)
+        yield url
     finally:
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        admin.dispose()
+        server.drop(url)
 
 
 @pytest.fixture
@@ -557,11 +551,13 @@ def test_every_revision_says_what_it_does_to_the_rows() -> None:
     assert set(STEPS) == set(revisions_after_baseline())
 
 
+@pytest.mark.postgres
 def test_running_the_revisions_makes_exactly_the_models_schema(engine: Engine) -> None:
     run_migrations(engine, "head")
     assert schema_differences(engine) == []
 
 
+@pytest.mark.postgres
 def test_the_comparison_would_notice_a_difference(engine: Engine) -> None:
     run_migrations(engine, "head")
     with engine.begin() as connection:
@@ -570,6 +566,7 @@ def test_the_comparison_would_notice_a_difference(engine: Engine) -> None:
     assert [d[0] for d in differences] == ["add_index"]
 
 
+@pytest.mark.postgres
 def test_new_and_upgraded_databases_are_the_same(tmp_path: Path, engine: Engine) -> None:
     """A new database is made by create_all and stamped; it must equal one made by revisions."""
     outcome = migrations.prepare(engine, upgrade=False, backup_dir=tmp_path / "backups")
@@ -613,10 +610,10 @@ def test_the_baseline_is_the_schema_made_before_migrations(tmp_path: Path) -> No
     baseline.dispose()
 
 
-def test_new_databases_made_side_by_side_are_made_once(tmp_path: Path) -> None:
+@pytest.mark.postgres
+def test_new_databases_made_side_by_side_are_made_once(tmp_path: Path, database_url: str) -> None:
     """Two processes starting on a new database: one creates it, the other waits and sees it."""
-    url = f"sqlite:///{tmp_path / 'kakehashi.db'}"
-    engines = [make_engine(url) for _ in range(4)]
+    engines = [make_engine(database_url) for _ in range(4)]
     errors: list[BaseException] = []
 
     def start(engine: Engine) -> None:
@@ -638,6 +635,7 @@ def test_new_databases_made_side_by_side_are_made_once(tmp_path: Path) -> None:
         engine.dispose()
 
 
+@pytest.mark.postgres
 def test_a_failed_upgrade_leaves_the_database_as_it_was(engine: Engine, tmp_path: Path) -> None:
     """The whole upgrade is one transaction, on SQLite too (pysqlite would commit each DDL)."""
     migrations.prepare(engine, upgrade=False, backup_dir=None)
@@ -667,6 +665,7 @@ def test_a_failed_upgrade_leaves_the_database_as_it_was(engine: Engine, tmp_path
 # --- old databases --------------------------------------------------------------------------
 
 
+@pytest.mark.postgres
 def test_a_database_from_before_migrations_is_stamped_then_upgraded(
     engine: Engine, tmp_path: Path
 ) -> None:
@@ -710,6 +709,7 @@ def test_an_old_database_missing_part_of_the_baseline_is_refused(tmp_path: Path)
     engine.dispose()
 
 
+@pytest.mark.postgres
 def test_a_database_from_a_newer_kakehashi_is_refused(engine: Engine) -> None:
     migrations.prepare(engine, upgrade=False, backup_dir=None)
     with engine.begin() as connection:
@@ -724,6 +724,7 @@ def test_a_database_from_a_newer_kakehashi_is_refused(engine: Engine) -> None:
 # --- the data -------------------------------------------------------------------------------
 
 
+@pytest.mark.postgres
 @pytest.mark.parametrize("start", ["baseline", "before migrations"])
 def test_upgrades_keep_every_row(start: str, engine: Engine, tmp_path: Path) -> None:
     """Fill every table at the baseline, then upgrade one revision at a time, checking rows."""
@@ -829,15 +830,37 @@ def test_start_up_refuses_a_database_it_does_not_know(
     assert "cannot start" in result.stderr and "9999" in result.stderr
 
 
-@pytest.mark.skipif(not POSTGRES, reason="set KAKEHASHI_TEST_POSTGRES_URL")
+@pytest.mark.postgres(only=True)
 @pytest.mark.parametrize("command_line", [("build",), ("worker",), ("serve", "--port", "8765")])
 def test_start_up_on_an_old_postgres_database_names_the_upgrade_command(
     command_line: tuple[str, ...], engine: Engine, database_url: str, tmp_path: Path
 ) -> None:
-    if engine.dialect.name != "postgresql":
-        pytest.skip("PostgreSQL only")
     make_database_before_migrations(engine)
     result = run_cli(*command_line, data_dir=tmp_path, KAKEHASHI_DATABASE_URL=database_url)
     assert result.returncode == 1
     assert "python main.py db upgrade" in result.stderr
     assert migrations.status(engine).state == "unversioned"
+
+
+@pytest.mark.postgres(only=True)
+def test_db_upgrade_brings_an_old_postgres_database_up_to_date(
+    engine: Engine, database_url: str, tmp_path: Path
+) -> None:
+    """On PostgreSQL the operator upgrades on purpose, once, with ``db upgrade``."""
+    make_database_before_migrations(engine)
+    with engine.begin() as connection:
+        write_rows(connection, BASELINE_ROWS)
+    engine.dispose()
+    latest = migrations.head()
+    env = {"KAKEHASHI_DATABASE_URL": database_url}
+
+    status = run_cli("db", "status", data_dir=tmp_path, **env)
+    assert status.returncode == 1 and "predates migrations" in status.stdout
+    upgrade = run_cli("db", "upgrade", data_dir=tmp_path, **env)
+    assert upgrade.returncode == 0, upgrade.stderr
+    assert f"from before migrations to {latest}" in upgrade.stdout
+    assert not (tmp_path / "backups").exists()  # PostgreSQL: pg_dump is the operator's job
+    assert run_cli("db", "current", data_dir=tmp_path, **env).stdout.strip() == f"{latest} (latest)"
+    assert schema_differences(engine) == []
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT count(*) FROM revision").scalar_one() == 3

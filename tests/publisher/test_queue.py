@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import uuid
 
+import pytest
 from sqlmodel import Session
 
-from publisher.queue import JobQueue, make_huey
+from publisher.queue import JobQueue, make_huey, running
 from publisher.services import Services
 from publisher.tables import Bulletin, Job
+
+pytestmark = pytest.mark.postgres  # on SQLite + SQLite queue, and PostgreSQL + Redis
 
 
 def test_a_queued_job_survives_a_restart(services: Services) -> None:
@@ -58,3 +61,52 @@ def test_interrupted_jobs_are_resumed(services: Services) -> None:
     queue = JobQueue(services, make_huey(services))
     assert queue.resume_interrupted() == 1
     assert len(queue.huey) == 1
+
+
+def _running_job(services: Services, job_id: str) -> Job:
+    with Session(services.db, expire_on_commit=False) as session:
+        bulletin = Bulletin(created_by="t", state="approved")
+        session.add(bulletin)
+        session.flush()
+        assert bulletin.id is not None
+        job = Job(
+            id=job_id,
+            bulletin_id=bulletin.id,
+            revision=1,
+            kind="retract",
+            requested_by="t",
+            state="running",
+            attempts=1,
+        )
+        session.add(job)
+        session.commit()
+        return job
+
+
+@pytest.mark.postgres(only=True)
+def test_a_job_another_worker_is_running_is_neither_resumed_nor_run_twice(
+    services: Services,
+) -> None:
+    """Workers on several machines share the queue: a worker that starts while another runs
+    a job leaves that job alone, even if it finds the job's task in the queue."""
+    job = _running_job(services, "j2")
+    queue = JobQueue(services, make_huey(services))
+    with running(services.db, job.id) as mine:  # the other worker, running the job
+        assert mine
+        assert queue.resume_interrupted() == 0
+        queue.enqueue(job)
+        task = queue.huey.dequeue()
+        assert task is not None
+        queue.huey.execute(task)
+        with Session(services.db) as session:
+            untouched = session.get(Job, job.id)
+            assert untouched is not None
+            assert (untouched.state, untouched.attempts) == ("running", 1)
+    # That worker died (its connection, and so the lock, is gone): the job is resumed.
+    assert queue.resume_interrupted() == 1
+    task = queue.huey.dequeue()
+    assert task is not None
+    queue.huey.execute(task)
+    with Session(services.db) as session:
+        done = session.get(Job, job.id)
+        assert done is not None and (done.state, done.attempts) == ("succeeded", 2)

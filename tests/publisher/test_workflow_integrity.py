@@ -1,8 +1,9 @@
 """Only approved text is ever public: the workflow holds against the real server and queue.
 
-Each test runs the API on a real uvicorn server on loopback and the real SQLite huey queue;
-the test itself plays the worker, taking tasks from the queue one at a time, so a request can
-land exactly while a job runs (the translation engine waits on a gate).
+Each test runs the API on a real uvicorn server on loopback and the real huey queue (SQLite,
+and again Redis with PostgreSQL); the test itself plays the worker, taking tasks from the
+queue one at a time, so a request can land exactly while a job runs (the translation engine
+waits on a gate).
 """
 
 from __future__ import annotations
@@ -28,8 +29,11 @@ from publisher.site.build import build_site
 from publisher.statuses import LanguageStatus
 from publisher.tables import AuditRecord, Bulletin, Job
 from publisher.workflow import Role
+from tests.support.backends import Backend
 from tests.support.fake_engine import FakeEngine
 from tests.support.server import running_server
+
+pytestmark = pytest.mark.postgres  # on SQLite + SQLite queue, and PostgreSQL + Redis
 
 SAMPLE: dict[str, Any] = {
     "title": "避難所の開設",
@@ -138,13 +142,16 @@ class City:
             return [(row.action, row.actor) for row in rows]
 
 
-def _city(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, four_eyes: bool) -> Iterator[City]:
+def _city(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, backend: Backend, *, four_eyes: bool
+) -> Iterator[City]:
     monkeypatch.setattr(pipeline, "_voice", _no_audio)
     settings = Settings(
         data_dir=tmp_path / "data",
         target_languages=("en",),
         base_url="http://testserver/",
         four_eyes=four_eyes,
+        **backend.settings,
     )
     engine = GatedEngine()
     services = Services.create(settings, translation_engine_factory=lambda _: engine)
@@ -169,15 +176,18 @@ def _city(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, four_eyes: bool) -
 
 
 @pytest.fixture
-def city(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[City]:
-    yield from _city(tmp_path, monkeypatch, four_eyes=False)
+def city(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, backend: Backend) -> Iterator[City]:
+    yield from _city(tmp_path, monkeypatch, backend, four_eyes=False)
 
 
 @pytest.fixture(params=[False, True], ids=["two-eyes", "four-eyes"])
 def any_city(
-    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    backend: Backend,
 ) -> Iterator[City]:
-    yield from _city(tmp_path, monkeypatch, four_eyes=request.param)
+    yield from _city(tmp_path, monkeypatch, backend, four_eyes=request.param)
 
 
 def test_a_retract_is_not_undone_by_a_publish_still_queued(city: City) -> None:
@@ -276,9 +286,9 @@ def test_fields_beside_the_text_need_review_too(city: City) -> None:
 
 
 def test_four_eyes_counts_every_author_of_the_unreviewed_text(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, backend: Backend
 ) -> None:
-    for city in _city(tmp_path, monkeypatch, four_eyes=True):
+    for city in _city(tmp_path, monkeypatch, backend, four_eyes=True):
         bulletin_id = city.create(who="approver")
         city.edit(bulletin_id, who="editor", title="題名だけ直しました")
         city.step(bulletin_id, "submit", "editor")

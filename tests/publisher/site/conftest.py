@@ -13,17 +13,19 @@ from publisher.services import Services
 from publisher.settings import Settings
 from publisher.site.build import build_site
 from tests.publisher.site.archive import publish_fixture, sample_files
+from tests.support.backends import Backend
 from tests.support.fake_engine import FakeEngine
 
 BASE_URL = "http://city.test/"
 
 
-def make_settings(folder: Path) -> Settings:
+def make_settings(folder: Path, backend: Backend | None = None) -> Settings:
     return Settings(
         data_dir=folder / "data",
         target_languages=("en", "pt", "vi"),
         base_url=BASE_URL,
         site_page_size=5,
+        **(backend.settings if backend else {}),
     )
 
 
@@ -43,8 +45,9 @@ def publish_samples(services: Services, engine: FakeEngine) -> list[int]:
 
 
 @pytest.fixture
-def site_settings(tmp_path: Path) -> Settings:
-    return make_settings(tmp_path)
+def site_settings(tmp_path: Path, backend: Backend) -> Settings:
+    """The embedded defaults; PostgreSQL too in the modules marked ``postgres``."""
+    return make_settings(tmp_path, backend)
 
 
 @pytest.fixture

@@ -16,6 +16,8 @@ from tests.publisher.site.archive import retract_fixture, revise_fixture
 from tests.publisher.site.conftest import inodes, snapshot
 from tests.support.fake_engine import FakeEngine
 
+pytestmark = pytest.mark.postgres  # on SQLite, and again on PostgreSQL
+
 # The archive: six samples a day apart, ids 1..6 (6 newest), five per page, so page 1 of each
 # index lists 6..2 and page 2 lists 1. Sample 3 (evacuation) is the only "disaster" notice.
 LANGUAGES = ("ja", "en", "pt", "vi")

@@ -7,9 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from publisher.services import Services
 
 REPO = Path(__file__).resolve().parents[3]
+
+pytestmark = pytest.mark.postgres  # on SQLite, and again on PostgreSQL
 
 
 def run_build(services: Services, *args: str) -> subprocess.CompletedProcess[str]:
@@ -20,6 +24,7 @@ def run_build(services: Services, *args: str) -> subprocess.CompletedProcess[str
         "KAKEHASHI_TARGET_LANGUAGES": ",".join(settings.target_languages),
         "KAKEHASHI_BASE_URL": settings.base_url,
         "KAKEHASHI_SITE_PAGE_SIZE": str(settings.site_page_size),
+        **({"KAKEHASHI_DATABASE_URL": settings.database_url} if settings.database_url else {}),
     }
     return subprocess.run(
         [sys.executable, "main.py", "build", *args],

@@ -16,6 +16,8 @@ from publisher.site.writer import builds_dir
 from tests.publisher.site.conftest import snapshot
 from tests.support.fake_engine import FakeEngine
 
+pytestmark = pytest.mark.postgres  # on SQLite, and again on PostgreSQL
+
 
 @pytest.fixture
 def small_shards(monkeypatch: pytest.MonkeyPatch) -> None:
