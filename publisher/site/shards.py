@@ -8,6 +8,10 @@ renders its own shard from start to finish and nothing large crosses between the
 
 Worker processes start fresh (``spawn``): builds run inside the queue worker and the API,
 whose other threads must not be copied half-way through what they are doing.
+
+The pool is the standard ``ProcessPoolExecutor``, not pebble as for audio: a build is all or
+nothing, so a worker that dies should fail the whole build (which the executor does), and
+there is no per-task timeout or retry to manage, which is what pebble adds for audio clips.
 """
 
 from __future__ import annotations
@@ -96,10 +100,6 @@ def build_workers(settings: Settings, bulletins: int) -> int:
     return max(1, min(wanted, bulletins // SHARD_BULLETINS))
 
 
-POOL_START_METHOD = "spawn"
-"""How pool processes start (tests use ``fork`` to carry an injected fault into them)."""
-
-
 class ShardPool:
     """Runs shards in this process or, for a large archive, in a pool of fresh processes.
 
@@ -115,7 +115,7 @@ class ShardPool:
         if self.workers > 1:
             self.pool = ProcessPoolExecutor(
                 self.workers,
-                mp_context=multiprocessing.get_context(POOL_START_METHOD),
+                mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_worker,
                 initargs=(local.settings, readings),
             )

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
+from sqlmodel import Session, col
 
 from publisher.services import Services
 from publisher.settings import Settings
 from publisher.site import shards
 from publisher.site.build import update_site
-from publisher.site.render import SiteRenderer
 from publisher.site.state import fingerprint, load_state
 from publisher.site.writer import builds_dir
+from publisher.tables import SourceSnapshot
 from tests.publisher.site.conftest import snapshot
 from tests.support.fake_engine import FakeEngine
 
@@ -60,24 +63,21 @@ def test_a_failing_worker_leaves_the_site_as_it_was(
     site_services: Services,
     archive: list[int],
     small_shards: None,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     services = _services(site_services.settings, build_workers=2)
     site = services.settings.resolved_site_dir
     try:
         assert update_site(services, full=True, search=False).processes == 2
         before = snapshot(site)
-        original = SiteRenderer.bulletin_files
-
-        def failing(self: SiteRenderer, bulletin: object) -> object:
-            if getattr(bulletin, "id", None) == 3:
-                raise RuntimeError("rendering failed (injected)")
-            return original(self, bulletin)  # type: ignore[arg-type]
-
-        # Forked workers carry the fault with them; the real pool starts fresh processes.
-        monkeypatch.setattr(shards, "POOL_START_METHOD", "fork")
-        monkeypatch.setattr(SiteRenderer, "bulletin_files", failing)
-        with pytest.raises(RuntimeError, match="injected"):
+        # A damaged stored source makes the worker that reads bulletin 3 fail for real.
+        with Session(services.db) as session:
+            session.exec(
+                update(SourceSnapshot)  # type: ignore[call-overload]
+                .where(col(SourceSnapshot.bulletin_id) == 3)
+                .values(document="{damaged")
+            )
+            session.commit()
+        with pytest.raises(json.JSONDecodeError):
             update_site(services, full=True, search=False)
     finally:
         services.close()
