@@ -100,7 +100,8 @@ class City:
     def work(self) -> int:
         """Run every queued task in order, as the worker would; returns how many ran."""
         ran = 0
-        while (task := self.queue.huey.dequeue()) is not None:
+        # Asking first: on Redis, taking from an empty queue waits a second for a task.
+        while self.queue.huey.pending_count() and (task := self.queue.huey.dequeue()) is not None:
             self.queue.huey.execute(task)
             ran += 1
         return ran
