@@ -16,10 +16,10 @@ from publisher.api.rate_limit import WindowLimiter, shared_storage
 from publisher.api.security import SecurityHeaders
 from publisher.api.site_files import SiteFiles
 from publisher.api.staff_cache import StaffCache
-from publisher.api.write_queue import WriteQueue
 from publisher.queue import JobQueue
 from publisher.services import Services
 from publisher.site.build import build_site
+from publisher.write_turns import WriteTurns
 
 API_PREFIX = "/api/v1"
 
@@ -52,10 +52,9 @@ def create_app(services: Services, queue: JobQueue, *, serve_site: bool = True) 
         WindowLimiter(settings.failed_keys_per_minute, counts, "failed-key"),
         app.state.staff_cache,
     )
+    app.state.write_turns = WriteTurns() if services.db.dialect.name == "sqlite" else None
     # The last added runs first: security headers, CORS, then the whole body is read under a
-    # deadline, and only then may a write with a valid key queue for its turn.
-    if services.db.dialect.name == "sqlite":
-        app.add_middleware(WriteQueue, prefix=API_PREFIX, admits=app.state.authenticator.admits)
+    # deadline before any route (and so any write turn) sees the request.
     app.add_middleware(
         RequestLimits,
         max_bytes=settings.max_request_bytes,

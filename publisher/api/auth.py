@@ -1,7 +1,6 @@
 """Who is calling: the bearer key of a request, checked once, and a brake on wrong keys.
 
-Both the routers (through ``deps.get_staff``) and the write queue ask the same
-:class:`Authenticator`, so a write takes its turn only when the router will accept its key.
+The routers ask it through ``deps.get_staff``, before any route reads or writes data.
 A client address that sends too many wrong keys in a minute is paused (429 with
 ``Retry-After``) for every request, so keys cannot be guessed at speed; behind a reverse proxy,
 uvicorn takes the address from ``X-Forwarded-For`` when the proxy is on the same machine.
@@ -11,7 +10,6 @@ from __future__ import annotations
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import Headers
 from starlette.types import Scope
 
@@ -59,19 +57,3 @@ class Authenticator:
 
     def record_failure(self, address: str) -> None:
         self.failures.count(address)
-
-    async def admits(self, scope: Scope) -> bool:
-        """Whether the request carries an active key from an address that is not paused.
-
-        Runs the database lookup in a worker thread; does not count failures (the router
-        does, once per request).
-        """
-        secret = bearer_secret(scope)
-        if secret is None:
-            return False
-        address = client_address(scope)
-
-        def check() -> bool:
-            return self.paused_for(address) is None and self.staff_for(secret) is not None
-
-        return await run_in_threadpool(check)

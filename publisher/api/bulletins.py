@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 
 from fastapi import APIRouter, HTTPException, Request, status
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from publisher.api.deps import QueueDep, ServicesDep, SessionDep, StaffDep
@@ -159,25 +160,42 @@ def post_bulletin(
 def list_bulletins(
     _staff: StaffDep, session: SessionDep, state: State | None = None, limit: PageLimit = 50
 ) -> list[BulletinSummary]:
-    query = select(Bulletin).order_by(col(Bulletin.updated_at).desc()).limit(limit)
-    if state is not None:
-        query = query.where(Bulletin.state == state.value)
-    summaries = []
-    for bulletin in session.exec(query).all():
-        assert bulletin.id is not None
-        revision = revision_of(session, bulletin.id, bulletin.current_revision)
-        summaries.append(
-            BulletinSummary(
-                id=bulletin.id,
-                state=bulletin.state,
-                category=revision.category,
-                title=revision.title,
-                current_revision=bulletin.current_revision,
-                published_revision=bulletin.published_revision,
-                updated_at=bulletin.updated_at,
-            )
+    # One query for the page: each bulletin beside its working draft, and only the columns
+    # the summary shows (a body can be long).
+    query = (
+        sa_select(
+            col(Bulletin.id),
+            col(Bulletin.state),
+            col(Revision.category),
+            col(Revision.title),
+            col(Bulletin.current_revision),
+            col(Bulletin.published_revision),
+            col(Bulletin.updated_at),
         )
-    return summaries
+        .join(
+            Revision,
+            (col(Revision.bulletin_id) == col(Bulletin.id))
+            & (col(Revision.number) == col(Bulletin.current_revision)),
+        )
+        .order_by(col(Bulletin.updated_at).desc(), col(Bulletin.id).desc())
+        .limit(limit)
+    )
+    if state is not None:
+        query = query.where(col(Bulletin.state) == state.value)
+    return [
+        BulletinSummary(
+            id=bulletin_id,
+            state=bulletin_state,
+            category=category,
+            title=title,
+            current_revision=current,
+            published_revision=published,
+            updated_at=updated_at,
+        )
+        for bulletin_id, bulletin_state, category, title, current, published, updated_at in (
+            session.execute(query).tuples().all()
+        )
+    ]
 
 
 @router.get("/{bulletin_id}")

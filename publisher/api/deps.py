@@ -15,6 +15,7 @@ from publisher.keys import Staff
 from publisher.queue import JobQueue
 from publisher.services import Services
 from publisher.workflow import Role
+from publisher.write_turns import WriteTurns
 
 _bearer = HTTPBearer(auto_error=False, description="An API key made with `main.py keys create`.")
 
@@ -33,9 +34,11 @@ ServicesDep = Annotated[Services, Depends(get_services)]
 QueueDep = Annotated[JobQueue, Depends(get_queue)]
 
 
-def get_session(services: ServicesDep) -> Iterator[Session]:
+def get_session(request: Request, services: ServicesDep) -> Iterator[Session]:
+    """A session for the request; on SQLite it takes the process's turn before it writes."""
+    turns: WriteTurns | None = request.app.state.write_turns
     with Session(services.db, expire_on_commit=False) as session:
-        yield session
+        yield turns.join(session) if turns is not None else session
 
 
 SessionDep = Annotated[Session, Depends(get_session)]

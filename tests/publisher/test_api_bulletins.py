@@ -196,6 +196,25 @@ def test_list_bulletins_filters_by_state(client: TestClient, keys: Headers) -> N
     assert [b["id"] for b in listed] == [first["id"]]
 
 
+def test_list_shows_each_bulletins_working_draft_newest_first(
+    client: TestClient, keys: Headers
+) -> None:
+    first = create(client, keys)
+    second = create(client, keys, title="二つ目")
+    edited = client.patch(
+        f"/api/v1/bulletins/{first['id']}",
+        json={"title": "改訂後の題名", "category": "disaster"},
+        headers=keys["editor"],
+    )
+    assert edited.status_code == 200, edited.text
+    listed = client.get("/api/v1/bulletins", headers=keys["editor"]).json()
+    assert [(b["id"], b["title"], b["current_revision"]) for b in listed] == [
+        (first["id"], "改訂後の題名", 2),
+        (second["id"], "二つ目", 1),
+    ]
+    assert listed[0]["category"] == "disaster"
+
+
 @pytest.mark.slow
 def test_publish_runs_a_job_and_reports_every_language(client: TestClient, keys: Headers) -> None:
     bulletin = create(client, keys)

@@ -6,14 +6,12 @@ production, with a short body deadline so that the test does not wait ten second
 
 from __future__ import annotations
 
-import asyncio
 import os
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -163,45 +161,3 @@ def test_the_body_deadline_answers_408_with_the_reason(live: LiveServer) -> None
     assert b"connection: close" in head.lower()
     assert BODY_DEADLINE - 0.5 <= waited <= BODY_DEADLINE + 3
     assert b"request body did not arrive within 2 s" in body
-
-
-def test_requests_without_a_valid_key_never_hold_the_write_queue() -> None:
-    """A request the router will refuse runs beside the queue, however long it takes."""
-    from starlette.types import Receive, Scope, Send
-
-    from publisher.api.write_queue import WriteQueue
-
-    stuck = asyncio.Event()
-    finished: list[str] = []
-
-    async def routers(scope: Scope, receive: Receive, send: Send) -> None:
-        if not scope["headers"]:
-            await stuck.wait()  # e.g. a slow client without a key
-        finished.append(scope["path"])
-
-    async def admits(scope: Scope) -> bool:
-        return bool(scope["headers"])
-
-    queue = WriteQueue(routers, prefix="/api", admits=admits)
-
-    def request(path: str, headers: list[tuple[bytes, bytes]]) -> Scope:
-        return {"type": "http", "method": "POST", "path": path, "headers": headers}
-
-    async def nothing() -> dict[str, object]:
-        return {}
-
-    async def ignore(_message: object) -> None:
-        return None
-
-    async def scenario() -> None:
-        anonymous = asyncio.create_task(queue(request("/api/anonymous", []), nothing, ignore))
-        await asyncio.sleep(0.01)
-        staff = request("/api/staff", [(b"authorization", b"Bearer kk_x")])
-        await asyncio.wait_for(queue(staff, nothing, ignore), timeout=1)
-        stuck.set()
-        await anonymous
-
-    # A loop of its own in a thread of its own: whatever loop another test left in this one.
-    with ThreadPoolExecutor(1) as runner:
-        runner.submit(asyncio.run, scenario()).result(timeout=30)
-    assert finished == ["/api/staff", "/api/anonymous"]
