@@ -193,7 +193,7 @@ def list_bulletins(
             updated_at=updated_at,
         )
         for bulletin_id, bulletin_state, category, title, current, published, updated_at in (
-            session.execute(query).tuples().all()
+            session.execute(query).all()
         )
     ]
 
