@@ -114,6 +114,13 @@ def test_a_sentence_that_keeps_the_rule_is_not_found(rule: Rule) -> None:
         ("ブラジルの 人が 来ます。", Rule.KATAKANA_LOANWORD),  # a country's name
         ("午後1時30分に 始まります。", Rule.TWENTY_FOUR_HOUR_TIME),
         ("午前9:30に 始まります。", Rule.TWENTY_FOUR_HOUR_TIME),
+        ("工事の 状況によって 時間が 変わります。", Rule.ONE_PREDICATE),  # によって
+        ("大雨警報に伴い、避難所を開きました。", Rule.ONE_PREDICATE),  # に伴い
+        ("お祭り（フェスティバル）が あります。", Rule.KATAKANA_LOANWORD),  # the word in brackets
+        (
+            "申し込みは https://www.example.city.lg.jp/gomi/renraku/form/2026 です。",
+            Rule.SENTENCE_LENGTH,  # an address counts as one character
+        ),
     ],
 )
 def test_plain_forms_easy_japanese_keeps_are_not_findings(sentence: str, rule: Rule) -> None:
@@ -133,6 +140,10 @@ def test_plain_forms_easy_japanese_keeps_are_not_findings(sentence: str, rule: R
         ("よろしく お願いいたします。", Rule.HUMBLE, "いたし"),
         ("窓口で お待ちしております。", Rule.HUMBLE, "お待ちし"),
         ("市役所に いらっしゃる 方", Rule.HONORIFIC, "いらっしゃる"),
+        ("公共交通機関をご利用ください。", Rule.HONORIFIC, "ご利用ください"),
+        ("区域にお住まいの方", Rule.HONORIFIC, "お住まい"),
+        ("どなたでも参加できます。", Rule.HONORIFIC, "どなた"),
+        ("必ずお持ちください。", Rule.HONORIFIC, "お持ちください"),
         ("受付は 9:30からです。", Rule.TWENTY_FOUR_HOUR_TIME, "9:30"),
         ("受付は １３：００からです。", Rule.TWENTY_FOUR_HOUR_TIME, "１３：００"),
         ("平成元年に できました。", Rule.ERA_ONLY_YEAR, "平成元年"),
@@ -140,6 +151,18 @@ def test_plain_forms_easy_japanese_keeps_are_not_findings(sentence: str, rule: R
 )
 def test_more_forms_of_the_rules(sentence: str, rule: Rule, match: str) -> None:
     assert match in rules_of(sentence).get(rule, []), rules_of(sentence)
+
+
+def test_a_loanword_explained_once_is_explained_for_the_whole_text() -> None:
+    findings = check_sentences(
+        [
+            "シェルター（ひなんじょ）が あります。",
+            "シェルターに 行きます。",
+            "ステージが あります。",
+        ]
+    )
+    loanwords = [(f.sentence, f.match) for f in findings if f.rule is Rule.KATAKANA_LOANWORD]
+    assert loanwords == [(2, "ステージ")]
 
 
 def test_findings_name_their_sentence_in_reading_order() -> None:

@@ -43,8 +43,13 @@ def _names(word: Morpheme) -> set[str]:
 # --- sentence length and kanji ---------------------------------------------------------------
 
 
+_ADDRESS = re.compile(r"(?:https?://|mailto:|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
 def _length(text: str, _words: Sequence[Morpheme]) -> Iterator[str]:
-    visible = "".join(text.split())
+    """Characters without spaces; a web or e-mail address counts as one (it is copied, not
+    read)."""
+    visible = "".join(_ADDRESS.sub("#", text).split())
     if len(visible) > MAX_SENTENCE_CHARS:
         yield f"{len(visible)}"
 
@@ -100,6 +105,50 @@ _SAME_PREDICATE = frozenset(
     }
 )
 _LINKING_TAIL = ("連用形", "仮定形")
+# Verbs that, between a case particle and て, make a compound particle, not a clause:
+# によって, について, に対して, に関して, として, にとって, に加えて, に伴って, をもって.
+_PARTICLE_VERBS = frozenset(
+    {
+        "よる",
+        "因る",
+        "付く",
+        "つく",
+        "対する",
+        "関する",
+        "為る",
+        "する",
+        "取る",
+        "とる",
+        "加える",
+        "伴う",
+        "もつ",
+        "持つ",
+        "通じる",
+        "沿う",
+        "従う",
+        "向ける",
+        "わたる",
+        "渡る",
+    }
+)
+
+
+def _particle_verb(content: list[tuple[int, Morpheme]], at: int) -> bool:
+    """``content[at]`` is the verb of a compound particle (によって, に伴い, として...)."""
+    if at < 1:
+        return False
+    verb, particle = content[at][1], content[at - 1][1]
+    return (
+        verb.category == "動詞"
+        and bool(_names(verb) & _PARTICLE_VERBS)
+        and particle.is_("助詞", "格助詞")
+        and particle.surface in ("に", "と", "を")
+    )
+
+
+def _compound_particle(content: list[tuple[int, Morpheme]], at: int) -> bool:
+    """``content[at]`` is the て of a compound particle such as によって or として."""
+    return content[at][1].surface in ("て", "で") and _particle_verb(content, at - 1)
 
 
 def _next_content(
@@ -124,10 +173,14 @@ def _predicates(_text: str, words: Sequence[Morpheme]) -> Iterator[str]:
                 continue
             if then is None or then.is_("補助記号", "句点"):
                 continue  # a sentence ending in が or けど still has one predicate
+            if _compound_particle(content, at):
+                continue
             links.append(word.surface)
         elif word.category in ("動詞", "形容詞", "助動詞") and word.conjugation.startswith(
             _LINKING_TAIL
         ):
+            if _particle_verb(content, at):
+                continue  # 大雨警報に伴い、: the 連用形 of a compound particle
             if following is not None and following.is_("補助記号", "読点"):
                 links.append(word.surface + following.surface)
             elif (
@@ -210,6 +263,7 @@ def _double_negatives(_text: str, words: Sequence[Morpheme]) -> Iterator[str]:
 
 _HONORIFIC_WORDS = frozenset(
     {
+        "どなた",
         "いらっしゃる",
         "おっしゃる",
         "仰る",
@@ -246,6 +300,8 @@ _HUMBLE_WORDS = frozenset(
     }
 )
 _PREFIX = "御"
+_PREFIXES = ("お", "ご", "御")
+_HONORIFIC_AFTER_PREFIX = frozenset({"住まい", "越し", "見え"})
 
 
 def _after_prefix(content: list[tuple[int, Morpheme]], at: int) -> bool:
@@ -264,14 +320,14 @@ def _polite_forms(words: Sequence[Morpheme]) -> Iterator[tuple[Rule, str]]:
         elif (
             names & {"下さる", "くださる"}
             and not after_te
-            and at > 1
-            and _after_prefix(content, at - 1)
+            and at > 0
+            and (_after_prefix(content, at - 1) or content[at - 1][1].surface.startswith(_PREFIXES))
         ):
-            # ご注意ください, お越しください: お/ご + word + ください
-            yield (
-                Rule.HONORIFIC,
-                content[at - 2][1].surface + content[at - 1][1].surface + word.surface,
-            )
+            # ご注意ください, お越しください, ご利用ください: お/ご + word + ください
+            start = at - 2 if _after_prefix(content, at - 1) else at - 1
+            yield Rule.HONORIFIC, "".join(w.surface for _, w in content[start : at + 1])
+        elif _after_prefix(content, at) and word.normalized in _HONORIFIC_AFTER_PREFIX:
+            yield Rule.HONORIFIC, content[at - 1][1].surface + word.surface  # お住まい
         elif _after_prefix(content, at) and (word.is_("動詞") or word.pos[2] == "サ変可能"):
             if word.lemma == "願う":
                 continue  # お願いします is the plain request easy Japanese keeps
@@ -316,21 +372,44 @@ def _causative(_text: str, words: Sequence[Morpheme]) -> Iterator[str]:
 # --- katakana loanwords ----------------------------------------------------------------------
 
 _KATAKANA_WORD = re.compile(r"[ァ-ヺ][ァ-ヺー・]+")
-_EVERYDAY_LOANWORDS = frozenset({"バス", "テレビ", "トイレ", "ペットボトル", "メール"})
+_EVERYDAY_LOANWORDS = frozenset(
+    {
+        "バス",
+        "テレビ",
+        "トイレ",
+        "ペットボトル",
+        "メール",
+        "インターネット",
+        "マスク",
+        "ペット",
+        "カード",
+    }
+)
 """Loanwords every resident knows and that have no plainer Japanese word."""
 
 
-def _loanwords(_text: str, words: Sequence[Morpheme]) -> Iterator[str]:
+def _katakana_words(words: Sequence[Morpheme]) -> Iterator[tuple[str, bool]]:
+    """Each katakana loanword with whether it is explained here: followed by brackets
+    (シェルター（避難所）), or itself in brackets after a Japanese word
+    (お祭り（フェスティバル）)."""
     content = _content(words)
+    depth = 0
     for at, (_, word) in enumerate(content):
+        if word.is_("補助記号", "括弧開"):
+            depth += 1
+        elif word.is_("補助記号", "括弧閉"):
+            depth = max(0, depth - 1)
         if not word.is_("名詞") or word.pos[1] == "固有名詞":
             continue
         if not _KATAKANA_WORD.fullmatch(word.surface) or word.surface in _EVERYDAY_LOANWORDS:
             continue
         following = _next_content(content, at)
-        if following is not None and following.is_("補助記号", "括弧開"):
-            continue  # explained in brackets: シェルター（避難所）
-        yield word.surface
+        explained = following is not None and following.is_("補助記号", "括弧開")
+        yield word.surface, explained or depth > 0
+
+
+def _loanwords(_text: str, words: Sequence[Morpheme]) -> Iterator[str]:
+    return (word for word, explained in _katakana_words(words) if not explained)
 
 
 # --- times and years -------------------------------------------------------------------------
@@ -374,12 +453,16 @@ CHECKS: dict[Rule, Callable[[str, Sequence[Morpheme]], Iterator[str]]] = {
 
 def check_sentences(sentences: Sequence[str]) -> tuple[Finding, ...]:
     """Every finding of every rule, sentence by sentence, in reading order."""
+    analysed = [(sentence, morphemes(sentence)) for sentence in sentences]
+    # A loanword explained once is explained for the rest of the text, as a reader meets it.
+    explained = {word for _, words in analysed for word, here in _katakana_words(words) if here}
     findings: list[Finding] = []
-    for index, sentence in enumerate(sentences):
-        words = morphemes(sentence)
+    for index, (sentence, words) in enumerate(analysed):
         for rule, check in CHECKS.items():
             findings.extend(
-                Finding(index, sentence, rule, match) for match in check(sentence, words)
+                Finding(index, sentence, rule, match)
+                for match in check(sentence, words)
+                if not (rule is Rule.KATAKANA_LOANWORD and match in explained)
             )
     return tuple(findings)
 

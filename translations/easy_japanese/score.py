@@ -7,6 +7,7 @@ bands run from upper-advanced (0.5-1.5) to lower-elementary (5.5-6.5).
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ class Readability:
     band: Band
 
 
+_ADDRESS = re.compile(r"(?:https?://|mailto:|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _ENDS = ("。", "？", "！", "．", "?", "!")
 
 
@@ -83,9 +85,11 @@ def readability(sentences: Sequence[str]) -> Readability | None:
     """The score of the sentences read as one text; None when there is no text.
 
     jreadability counts sentences by 。！？, so a heading or list item without one is ended
-    with 。 here rather than merged into the next sentence.
+    with 。 here rather than merged into the next sentence. Web and e-mail addresses are left
+    out: they are copied, not read, and their pieces would count as words.
     """
-    parts = [" ".join(sentence.split()) for sentence in sentences if sentence.strip()]
+    parts = [" ".join(_ADDRESS.sub(" ", sentence).split()) for sentence in sentences]
+    parts = [part for part in parts if part]
     if not parts:
         return None
     text = "".join(part if part.endswith(_ENDS) else part + "。" for part in parts)
