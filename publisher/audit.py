@@ -15,6 +15,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from publisher.keys import Staff
+from publisher.statuses import TextVersion
 from publisher.tables import AuditRecord, Bulletin, Revision
 
 SYSTEM_ACTOR = "kakehashi"
@@ -58,6 +59,14 @@ def bulletin_state(session: Session, bulletin: Bulletin) -> dict[str, Any]:
                 "flagged_policy",
                 "approved_by_id",
             )
+        },
+        # Only when set, so that a bulletin written before easy versions existed keeps the
+        # same state hash across the upgrade.
+        **{
+            name: value
+            for name in ("easy_title", "easy_body", "translation_source")
+            if revision is not None
+            and (value := getattr(revision, name)) not in (None, TextVersion.ORIGINAL)
         },
     }
 

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Literal, NoReturn
 
 import typer
 from sqlmodel import Session, select
@@ -188,6 +188,53 @@ def _stop_when_orphaned() -> None:
         os.kill(os.getpid(), signal.SIGTERM)
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+@app.command()
+def readability(
+    folder: Annotated[
+        Path, typer.Argument(help="A folder of bulletins as JSON, as the API takes them.")
+    ] = DEMO_BULLETINS,
+    findings: Annotated[
+        bool, typer.Option(help="Also list every finding with its sentence and hint.")
+    ] = False,
+    hints: Annotated[str, typer.Option(help="Language of the hints: en or ja.")] = "en",
+) -> None:
+    """Compare the original and the easy-Japanese text of each bulletin: jreadability score
+    and band (higher is easier), and the sentences that break the guideline's rules."""
+    from publisher.demo import load_samples
+    from publisher.readability import comparison_table, text_readability
+    from publisher.schemas import ReadabilityPublic
+    from publisher.statuses import TextVersion
+
+    if hints not in ("en", "ja"):
+        typer.secho("--hints must be en or ja", fg="red", err=True)
+        raise typer.Exit(2)
+    language: Literal["en", "ja"] = "ja" if hints == "ja" else "en"
+    reports = []
+    for path, sample in zip(sorted(folder.glob("*.json")), load_samples(folder), strict=True):
+        easy = None
+        if sample.easy_body is not None:
+            easy = text_readability(sample.easy_title or sample.title, sample.easy_body, language)
+        report = ReadabilityPublic(
+            bulletin_id=0,
+            revision=1,
+            translation_source=TextVersion(sample.translation_source),
+            original=text_readability(sample.title, sample.body, language),
+            easy=easy,
+        )
+        reports.append((path.stem, report))
+    for line in comparison_table(reports):
+        typer.echo(line)
+    if not findings:
+        return
+    for name, report in reports:
+        for label, text in (("original", report.original), ("easy", report.easy)):
+            for finding in text.findings if text else []:
+                typer.echo(
+                    f"{name} {label} #{finding.sentence} {finding.rule} [{finding.match}] "
+                    f"{finding.text} -- {finding.hint}"
+                )
 
 
 @app.command()

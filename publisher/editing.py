@@ -15,18 +15,36 @@ from sqlmodel import Session, col, select
 from publisher import audit
 from publisher.jobs import UNFINISHED, create_job, lock_bulletin
 from publisher.keys import Staff
-from publisher.schemas import BulletinCreate
+from publisher.schemas import BulletinCreate, easy_text_problem
 from publisher.statuses import JobKind
 from publisher.tables import Bulletin, Job, Revision, SegmentTranslation, utc_now
 from publisher.workflow import SYSTEM, Action, Facts, State, WorkflowError, check_transition
 from translations.statuses import SegmentOrigin
 
 # The fields of a revision that staff write; every one of them is reviewed before it is public.
-REVISION_FIELDS = ("title", "body", "contact", "category", "languages", "flagged_policy")
+REVISION_FIELDS = (
+    "title",
+    "body",
+    "contact",
+    "category",
+    "languages",
+    "flagged_policy",
+    "easy_title",
+    "easy_body",
+    "translation_source",
+)
 
 
 class BulletinNotFoundError(LookupError):
     """No bulletin with that id."""
+
+
+class InvalidRevisionError(ValueError):
+    """The fields of a new revision do not fit together (``field`` names the one to fix)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 def revision_of(session: Session, bulletin_id: int, number: int) -> Revision:
@@ -115,6 +133,9 @@ def create_bulletin(session: Session, payload: BulletinCreate, staff: Staff) -> 
             category=payload.category,
             languages=payload.languages,
             flagged_policy=payload.flagged_policy,
+            easy_title=payload.easy_title,
+            easy_body=payload.easy_body,
+            translation_source=payload.translation_source.value,
             author=staff.name,
             author_id=staff.id,
         )
@@ -138,6 +159,12 @@ def edit_bulletin(
     )
     current = revision_of(session, bulletin_id, bulletin.current_revision)
     fields = {name: changes.get(name, getattr(current, name)) for name in REVISION_FIELDS}
+    if "easy_body" in changes and changes["easy_body"] is None and "easy_title" not in changes:
+        fields["easy_title"] = None  # removing the easy version removes its title too
+    problem = easy_text_problem(fields)
+    if problem is not None:
+        raise InvalidRevisionError(*problem)
+    fields["translation_source"] = str(fields["translation_source"])
     bulletin.current_revision += 1
     session.add(
         Revision(

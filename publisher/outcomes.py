@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
-from publisher.statuses import LanguageStatus
+from publisher.statuses import LanguageStatus, TextVersion
 from translations.statuses import TranslationStatus
 
 
@@ -27,6 +27,8 @@ class LanguageOutcome:
     audio_seconds: float | None = None
     flags: tuple[str, ...] = ()
     detail: str | None = None
+    translated_from: TextVersion | None = None
+    """The Japanese text the translation was made from (None: the source, or no translation)."""
 
     def with_audio_of(self, audio: LanguageOutcome) -> LanguageOutcome:
         """This text outcome with the audio part (voice, files, detail) of ``audio``."""
@@ -42,6 +44,8 @@ class LanguageOutcome:
             entry["detail"] = self.detail
         if self.flags:
             entry["flags"] = list(self.flags)
+        if self.translated_from is not None:
+            entry["translated_from"] = self.translated_from.value
         return entry
 
     def columns(self) -> dict[str, Any]:
@@ -58,6 +62,9 @@ class LanguageOutcome:
                 "status": LanguageStatus(values["status"]),
                 "translation": TranslationStatus(values["translation"]),
                 "flags": tuple(values["flags"] or ()),
+                "translated_from": (
+                    TextVersion(values["translated_from"]) if values["translated_from"] else None
+                ),
             }
         )
 

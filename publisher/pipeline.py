@@ -27,9 +27,9 @@ from publisher.memory import segment_texts, store_translations, translate_source
 from publisher.outcomes import LanguageOutcome
 from publisher.services import Services
 from publisher.site.build import build_site
-from publisher.sources import freeze_source, stored_source
+from publisher.sources import freeze_source, stored_sources
 from publisher.speech_text import speech_sentences
-from publisher.statuses import JobKind, LanguageStatus
+from publisher.statuses import JobKind, LanguageStatus, TextVersion
 from publisher.tables import Bulletin, Job, LanguageVersion, Revision, utc_now
 from translations.document import TranslatedSegment
 from translations.statuses import TranslationStatus
@@ -172,8 +172,12 @@ def publish_language(
     route: str | None,
     translated: Sequence[TranslatedSegment] | None = None,
     flagged_policy: str = "publish_with_note",
+    translate_from: tuple[TextVersion, SourceDoc] | None = None,
 ) -> tuple[LanguageOutcome, LocalizedDoc | None]:
     """Translate (unless ``translated`` is given) and store one language, ready to voice.
+
+    The Japanese page shows ``source``; a translation is made from ``translate_from`` (the
+    revision's easy-Japanese version, when the bulletin says so), and its outcome says which.
 
     Returns the text outcome and the localized document to read aloud, or ``None`` when the
     language is not published (no model, held for review); :func:`_voice_all` then voices
@@ -182,9 +186,11 @@ def publish_language(
     A language with flagged sentences under ``hold_for_review`` is stored but not published
     (status ``held_for_review``) until corrections clear its flags.
     """
+    translated_from: TextVersion | None = None
     if language == services.settings.source_language:
         doc = localize(source, language, None)
     else:
+        translated_from, source = translate_from or (TextVersion.ORIGINAL, source)
         if route is None:
             return LanguageOutcome(
                 language,
@@ -206,6 +212,7 @@ def publish_language(
                 route=route,
                 flags=_doc_flags(doc),
                 detail="flagged sentences wait for review: correct them to publish this language",
+                translated_from=translated_from,
             ), None
     outcome = LanguageOutcome(
         language,
@@ -213,6 +220,7 @@ def publish_language(
         doc.translation_status,
         route=route,
         flags=_doc_flags(doc),
+        translated_from=translated_from,
     )
     return outcome, doc
 
@@ -248,8 +256,12 @@ class ClaimedJob:
     job_id: str
     kind: JobKind
     source: SourceDoc
+    """The original: what the Japanese page shows."""
     languages: tuple[str, ...]
     flagged_policy: str
+    translated_from: TextVersion
+    translation_source: SourceDoc
+    """What the translations are made from: ``source``, or the easy-Japanese version."""
 
 
 def claim_publish(services: Services, job_id: str) -> ClaimedJob | None:
@@ -260,17 +272,22 @@ def claim_publish(services: Services, job_id: str) -> ClaimedJob | None:
             return None
         revision = revision_of(session, job.bulletin_id, job.revision)
         try:
-            source = freeze_source(session, job.bulletin_id, job.revision)
+            frozen = freeze_source(session, job.bulletin_id, job.revision)
             session.commit()
         except IntegrityError:  # another job froze the same revision a moment ago
             session.rollback()
-            source = stored_source(session, job.bulletin_id, job.revision)
+            frozen = stored_sources(session, job.bulletin_id, job.revision)
+        wanted = TextVersion(revision.translation_source)
+        easy = frozen.easy if wanted is TextVersion.EASY else None
         return ClaimedJob(
             job_id=job_id,
             kind=JobKind(job.kind),
-            source=source,
+            source=frozen.original,
             languages=target_languages(services, revision),
             flagged_policy=revision.flagged_policy,
+            # Editing refuses "easy" without an easy text, so the fallback is for safety only.
+            translated_from=TextVersion.EASY if easy is not None else TextVersion.ORIGINAL,
+            translation_source=easy if easy is not None else frozen.original,
         )
 
 
@@ -282,7 +299,8 @@ def prepare_languages(services: Services, claimed: ClaimedJob) -> list[LanguageO
     """
     job_id, source, languages = claimed.job_id, claimed.source, claimed.languages
     routes = services.translator.routes(services.settings.source_language, languages)
-    translated = _translate_reachable(services, source, languages, routes)
+    translation_source = claimed.translation_source
+    translated = _translate_reachable(services, translation_source, languages, routes)
     if not _still_current(services, job_id):
         return None
     prepared: list[tuple[LanguageOutcome, LocalizedDoc | None]] = []
@@ -299,6 +317,7 @@ def prepare_languages(services: Services, claimed: ClaimedJob) -> list[LanguageO
                     route.kind if route else None,
                     translated.get((source.bulletin_id, language)),
                     claimed.flagged_policy,
+                    (claimed.translated_from, translation_source),
                 )
             except Exception as error:
                 log.exception("publishing %s failed", language)

@@ -19,7 +19,7 @@ from pydantic import (
 from publisher.outcomes import LanguageOutcome
 from publisher.settings import SUPPORTED_LANGUAGES
 from publisher.site import paths
-from publisher.statuses import LanguageStatus
+from publisher.statuses import LanguageStatus, TextVersion
 from translations.statuses import TranslationStatus
 
 MAX_TITLE_CHARS = 200
@@ -206,6 +206,39 @@ FlaggedPolicy = Annotated[
 ]
 
 
+TranslationSource = Annotated[
+    TextVersion,
+    Field(
+        description="Which Japanese text the machine translations are made from: the original"
+        " (default), or the easy-Japanese version (needs easy_body; short, plain sentences"
+        " translate better)."
+    ),
+]
+EasyTitle = Annotated[
+    Title,
+    Field(description="Title of the easy-Japanese (やさしい日本語) version; needs easy_body."),
+]
+EasyBody = Annotated[
+    Body,
+    Field(
+        description="The easy-Japanese (やさしい日本語) version of the body, written by staff:"
+        " Markdown like the body, reviewed with the revision."
+    ),
+]
+EASY_TITLE_WITHOUT_BODY = "easy_title needs easy_body: an easy version has a body"
+EASY_SOURCE_WITHOUT_BODY = "translation_source easy needs easy_body: there is no easy text"
+
+
+def easy_text_problem(fields: dict[str, Any]) -> tuple[str, str] | None:
+    """The field and reason when a revision's easy-Japanese fields do not fit together."""
+    if fields.get("easy_body") is None:
+        if fields.get("easy_title") is not None:
+            return "easy_title", EASY_TITLE_WITHOUT_BODY
+        if fields.get("translation_source") == TextVersion.EASY:
+            return "translation_source", EASY_SOURCE_WITHOUT_BODY
+    return None
+
+
 def _not_null(schema: dict[str, Any]) -> None:
     """Document an optional field without ``null``: leaving it out is the only way to skip it."""
     options = schema.pop("anyOf")
@@ -223,6 +256,9 @@ class BulletinCreate(_Strict):
     contact: Contact | None = None
     languages: Languages = None
     flagged_policy: FlaggedPolicy = "publish_with_note"
+    easy_title: EasyTitle | None = None
+    easy_body: EasyBody | None = None
+    translation_source: TranslationSource = TextVersion.ORIGINAL
     publish_at: Moment = None
     expires_at: Moment = None
 
@@ -230,6 +266,9 @@ class BulletinCreate(_Strict):
     def _expires_after_publish(self) -> BulletinCreate:
         if self.publish_at and self.expires_at and self.expires_at <= self.publish_at:
             raise ValueError("expires_at must be later than publish_at")
+        problem = easy_text_problem(self.model_dump())
+        if problem:
+            raise ValueError(problem[1])
         return self
 
 
@@ -246,6 +285,13 @@ class BulletinUpdate(_Strict):
     contact: Contact | None = Field(default=None, description="null removes the contact line.")
     languages: Languages = None
     flagged_policy: FlaggedPolicy = "publish_with_note"  # changed only when given
+    easy_title: EasyTitle | None = Field(
+        default=None, description="null: the easy version keeps the original's title."
+    )
+    easy_body: EasyBody | None = Field(
+        default=None, description="null removes the easy-Japanese version."
+    )
+    translation_source: TranslationSource = TextVersion.ORIGINAL  # changed only when given
     publish_at: Moment = None
     expires_at: Moment = None
 
@@ -253,7 +299,7 @@ class BulletinUpdate(_Strict):
     def _not_empty(self) -> BulletinUpdate:
         if not self.model_fields_set:
             raise ValueError("give at least one field to change")
-        for name in ("title", "body", "category"):
+        for name in ("title", "body", "category", "translation_source"):
             if name in self.model_fields_set and getattr(self, name) is None:
                 raise ValueError(f"{name} cannot be null; leave it out to keep it")
         return self
@@ -275,6 +321,10 @@ class LanguageVersionPublic(BaseModel):
     voice_substitute_for: str | None = None
     flags: list[str] = []
     detail: str | None = None
+    translated_from: TextVersion | None = Field(
+        default=None,
+        description="The Japanese text this translation was made from: original or easy.",
+    )
 
     @classmethod
     def of(
@@ -307,6 +357,9 @@ class BulletinPublic(BaseModel):
     created_at: datetime
     updated_at: datetime
     flagged_policy: str = "publish_with_note"
+    easy_title: str | None = None
+    easy_body: str | None = None
+    translation_source: TextVersion = TextVersion.ORIGINAL
     versions: list[LanguageVersionPublic]
 
 
@@ -325,6 +378,9 @@ class RevisionPublic(BaseModel):
     title: str
     body: str
     contact: str | None
+    easy_title: str | None = None
+    easy_body: str | None = None
+    translation_source: TextVersion = TextVersion.ORIGINAL
     author: str
     created_at: datetime
 
@@ -499,6 +555,9 @@ class LanguageTranslationPublic(BaseModel):
     translation: str
     flagged_policy: str
     flags: list[str]
+    translated_from: TextVersion | None = Field(
+        default=None, description="The Japanese text the sentences were translated from."
+    )
     segments: list[SegmentTranslationPublic]
 
 
@@ -523,3 +582,37 @@ class CorrectionAccepted(BaseModel):
     segment: SegmentTranslationPublic
     job_id: str
     status_url: str
+
+
+class FindingPublic(BaseModel):
+    """One easy-Japanese rule broken by one sentence."""
+
+    sentence: int = Field(description="The sentence's index in reading order (0: the title).")
+    text: str = Field(description="The sentence as readers see it.")
+    rule: str = Field(description="The rule's id, e.g. sentence-length, honorific.")
+    match: str = Field(description="What in the sentence breaks the rule, as written.")
+    hint: str = Field(description="What to do, in the language asked for (hints=en|ja).")
+
+
+class TextReadabilityPublic(BaseModel):
+    """How easy one Japanese text of a revision reads."""
+
+    sentences: int
+    score: float | None = Field(
+        description="jreadability (Lee and Hasebe): higher is easier, about 0.5 to 6.5."
+    )
+    band: str | None = Field(description="upper-advanced ... lower-elementary")
+    counts: dict[str, int] = Field(description="Findings per rule id.")
+    findings: list[FindingPublic]
+
+
+class ReadabilityPublic(BaseModel):
+    """The original and the easy-Japanese version of one revision, side by side."""
+
+    bulletin_id: int
+    revision: int
+    translation_source: TextVersion
+    original: TextReadabilityPublic
+    easy: TextReadabilityPublic | None = Field(
+        description="None when the revision has no easy-Japanese version."
+    )

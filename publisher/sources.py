@@ -8,11 +8,13 @@ revision reads that stored snapshot and never segments the Markdown again.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from sqlmodel import Session, select
 
 from publisher.documents import SourceDoc, snapshot
+from publisher.statuses import TextVersion
 from publisher.tables import Revision, SourceSnapshot
 from translations.document import Block, Segment, Token
 
@@ -99,27 +101,81 @@ def _stored(session: Session, bulletin_id: int, revision: int) -> SourceSnapshot
     ).first()
 
 
-def freeze_source(session: Session, bulletin_id: int, revision: int) -> SourceDoc:
-    """The revision's stored source, segmented and stored now if this is its first publish.
+@dataclass(frozen=True)
+class FrozenRevision:
+    """A revision's stored sources: the original, and its easy-Japanese version if it has one."""
+
+    original: SourceDoc
+    easy: SourceDoc | None
+
+    def text(self, version: TextVersion) -> SourceDoc | None:
+        return self.easy if version is TextVersion.EASY else self.original
+
+
+def easy_snapshot(bulletin_id: int, revision: Revision) -> SourceDoc | None:
+    """The easy version segmented like the original: its own title (or the original's), the
+    easy body, and the same contact line."""
+    if revision.easy_body is None:
+        return None
+    return snapshot(
+        bulletin_id,
+        revision.number,
+        revision.category,
+        revision.easy_title or revision.title,
+        revision.easy_body,
+        revision.contact,
+    )
+
+
+def _decoded(found: SourceSnapshot) -> FrozenRevision:
+    easy = found.easy_document
+    return FrozenRevision(
+        original=decode(found.bulletin_id, found.revision, found.document),
+        easy=decode(found.bulletin_id, found.revision, easy) if easy is not None else None,
+    )
+
+
+def freeze_source(session: Session, bulletin_id: int, revision: int) -> FrozenRevision:
+    """The revision's stored sources, segmented and stored now if this is its first publish.
 
     Not committed: the caller commits it with the job's claim.
     """
     found = _stored(session, bulletin_id, revision)
     if found is not None:
-        return decode(bulletin_id, revision, found.document)
+        return _decoded(found)
     row = session.exec(
         select(Revision).where(Revision.bulletin_id == bulletin_id, Revision.number == revision)
     ).one()
     source = snapshot(bulletin_id, revision, row.category, row.title, row.body, row.contact)
-    session.add(SourceSnapshot(bulletin_id=bulletin_id, revision=revision, document=encode(source)))
-    return source
+    easy = easy_snapshot(bulletin_id, row)
+    session.add(
+        SourceSnapshot(
+            bulletin_id=bulletin_id,
+            revision=revision,
+            document=encode(source),
+            easy_document=encode(easy) if easy is not None else None,
+        )
+    )
+    return FrozenRevision(source, easy)
 
 
-def stored_source(session: Session, bulletin_id: int, revision: int) -> SourceDoc:
-    """The stored source of a revision that has been published; never segments anything."""
+def stored_sources(session: Session, bulletin_id: int, revision: int) -> FrozenRevision:
+    """The stored sources of a revision that has been published; never segments anything."""
     found = _stored(session, bulletin_id, revision)
     if found is None:
         raise SourceNotFrozenError(
             f"revision {revision} of bulletin {bulletin_id} has never been published"
         )
-    return decode(bulletin_id, revision, found.document)
+    return _decoded(found)
+
+
+def stored_source(
+    session: Session, bulletin_id: int, revision: int, version: TextVersion = TextVersion.ORIGINAL
+) -> SourceDoc:
+    """One stored text of a published revision (the original unless ``version`` says)."""
+    doc = stored_sources(session, bulletin_id, revision).text(version)
+    if doc is None:
+        raise SourceNotFrozenError(
+            f"revision {revision} of bulletin {bulletin_id} has no easy-Japanese version"
+        )
+    return doc

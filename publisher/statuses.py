@@ -40,3 +40,11 @@ class LanguageStatus(StrEnum):
     """A job is translating it now."""
     VOICING = "voicing"
     """A job is reading it aloud now."""
+
+
+class TextVersion(StrEnum):
+    """Which Japanese text of a revision a translation is made from."""
+
+    ORIGINAL = "original"
+    EASY = "easy"
+    """The easy-Japanese (やさしい日本語) text staff wrote beside the original."""

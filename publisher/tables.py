@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import JSON, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from publisher.statuses import JobKind, JobState
+from publisher.statuses import JobKind, JobState, TextVersion
 from publisher.workflow import State
 
 
@@ -85,6 +85,13 @@ class Revision(SQLModel, table=True):
     languages: list[str] | None = Field(default=None, sa_column=Column(JSON))
     # What a language whose translation is flagged does: publish_with_note | hold_for_review.
     flagged_policy: str = "publish_with_note"
+    # The easy-Japanese (やさしい日本語) version staff wrote, if any: the same Markdown and
+    # protected items as the body; without its own title the page keeps the original's.
+    easy_title: str | None = None
+    easy_body: str | None = None
+    # Which text the machine translations are made from (a TextVersion): short, plain
+    # sentences translate better, so a bulletin may translate its easy version.
+    translation_source: str = TextVersion.ORIGINAL.value
     author: str
     author_id: int | None = Field(default=None, foreign_key="staffmember.id")
     approved_by_id: int | None = Field(default=None, foreign_key="staffmember.id")
@@ -105,6 +112,8 @@ class SourceSnapshot(SQLModel, table=True):
     bulletin_id: int = Field(foreign_key="bulletin.id", index=True)
     revision: int
     document: str
+    easy_document: str | None = None
+    """The revision's easy-Japanese version, frozen the same way, when it has one."""
     created_at: datetime = Field(default_factory=utc_now)
 
 
@@ -145,6 +154,8 @@ class LanguageVersion(SQLModel, table=True):
     audio_seconds: float | None = None
     flags: list[str] = Field(default_factory=list, sa_column=Column(JSON))
     detail: str | None = None
+    translated_from: str | None = None
+    """The Japanese text (a TextVersion) the translation was made from; None for the source."""
     updated_at: datetime = Field(default_factory=utc_now)
 
 

@@ -6,16 +6,18 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Request, status
+from fastapi import APIRouter, HTTPException, Query, Request, status
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from publisher.api.deps import QueueDep, ServicesDep, SessionDep, StaffDep
 from publisher.api.errors import ERROR_RESPONSES, invalid
-from publisher.api.params import PageLimit, RecordId
+from publisher.api.params import PageLimit, RecordId, RevisionNumber
 from publisher.editing import (
     BulletinNotFoundError,
+    InvalidRevisionError,
     act,
     create_bulletin,
     edit_bulletin,
@@ -24,6 +26,7 @@ from publisher.editing import (
 from publisher.keys import Staff
 from publisher.outcomes import LanguageOutcome
 from publisher.queue import JobQueue
+from publisher.readability import revision_readability
 from publisher.schemas import (
     BulletinCreate,
     BulletinPublic,
@@ -31,11 +34,12 @@ from publisher.schemas import (
     BulletinUpdate,
     JobAccepted,
     LanguageVersionPublic,
+    ReadabilityPublic,
     RevisionPublic,
 )
 from publisher.services import Services
 from publisher.site import paths
-from publisher.statuses import LanguageStatus
+from publisher.statuses import LanguageStatus, TextVersion
 from publisher.tables import Bulletin, Job, LanguageVersion, Revision
 from publisher.workflow import Action, State, WorkflowError
 from translations.segmenter import segment_markdown
@@ -140,6 +144,9 @@ def _public(services: Services, session: Session, bulletin: Bulletin) -> Bulleti
         created_at=bulletin.created_at,
         updated_at=bulletin.updated_at,
         flagged_policy=revision.flagged_policy,
+        easy_title=revision.easy_title,
+        easy_body=revision.easy_body,
+        translation_source=TextVersion(revision.translation_source),
         versions=_versions(services, session, bulletin, revision),
     )
 
@@ -149,8 +156,9 @@ def post_bulletin(
     payload: BulletinCreate, staff: StaffDep, session: SessionDep, services: ServicesDep
 ) -> BulletinPublic:
     """Create a bulletin in state ``draft`` with revision 1."""
-    _check_body_size(services, payload.body)
-    _check_segment_count(services, payload.body)
+    for text in (payload.body, payload.easy_body):
+        _check_body_size(services, text)
+        _check_segment_count(services, text)
     bulletin = create_bulletin(session, payload, staff)
     session.commit()
     return _public(services, session, bulletin)
@@ -219,8 +227,9 @@ def update_bulletin(
     Everything residents see (text, category, languages, flagged policy) is reviewed again;
     a published revision stays online, unchanged, until the new one is approved and published.
     """
-    _check_body_size(services, payload.body)
-    _check_segment_count(services, payload.body)
+    for text in (payload.body, payload.easy_body):
+        _check_body_size(services, text)
+        _check_segment_count(services, text)
     with _refusals():
         bulletin = edit_bulletin(
             session, bulletin_id, payload.model_dump(exclude_unset=True), staff
@@ -240,6 +249,29 @@ def list_revisions(
     return [RevisionPublic.model_validate(row, from_attributes=True) for row in rows]
 
 
+@router.get("/{bulletin_id}/readability")
+def get_readability(
+    bulletin_id: RecordId,
+    _staff: StaffDep,
+    session: SessionDep,
+    revision: RevisionNumber = None,
+    hints: Annotated[Literal["en", "ja"], Query(description="The language of the hints.")] = "en",
+) -> ReadabilityPublic:
+    """How easy the original and the easy-Japanese version read: the jreadability score and
+    band of each (higher is easier), and each sentence that breaks a rule of the やさしい日本語
+    guideline (rule id, the words, a hint)."""
+    bulletin = _get_bulletin(session, bulletin_id)
+    number = revision if revision is not None else bulletin.current_revision
+    row = session.exec(
+        select(Revision).where(Revision.bulletin_id == bulletin_id, Revision.number == number)
+    ).first()
+    if row is None:
+        raise HTTPException(
+            status.HTTP_404_NOT_FOUND, f"bulletin {bulletin_id} has no revision {number}"
+        )
+    return revision_readability(row, hints)
+
+
 @contextmanager
 def _refusals() -> Iterator[None]:
     """A refused workflow step or a missing bulletin becomes an HTTP error with the reason."""
@@ -249,6 +281,8 @@ def _refusals() -> Iterator[None]:
         raise HTTPException(status.HTTP_404_NOT_FOUND, str(error)) from error
     except WorkflowError as error:
         raise HTTPException(error.status, str(error)) from error
+    except InvalidRevisionError as error:
+        raise invalid(error.field, str(error)) from error
 
 
 def _act(

@@ -30,7 +30,7 @@ from publisher.schemas import (
 )
 from publisher.services import Services
 from publisher.sources import stored_source
-from publisher.statuses import LanguageStatus
+from publisher.statuses import LanguageStatus, TextVersion
 from publisher.tables import Bulletin, LanguageVersion, SegmentTranslation
 from publisher.workflow import Role
 from translations.corrections import CorrectionError, mask_correction
@@ -72,6 +72,12 @@ def _version(session: Session, bulletin_id: RecordId, language: str) -> Language
             f"bulletin {bulletin_id} has no {language} translation yet (publish it first)",
         )
     return version
+
+
+def _translated_from(session: Session, version: LanguageVersion) -> SourceDoc:
+    """The stored Japanese text the language was translated from (original or easy)."""
+    text = TextVersion(version.translated_from or TextVersion.ORIGINAL)
+    return stored_source(session, version.bulletin_id, version.revision, text)
 
 
 def _rows(session: Session, version: LanguageVersion) -> dict[str, SegmentTranslation]:
@@ -135,7 +141,7 @@ def get_translation(
     """Every sentence of the language's current version beside its Japanese source."""
     code = _language(services, language)
     version = _version(session, bulletin_id, code)
-    source = stored_source(session, bulletin_id, version.revision)
+    source = _translated_from(session, version)
     rows = _rows(session, version)
     source_language = services.settings.source_language
     return LanguageTranslationPublic(
@@ -146,6 +152,7 @@ def get_translation(
         translation=version.translation,
         flagged_policy=revision_of(session, bulletin_id, version.revision).flagged_policy,
         flags=list(version.flags),
+        translated_from=TextVersion(version.translated_from) if version.translated_from else None,
         segments=[
             _segment_public(segment, rows[segment.id], code, source_language)
             for segment in source.segments()
@@ -176,7 +183,7 @@ def correct_segment(
     """
     code = _language(services, language)
     version = _version(session, bulletin_id, code)
-    source = stored_source(session, bulletin_id, version.revision)
+    source = _translated_from(session, version)
     segment = _segments(source).get(segment_id)
     row = _rows(session, version).get(segment_id)
     if segment is None or row is None:

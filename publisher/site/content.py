@@ -30,7 +30,7 @@ from publisher.documents import (
 )
 from publisher.settings import Settings
 from publisher.sources import decode
-from publisher.statuses import LanguageStatus
+from publisher.statuses import LanguageStatus, TextVersion
 from publisher.tables import (
     Bulletin,
     LanguageVersion,
@@ -190,6 +190,7 @@ class _Version(NamedTuple):
     voice: str | None
     voice_substitute_for: str | None
     detail: str | None
+    translated_from: str | None
 
 
 def _audio(media: Path, version: _Version) -> AudioInfo | None:
@@ -253,12 +254,15 @@ def gather(
 
     connection = session.connection()
     sources: dict[int, str] = {}
+    easy_sources: dict[int, str] = {}
     versions: dict[int, dict[str, _Version]] = defaultdict(dict)
     texts: dict[tuple[int, str], dict[str, SegmentText]] = defaultdict(dict)
     for chunk in _chunks(ids) if only is not None else [None]:
-        source_query = columns(col(SourceSnapshot.bulletin_id), col(SourceSnapshot.document)).join(
-            Bulletin, _of_published(SourceSnapshot, col(SourceSnapshot.revision))
-        )
+        source_query = columns(
+            col(SourceSnapshot.bulletin_id),
+            col(SourceSnapshot.document),
+            col(SourceSnapshot.easy_document),
+        ).join(Bulletin, _of_published(SourceSnapshot, col(SourceSnapshot.revision)))
         version_query = (
             columns(*(col(getattr(LanguageVersion, name)) for name in _Version._fields))
             .join(Bulletin, _of_published(LanguageVersion, col(LanguageVersion.revision)))
@@ -276,8 +280,10 @@ def gather(
             source_query = source_query.where(col(SourceSnapshot.bulletin_id).in_(chunk))
             version_query = version_query.where(col(LanguageVersion.bulletin_id).in_(chunk))
             text_query = text_query.where(col(SegmentTranslation.bulletin_id).in_(chunk))
-        for bulletin_id, document in connection.execute(source_query).all():
+        for bulletin_id, document, easy_document in connection.execute(source_query).all():
             sources[bulletin_id] = document
+            if easy_document is not None:
+                easy_sources[bulletin_id] = easy_document
         for row in connection.execute(version_query).all():
             version = _Version(*row)
             versions[version.bulletin_id][version.language] = version
@@ -297,25 +303,35 @@ def gather(
         if frozen is None or settings.source_language not in by_language:
             continue
         source = decode(bulletin.id, bulletin.published_revision, frozen)
+        easy_frozen = easy_sources.get(bulletin.id)
+        easy = (
+            decode(bulletin.id, bulletin.published_revision, easy_frozen) if easy_frozen else None
+        )
         digest = hashlib.blake2b(str(bulletin.id).encode(), digest_size=16)
         digest.update(frozen.encode())
         digest.update(b"\0")
+        if easy_frozen:
+            digest.update(easy_frozen.encode())
+            digest.update(b"\0")
         page_versions: dict[str, PageVersion] = {}
         for language in settings.published_languages:
             online = by_language.get(language)
             if online is None:
                 continue
             stored = None
+            skeleton = source
             if language != settings.source_language:
                 stored = texts[(bulletin.id, language)]
+                if online.translated_from == TextVersion.EASY and easy is not None:
+                    skeleton = easy  # translated from the easy version: its sentences
             try:
-                doc = localize(source, language, stored)
+                doc = localize(skeleton, language, stored)
             except IncompleteTranslationError:
                 log.error("bulletin %s: %s is incomplete and is left out", bulletin.id, language)
                 continue
             audio = _audio(media, online)
             page_versions[language] = PageVersion(doc, audio)
-            digest.update(_shown(language, stored, audio, online.detail).encode())
+            digest.update(_shown(language, stored, audio, online).encode())
         published_at = _aware(bulletin.published_at or bulletin.updated_at)
         updated_at = _aware(bulletin.updated_at)
         digest.update(f"{published_at.isoformat()} {updated_at.isoformat()}".encode())
@@ -336,14 +352,16 @@ def _shown(
     language: str,
     stored: dict[str, SegmentText] | None,
     audio: AudioInfo | None,
-    detail: str | None,
+    online: _Version,
 ) -> str:
     """Everything of one language version that its pages show, as one string to hash."""
     sentences = "\x1e".join(
         f"{segment_id}\x1f{text.text}\x1f{' '.join(text.flags)}\x1f{text.origin}"
         for segment_id, text in sorted((stored or {}).items())
     )
-    return f"\x1d{language}\x1d{sentences}\x1d{audio!r}\x1d{detail}"
+    return (
+        f"\x1d{language}\x1d{sentences}\x1d{audio!r}\x1d{online.detail}\x1d{online.translated_from}"
+    )
 
 
 def summarize(bulletin: PublishedBulletin) -> BulletinSummary:

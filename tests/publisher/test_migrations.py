@@ -397,6 +397,19 @@ def frozen_sources(rows: Rows) -> Rows:
     return {**rows, "sourcesnapshot": frozen}
 
 
+def easy_versions(rows: Rows) -> Rows:
+    """0004: no easy text yet; every older translation was made from the original."""
+    rows = {table: [dict(row) for row in found] for table, found in rows.items()}
+    for revision in rows["revision"]:
+        revision.update(easy_title=None, easy_body=None, translation_source="original")
+    for snapshot_row in rows["sourcesnapshot"]:
+        snapshot_row["easy_document"] = None
+    for version in rows["languageversion"]:
+        translated = version["translation"] not in ("source", "missing")
+        version["translated_from"] = "original" if translated else None
+    return rows
+
+
 STEPS: dict[str, Step] = {
     "0002": Step(
         expect=staff_and_reviewed_revisions,
@@ -413,6 +426,31 @@ STEPS: dict[str, Step] = {
         },
     ),
     "0003": Step(expect=frozen_sources),
+    "0004": Step(
+        expect=easy_versions,
+        add={
+            "languageversion": [
+                {
+                    "id": 3,
+                    "bulletin_id": 1,
+                    "language": "pt",
+                    "revision": 2,
+                    "status": "published",
+                    "translation": "machine",
+                    "route": "pivot",
+                    "voice": "pt-br",
+                    "voice_substitute_for": None,
+                    "audio_file": None,
+                    "captions_file": None,
+                    "audio_seconds": None,
+                    "flags": [],
+                    "detail": None,
+                    "translated_from": "easy",
+                    "updated_at": at(13),
+                }
+            ]
+        },
+    ),
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from publisher.outcomes import FIELDS, LanguageOutcome
 from publisher.schemas import LanguageVersionPublic
-from publisher.statuses import LanguageStatus
+from publisher.statuses import LanguageStatus, TextVersion
 from publisher.tables import LanguageVersion
 from translations.statuses import TranslationStatus
 
@@ -19,6 +19,7 @@ OUTCOME = LanguageOutcome(
     audio_seconds=12.5,
     flags=("length_ratio",),
     detail=None,
+    translated_from=TextVersion.EASY,
 )
 
 
@@ -34,9 +35,11 @@ def test_the_api_and_the_progress_show_the_outcome() -> None:
     assert public.status == LanguageStatus.PUBLISHED and public.flags == ["length_ratio"]
     assert public.audio_url == page + "audio.mp3"
     assert public.captions_url == page + "captions.vtt"
+    assert public.translated_from == TextVersion.EASY
     assert OUTCOME.progress() == {
         "status": "published",
         "translation": "flagged",
         "audio_seconds": 12.5,
         "flags": ["length_ratio"],
+        "translated_from": "easy",
     }
