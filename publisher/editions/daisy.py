@@ -218,8 +218,8 @@ def write_daisy(target: Path, edition: Edition, labels: EditionLabels) -> bool:
         return False
     with zipfile.ZipFile(target, "w") as archive:
         for name, content in daisy_files(edition, labels):
-            if isinstance(content, Path):
-                archive.write(content, name, compress_type=zipfile.ZIP_STORED)
+            if isinstance(content, Path):  # in one piece: one checksum call, one write
+                archive.writestr(name, content.read_bytes(), compress_type=zipfile.ZIP_STORED)
             else:
                 archive.writestr(name, content, compress_type=zipfile.ZIP_DEFLATED)
     return True

@@ -291,7 +291,7 @@ def write_epub(target: Path, edition: Edition, labels: EditionLabels, ruby: Ruby
             compress_type=zipfile.ZIP_STORED,
         )
         for name, content in epub_files(edition, labels, ruby):
-            if isinstance(content, Path):
-                archive.write(content, name, compress_type=zipfile.ZIP_STORED)
+            if isinstance(content, Path):  # in one piece: one checksum call, one write
+                archive.writestr(name, content.read_bytes(), compress_type=zipfile.ZIP_STORED)
             else:
                 archive.writestr(name, content, compress_type=zipfile.ZIP_DEFLATED)
