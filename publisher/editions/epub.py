@@ -98,6 +98,7 @@ def notice_document(
         heading.text = section
     article = etree.SubElement(body, f"{{{XHTML}}}section", id="notice")
     article.set(f"{{{OPS}}}type", "chapter")
+    article.set("role", "doc-chapter")  # what assistive technology reads of the epub:type
     level = 2 if section is not None else 1
     title = etree.SubElement(article, f"{{{XHTML}}}h{level}")
     sentence_element(title, doc.title, ruby)
@@ -141,6 +142,7 @@ def navigation_document(edition: Edition, items: list[_Item], labels: EditionLab
     root.find(f"{{{XHTML}}}head/{{{XHTML}}}link").set("href", "style.css")
     nav = etree.SubElement(body, f"{{{XHTML}}}nav", id="toc")
     nav.set(f"{{{OPS}}}type", "toc")
+    nav.set("role", "doc-toc")
     etree.SubElement(nav, f"{{{XHTML}}}h1").text = labels.contents
     sections = etree.SubElement(nav, f"{{{XHTML}}}ol")
     by_notice = {id(item.notice): item for item in items}
