@@ -42,11 +42,13 @@ def _runs(parent: etree._Element, text: str, ruby: Ruby | None) -> None:
         if run.reading is None:
             _append_text(parent, run.base)
             continue
+        # Hidden from screen readers, as on the site's furigana pages: each word read once.
         element = etree.SubElement(parent, f"{{{XHTML}}}ruby")
         element.text = run.base
-        etree.SubElement(element, f"{{{XHTML}}}rp").text = "("
-        etree.SubElement(element, f"{{{XHTML}}}rt").text = run.reading
-        etree.SubElement(element, f"{{{XHTML}}}rp").text = ")"
+        hidden = {"aria-hidden": "true"}
+        etree.SubElement(element, f"{{{XHTML}}}rp", hidden).text = "("
+        etree.SubElement(element, f"{{{XHTML}}}rt", hidden).text = run.reading
+        etree.SubElement(element, f"{{{XHTML}}}rp", hidden).text = ")"
 
 
 def _link(parent: etree._Element, href: str, label: str, ruby: Ruby | None) -> None:
