@@ -32,3 +32,31 @@ def timestamp(seconds: float) -> str:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def read_cues(vtt: str) -> tuple[Cue, ...]:
+    """The cues of a WebVTT file written by :func:`to_webvtt`: each sentence id with its times.
+
+    Talking-book editions read the stored captions back to pair every sentence with its clip,
+    so the times are those of the published audio, never measured again.
+    """
+    from audio.assemble import Cue
+
+    cues: list[Cue] = []
+    for block in vtt.replace("\r\n", "\n").split("\n\n"):
+        lines = block.strip("\n").split("\n")
+        timing = next((index for index, line in enumerate(lines) if "-->" in line), None)
+        if timing is None or timing == 0:
+            continue
+        start, end = (part.strip().split()[0] for part in lines[timing].split("-->", 1))
+        text = "\n".join(lines[timing + 1 :])
+        text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+        cues.append(Cue(lines[timing - 1].strip(), _seconds(start), _seconds(end), text))
+    return tuple(cues)
+
+
+def _seconds(stamp: str) -> float:
+    total = 0.0
+    for part in stamp.split(":"):
+        total = total * 60 + float(part)
+    return total

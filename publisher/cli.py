@@ -7,7 +7,7 @@ import logging
 import os
 import subprocess
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Literal, NoReturn
 
@@ -288,6 +288,54 @@ def build(
         f"{len(report.removed)} removed in {report.seconds.get('total', 0):.1f} s"
         f"{processes} -> {report.folder}"
     )
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from error
+
+
+@app.command()
+def edition(
+    start: Annotated[
+        str, typer.Option("--from", help="First publication day (YYYY-MM-DD, city time).")
+    ],
+    end: Annotated[str, typer.Option("--to", help="Last publication day (YYYY-MM-DD).")],
+    language: Annotated[
+        list[str] | None,
+        typer.Option("--language", help="A language to make (repeatable; default: all)."),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option(help="Folder for the books (default: <data>/editions).")
+    ] = None,
+) -> None:
+    """Make the talking-book editions of a period: EPUB 3 with Media Overlays and DAISY 2.02.
+
+    The notices published in the period, by section as in a printed issue, with the text,
+    audio and sentence timings the site published (nothing is translated or voiced again).
+    """
+    from publisher.editions.build import build_editions
+
+    first, last = _day(start), _day(end)
+    services = _services()
+    try:
+        made = build_editions(services, first, last, language or (), folder=output)
+    except ValueError as error:
+        typer.secho(f"cannot make the edition: {error}", fg="red", err=True)
+        raise typer.Exit(2) from error
+    finally:
+        services.close()
+    if not made:
+        typer.echo(f"no notice was published from {first} to {last}: no edition made")
+        return
+    for files in made:
+        daisy = f", {files.daisy}" if files.daisy else " (no DAISY book: no audio)"
+        typer.echo(
+            f"{files.language}: {files.notices} notices ({files.voiced} with audio) "
+            f"-> {files.epub}{daisy}"
+        )
 
 
 @keys_app.command("create")

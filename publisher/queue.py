@@ -11,9 +11,13 @@ by two workers at once, even when a restarting worker queues again a job another
 from __future__ import annotations
 
 import logging
+import os
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from datetime import date
 
 from huey import Huey, RedisHuey, SqliteHuey
 from huey.api import TaskWrapper
@@ -73,12 +77,20 @@ def make_huey(services: Services, *, immediate: bool = False) -> Huey:
     )
 
 
+def _lowest_priority() -> None:
+    """Lower this thread's CPU priority (Linux schedules threads on their own nice value)."""
+    # Elsewhere (not Linux, or not allowed) the quiet period still keeps editions out of the way.
+    with suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+
+
 @dataclass
 class JobQueue:
     """Registers Kakehashi's tasks on one huey instance and enqueues jobs by id."""
 
     services: Services
     huey: Huey
+    _runner: ThreadPoolExecutor | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         services = self.services
@@ -87,6 +99,7 @@ class JobQueue:
             with running(services.db, job_id) as mine:
                 if mine:
                     run_publish(services, job_id)
+                    self.editions_changed(job_id)
                 else:
                     log.info("job %s is being run by another worker", job_id)
 
@@ -94,12 +107,73 @@ class JobQueue:
             with running(services.db, job_id) as mine:
                 if mine:
                     run_retract(services, job_id)
+                    self.editions_changed(job_id)
                 else:
                     log.info("job %s is being run by another worker", job_id)
+
+        def edition(start: str, end: str) -> None:
+            period = (date.fromisoformat(start), date.fromisoformat(end))
+            self._editions_runner().submit(self._remake, period)
 
         options = {"retries": TASK_RETRIES, "retry_delay": TASK_RETRY_DELAY_SECONDS}
         self._publish: TaskWrapper = self.huey.task(name="publish", **options)(publish)
         self._retract: TaskWrapper = self.huey.task(name="retract", **options)(retract)
+        # A request that arrives while its edition is being made schedules the next run
+        # itself: no retries needed; a failure waits for the next change or restart.
+        self._edition: TaskWrapper = self.huey.task(name="edition")(edition)
+
+    def _editions_runner(self) -> ThreadPoolExecutor:
+        """Editions are made on a thread of their own at the lowest CPU priority, so the
+        worker's thread is free for the next publish at once: a publish never waits for one."""
+        if self._runner is None:
+            self._runner = ThreadPoolExecutor(
+                max_workers=1, thread_name_prefix="editions", initializer=_lowest_priority
+            )
+        return self._runner
+
+    def _remake(self, period: tuple[date, date]) -> None:
+        from publisher.editions.schedule import remake_if_quiet
+
+        try:
+            wait = remake_if_quiet(self.services, period)
+        except Exception:  # the marker stays: the next change or restart tries again
+            log.exception("the editions of %s to %s could not be made", *period)
+            return
+        if wait is not None:  # changed again lately: try when it has been quiet
+            self.schedule_edition(period, delay=wait)
+
+    def editions_changed(self, job_id: str) -> None:
+        """After a job ran: mark its bulletin's month's editions stale and schedule them.
+
+        Never fails the job that called it: an edition is remade at the next change or
+        restart (the stale marker stays) if this fails.
+        """
+        from publisher.editions.schedule import mark_stale, period_of_bulletin
+
+        try:
+            with Session(self.services.db) as session:
+                job = session.get(Job, job_id)
+                bulletin_id = job.bulletin_id if job is not None else None
+            if bulletin_id is None or job is None or job.state != JobState.SUCCEEDED:
+                return
+            period = period_of_bulletin(self.services, bulletin_id)
+            if period is not None:
+                mark_stale(self.services, period)
+                self.schedule_edition(period)
+        except Exception:
+            log.exception("the editions of job %s's bulletin could not be scheduled", job_id)
+
+    def schedule_edition(self, period: tuple[date, date], delay: float | None = None) -> None:
+        from publisher.editions.schedule import PRIORITY, QUIET_SECONDS
+
+        # Redis lists have no priorities (huey refuses one there); the worker's own low CPU
+        # priority and the quiet period keep editions behind publishes there.
+        priority = None if self.services.settings.queue_backend == "redis" else PRIORITY
+        self._edition.schedule(
+            args=(period[0].isoformat(), period[1].isoformat()),
+            delay=QUIET_SECONDS if delay is None else delay,
+            priority=priority,
+        )
 
     def enqueue(self, job: Job) -> None:
         task = self._retract if job.kind == JobKind.RETRACT else self._publish
@@ -130,7 +204,15 @@ class JobQueue:
             session.commit()
         for job in jobs:
             self.enqueue(job)
+        self._resume_editions()
         return len(jobs)
+
+    def _resume_editions(self) -> None:
+        """Editions left stale by a worker that stopped are scheduled again (at once)."""
+        from publisher.editions.schedule import stale_periods
+
+        for period in stale_periods(self.services):
+            self.schedule_edition(period, delay=0)
 
     def _running_elsewhere(self, job_id: str) -> bool:
         with running(self.services.db, job_id) as free:

@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEBIAN_PACKAGES=(espeak-ng libespeak-ng1 libsndfile1 chromium fonts-noto-cjk fonts-noto-core default-jre-headless)
+DEBIAN_PACKAGES=(espeak-ng libespeak-ng1 libsndfile1 chromium fonts-noto-cjk fonts-noto-core default-jre-headless epubcheck)
+# epubcheck (a Java program) validates the EPUB editions in the tests.
 # scripts/test.sh starts its own PostgreSQL and Redis for the run; scripts/run.sh uses neither
 # (SQLite and the SQLite queue), so only the tests ask for them.
 [ "${1:-}" != "--servers" ] || DEBIAN_PACKAGES+=(postgresql redis-server)
@@ -31,8 +32,11 @@ command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
 # choose a multi-gigabyte CUDA build.
 .venv/bin/python -m pip install -q --disable-pip-version-check torch==2.13.0
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test,postgres,redis]'
-# axe-core, pinned by tests/browser/package-lock.json, for the browser accessibility tests.
-if [ ! -d tests/browser/node_modules/axe-core ]; then
-  npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+# axe-core and Ace by DAISY, pinned by tests/browser/package-lock.json, for the accessibility
+# tests of the site and of the EPUB editions. Ace runs on Debian's chromium through puppeteer:
+# neither puppeteer's browser nor electron's (another of Ace's runners) is downloaded.
+if [ ! -d tests/browser/node_modules/axe-core ] || [ ! -d tests/browser/node_modules/@daisy/ace ]; then
+  PUPPETEER_SKIP_DOWNLOAD=1 ELECTRON_SKIP_BINARY_DOWNLOAD=1 \
+    npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 fi
 echo "setup complete: $(.venv/bin/python --version), virtualenv in .venv"

@@ -88,6 +88,10 @@ KEYS: Final = (
     "accessibility_feature_no_js",
     "accessibility_limitations_heading",
     "accessibility_limitations",
+    "edition_title",
+    "edition_contents",
+    "edition_accessibility_summary",
+    "edition_accessibility_summary_partial",
 )
 
 UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
@@ -196,6 +200,18 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "accessibility_limitations": (
             "機械翻訳と自動で付けたふりがなには、誤りが含まれる場合があります。"
             "日本語の原文が正式な内容です。"
+        ),
+        "edition_title": "{city}からのお知らせ（{start}～{end}）",
+        "edition_contents": "目次",
+        "edition_accessibility_summary": (
+            "この本のすべてのお知らせは、本文と文ごとに同期した音声で聞くことがで"
+            "きます。分類、お知らせ、"
+            "文ごとに移動できます。点滅するものや動くものはありません。"
+        ),
+        "edition_accessibility_summary_partial": (
+            "この本のお知らせのうち音声があるものは、本文と文ごとに同期した音声で"
+            "聞くことができます。ほかのお知らせは文字だけです。"
+            "分類とお知らせごとに移動できます。点滅するものや動くものはありません。"
         ),
     },
     "en": {
@@ -306,6 +322,21 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "accessibility_limitations": (
             "Machine translations and automatic furigana may contain errors. The Japanese original "
             "is the official text."
+        ),
+        "edition_title": "{city}: notices from {start} to {end}",
+        "edition_contents": "Contents",
+        "edition_accessibility_summary": (
+            "Every notice in this book can be heard as audio "
+            "synchronised with its text, sentence by sentence. "
+            "You can move by section, by notice and by sentence. "
+            "Nothing in the book flashes or moves."
+        ),
+        "edition_accessibility_summary_partial": (
+            "The notices in this book that have audio can "
+            "be heard synchronised with their text, sentence "
+            "by sentence; the others are text only. You can "
+            "move by section and by notice. Nothing in the "
+            "book flashes or moves."
         ),
     },
     "pt": {
@@ -422,6 +453,21 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "accessibility_limitations": (
             "As traduções automáticas e o furigana automático podem conter erros. O texto oficial "
             "é o original em japonês."
+        ),
+        "edition_title": "{city}: avisos de {start} a {end}",
+        "edition_contents": "Sumário",
+        "edition_accessibility_summary": (
+            "Todos os avisos deste livro podem ser ouvidos "
+            "em áudio sincronizado com o texto, frase por "
+            "frase. É possível navegar por seção, por aviso "
+            "e por frase. Nada no livro pisca ou se move."
+        ),
+        "edition_accessibility_summary_partial": (
+            "Os avisos deste livro que têm áudio podem ser "
+            "ouvidos sincronizados com o texto, frase por "
+            "frase; os outros são apenas texto. É possível "
+            "navegar por seção e por aviso. Nada no livro "
+            "pisca ou se move."
         ),
     },
     "es": {
@@ -540,6 +586,22 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "Las traducciones automáticas y el furigana automático pueden contener errores. El "
             "texto oficial es el original en japonés."
         ),
+        "edition_title": "{city}: avisos del {start} al {end}",
+        "edition_contents": "Índice",
+        "edition_accessibility_summary": (
+            "Todos los avisos de este libro se pueden escuchar "
+            "en audio sincronizado con el texto, frase por "
+            "frase. Se puede navegar por sección, por aviso "
+            "y por frase. Nada en el libro parpadea ni se "
+            "mueve."
+        ),
+        "edition_accessibility_summary_partial": (
+            "Los avisos de este libro que tienen audio se "
+            "pueden escuchar sincronizados con el texto, frase "
+            "por frase; los demás son solo texto. Se puede "
+            "navegar por sección y por aviso. Nada en el libro "
+            "parpadea ni se mueve."
+        ),
     },
     "vi": {
         "site_name": "Thông tin công cộng của {city}",
@@ -655,6 +717,22 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "accessibility_limitations": (
             "Bản dịch máy và furigana tự động có thể có lỗi. Bản gốc tiếng Nhật là nội dung chính "
             "thức."
+        ),
+        "edition_title": "{city}: thông báo từ {start} đến {end}",
+        "edition_contents": "Mục lục",
+        "edition_accessibility_summary": (
+            "Mọi thông báo trong sách này đều có thể nghe "
+            "bằng âm thanh đồng bộ với văn bản, từng câu một. "
+            "Bạn có thể di chuyển theo mục, theo thông báo "
+            "và theo câu. Trong sách không có gì nhấp nháy "
+            "hay chuyển động."
+        ),
+        "edition_accessibility_summary_partial": (
+            "Những thông báo trong sách này có âm thanh có "
+            "thể nghe đồng bộ với văn bản, từng câu một; các "
+            "thông báo khác chỉ có chữ. Bạn có thể di chuyển "
+            "theo mục và theo thông báo. Trong sách không "
+            "có gì nhấp nháy hay chuyển động."
         ),
     },
     "tl": {
@@ -779,6 +857,22 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "Maaaring may mali ang machine translation at ang awtomatikong furigana. Ang orihinal "
             "na Japanese ang opisyal na teksto."
         ),
+        "edition_title": "{city}: mga paunawa mula {start} hanggang {end}",
+        "edition_contents": "Nilalaman",
+        "edition_accessibility_summary": (
+            "Maaaring pakinggan ang bawat paunawa sa aklat "
+            "na ito sa audio na kasabay ng teksto, pangungusap "
+            "bawat pangungusap. Maaari kang lumipat ayon sa "
+            "seksiyon, paunawa at pangungusap. Walang kumikislap "
+            "o gumagalaw sa aklat."
+        ),
+        "edition_accessibility_summary_partial": (
+            "Maaaring pakinggan ang mga paunawang may audio "
+            "sa aklat na ito nang kasabay ng teksto, pangungusap "
+            "bawat pangungusap; teksto lamang ang iba. Maaari "
+            "kang lumipat ayon sa seksiyon at paunawa. Walang "
+            "kumikislap o gumagalaw sa aklat."
+        ),
     },
     "zh": {
         "site_name": "{city} 公共信息",
@@ -865,6 +959,16 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         ),
         "accessibility_limitations_heading": "已知的限制",
         "accessibility_limitations": "机器翻译和自动添加的假名注音可能有错误。日语原文为正式内容。",
+        "edition_title": "{city}：{start}至{end}的通知",
+        "edition_contents": "目录",
+        "edition_accessibility_summary": (
+            "本书中的每条通知都可以收听与文字逐句同步的音频。可以按栏目、通知和句"
+            "子跳转。本书中没有闪烁或移动的内容。"
+        ),
+        "edition_accessibility_summary_partial": (
+            "本书中有音频的通知可以收听与文字逐句同步的音频，其他通知只有文字。"
+            "可以按栏目和通知跳转。本书中没有闪烁或移动的内容。"
+        ),
     },
     "zh-Hant": {
         "site_name": "{city} 公共資訊",
@@ -953,6 +1057,16 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         ),
         "accessibility_limitations_heading": "已知的限制",
         "accessibility_limitations": "機器翻譯和自動加上的假名標音可能有錯誤。日文原文為正式內容。",
+        "edition_title": "{city}：{start}至{end}的通知",
+        "edition_contents": "目錄",
+        "edition_accessibility_summary": (
+            "本書中的每則通知都可以收聽與文字逐句同步的音訊。可以按欄目、通知和句"
+            "子跳轉。本書中沒有閃爍或移動的內容。"
+        ),
+        "edition_accessibility_summary_partial": (
+            "本書中有音訊的通知可以收聽與文字逐句同步的音訊，其他通知只有文字。"
+            "可以按欄目和通知跳轉。本書中沒有閃爍或移動的內容。"
+        ),
     },
     "ko": {
         "site_name": "{city} 공공 정보",
@@ -1064,6 +1178,17 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "accessibility_limitations": (
             "기계 번역과 자동으로 단 후리가나에는 오류가 있을 수 있습니다. 일본어 원문이 공식 "
             "내용입니다."
+        ),
+        "edition_title": "{city}: {start}부터 {end}까지의 알림",
+        "edition_contents": "목차",
+        "edition_accessibility_summary": (
+            "이 책의 모든 알림은 본문과 문장마다 동기화된 음성으로 들을 수 있습니다. 분류, "
+            "알림, 문장 단위로 이동할 수 있습니다. 깜박이거나 움직이는 내용은 없습니다."
+        ),
+        "edition_accessibility_summary_partial": (
+            "이 책의 알림 중 음성이 있는 알림은 본문과 문장마다 동기화된 음성으로 들을 수 "
+            "있고, 나머지는 글만 있습니다. 분류와 알림 단위로 이동할 수 있습니다. 깜박이거나 "
+            "움직이는 내용은 없습니다."
         ),
     },
     "id": {
@@ -1184,6 +1309,23 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "Terjemahan mesin dan furigana otomatis mungkin mengandung kesalahan. Naskah asli "
             "bahasa Jepang adalah teks resmi."
         ),
+        "edition_title": "{city}: pengumuman dari {start} sampai {end}",
+        "edition_contents": "Daftar isi",
+        "edition_accessibility_summary": (
+            "Setiap pengumuman dalam buku ini dapat didengarkan "
+            "dalam audio yang selaras dengan teksnya, kalimat "
+            "demi kalimat. Anda dapat berpindah per bagian, "
+            "per pengumuman, dan per kalimat. Tidak ada yang "
+            "berkedip atau bergerak dalam buku ini."
+        ),
+        "edition_accessibility_summary_partial": (
+            "Pengumuman dalam buku ini yang memiliki audio "
+            "dapat didengarkan selaras dengan teksnya, kalimat "
+            "demi kalimat; pengumuman lainnya hanya berupa "
+            "teks. Anda dapat berpindah per bagian dan per "
+            "pengumuman. Tidak ada yang berkedip atau bergerak "
+            "dalam buku ini."
+        ),
     },
     "ne": {
         "site_name": "{city} सार्वजनिक सूचना",
@@ -1203,7 +1345,8 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         ),
         "read_original": "जापानी भाषाको मूल पाठ पढ्नुहोस्",
         "may_contain_errors": (
-            "यस पृष्ठका केही वाक्यहरूलाई स्वचालित जाँचले चिन्ह लगाएको छ, त्यसैले तिनमा त्रुटि हुन सक्छ। "
+            "यस पृष्ठका केही वाक्यहरूलाई स्वचालित जाँचले चिन्ह लगाएको छ, त्यसैले "
+            "तिनमा त्रुटि हुन सक्छ। "
             "कृपया जापानी भाषाको मूल पाठ हेर्नुहोस्।"
         ),
         "listen_heading": "यो सूचना सुन्नुहोस्",
@@ -1245,7 +1388,8 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "search_label": "सूचनाहरू खोज्नुहोस्",
         "search_button": "खोज्नुहोस्",
         "search_needs_js": (
-            "खोजका लागि JavaScript चाहिन्छ। JavaScript बिना पनि तपाईं सबै सूचनाहरू हेर्न वा वर्गअनुसार खोज्न "
+            "खोजका लागि JavaScript चाहिन्छ। JavaScript बिना पनि तपाईं सबै सूचनाहर"
+            "ू हेर्न वा वर्गअनुसार खोज्न "
             "सक्नुहुन्छ:"
         ),
         "search_results": "{count} वटा सूचना भेटियो।",
@@ -1268,11 +1412,13 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "pagination_label": "पृष्ठहरू",
         "accessibility_features_heading": "यो साइटले दिने सुविधाहरू",
         "accessibility_feature_audio": (
-            "हरेक सूचनाको अडियो संस्करण छ, जसलाई तपाईं बजाउन, MP3 का रूपमा डाउनलोड गर्न वा पडकास्टका रूपमा "
+            "हरेक सूचनाको अडियो संस्करण छ, जसलाई तपाईं बजाउन, MP3 का रूपमा डाउनलो"
+            "ड गर्न वा पडकास्टका रूपमा "
             "प्राप्त गर्न सक्नुहुन्छ।"
         ),
         "accessibility_feature_languages": (
-            "सूचनाहरू धेरै भाषामा प्रकाशित गरिन्छन्। मेसिन अनुवादलाई चिनो लगाइन्छ र जापानी मूल पाठको लिङ्क "
+            "सूचनाहरू धेरै भाषामा प्रकाशित गरिन्छन्। मेसिन अनुवादलाई चिनो लगाइन्छ"
+            " र जापानी मूल पाठको लिङ्क "
             "दिइन्छ।"
         ),
         "accessibility_feature_furigana": "जापानी पृष्ठहरू फुरिगाना (खान्जीको उच्चारण) सहित देखाउन सकिन्छ।",
@@ -1282,6 +1428,20 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "accessibility_limitations_heading": "थाहा भएका सीमाहरू",
         "accessibility_limitations": (
             "मेसिन अनुवाद र स्वचालित फुरिगानामा त्रुटि हुन सक्छ। जापानी मूल पाठ नै आधिकारिक पाठ हो।"
+        ),
+        "edition_title": "{city}: {start} देखि {end} सम्मका सूचनाहरू",
+        "edition_contents": "विषयसूची",
+        "edition_accessibility_summary": (
+            "यस पुस्तकका हरेक सूचना पाठसँग वाक्यअनुसार मिलाइएको "
+            "अडियोमा सुन्न सकिन्छ। तपाईं खण्ड, सूचना र वाक्यअनुसार "
+            "सार्न सक्नुहुन्छ। पुस्तकमा झिम्किने वा चल्ने "
+            "केही छैन।"
+        ),
+        "edition_accessibility_summary_partial": (
+            "यस पुस्तकमा अडियो भएका सूचनाहरू पाठसँग वाक्यअनुसार "
+            "मिलाएर सुन्न सकिन्छ; अरू सूचनाहरू पाठ मात्र हुन्। "
+            "तपाईं खण्ड र सूचनाअनुसार सार्न सक्नुहुन्छ। पुस्तकमा "
+            "झिम्किने वा चल्ने केही छैन।"
         ),
     },
     "th": {
@@ -1376,6 +1536,18 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "accessibility_limitations": (
             "การแปลด้วยเครื่องและฟุริงานะที่ใส่โดยอัตโนมัติอาจมีข้อผิดพลาด ต้นฉบับภาษาญี่ปุ่นคือเนื้อหาที่เป็นทางการ"
         ),
+        "edition_title": "{city}: ประกาศตั้งแต่ {start} ถึง {end}",
+        "edition_contents": "สารบัญ",
+        "edition_accessibility_summary": (
+            "ประกาศทุกฉบับในหนังสือเล่มนี้ฟังเป็นเสียงที่ตรงกับข้อความทีละประโยคได้"
+            " คุณเลื่อนไปตามหมวด ตามประกาศ และตามประโยคได้ "
+            "ในหนังสือไม่มีสิ่งที่กะพริบหรือเคลื่อนไหว"
+        ),
+        "edition_accessibility_summary_partial": (
+            "ประกาศในหนังสือเล่มนี้ที่มีเสียงฟังได้โดยตรงกับข้อความทีละประโยค "
+            "ส่วนประกาศอื่นมีเฉพาะข้อความ คุณเลื่อนไปตามหมวดและตามประกาศได้ "
+            "ในหนังสือไม่มีสิ่งที่กะพริบหรือเคลื่อนไหว"
+        ),
     },
     "my": {
         "site_name": "{city} အများပြည်သူ သတင်းအချက်အလက်",
@@ -1395,7 +1567,8 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         ),
         "read_original": "ဂျပန်ဘာသာ မူရင်းကို ဖတ်ရန်",
         "may_contain_errors": (
-            "ဤစာမျက်နှာရှိ စာကြောင်းအချို့ကို အလိုအလျောက်စစ်ဆေးမှုက မှတ်သားထားသဖြင့် အမှားများ ပါဝင်နိုင်ပါသည်။ "
+            "ဤစာမျက်နှာရှိ စာကြောင်းအချို့ကို အလိုအလျောက်စစ်ဆေးမှုက မှတ်သားထားသဖြ"
+            "င့် အမှားများ ပါဝင်နိုင်ပါသည်။ "
             "ဂျပန်ဘာသာ မူရင်းကို စစ်ဆေးကြည့်ပါ။"
         ),
         "listen_heading": "ဤအသိပေးချက်ကို နားထောင်ရန်",
@@ -1418,7 +1591,8 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "accessibility_heading": "လက်လှမ်းမီမှုဆိုင်ရာ ထုတ်ပြန်ချက်",
         "accessibility_text": (
             "{city} သည် WCAG 2.2 အဆင့် AA (JIS X 8341-3) နှင့် ကိုက်ညီရန် ရည်မှန်းထားပါသည်။ "
-            "အသိပေးချက်တိုင်းတွင် အသံဖိုင်ပါရှိပြီး မျက်နှာပြင်ဖတ်ဆော့ဖ်ဝဲ (screen reader) ဖြင့် ဖတ်နိုင်ပါသည်။ "
+            "အသိပေးချက်တိုင်းတွင် အသံဖိုင်ပါရှိပြီး မျက်နှာပြင်ဖတ်ဆော့ဖ်ဝဲ (scree"
+            "n reader) ဖြင့် ဖတ်နိုင်ပါသည်။ "
             "အသုံးပြုရ ခက်ခဲသည့်အရာ ရှိပါက ကျွန်ုပ်တို့ထံ ဆက်သွယ်ပါ။"
         ),
         "category_garbage": "အမှိုက်နှင့် ပြန်လည်အသုံးပြုခြင်း",
@@ -1439,7 +1613,8 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "search_label": "အသိပေးချက်များကို ရှာဖွေရန်",
         "search_button": "ရှာမည်",
         "search_needs_js": (
-            "ရှာဖွေရန် JavaScript လိုအပ်ပါသည်။ JavaScript မရှိလျှင်လည်း အသိပေးချက်အားလုံးကို ကြည့်နိုင်သည် သို့မဟုတ် "
+            "ရှာဖွေရန် JavaScript လိုအပ်ပါသည်။ JavaScript မရှိလျှင်လည်း အသိပေးချက"
+            "်အားလုံးကို ကြည့်နိုင်သည် သို့မဟုတ် "
             "အမျိုးအစားအလိုက် ရှာနိုင်ပါသည်-"
         ),
         "search_results": "အသိပေးချက် {count} ခု တွေ့ရှိပါသည်။",
@@ -1464,24 +1639,44 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "pagination_label": "စာမျက်နှာများ",
         "accessibility_features_heading": "ဤဝဘ်ဆိုက်က ပေးသော အရာများ",
         "accessibility_feature_audio": (
-            "အသိပေးချက်တိုင်းတွင် အသံဖိုင်ပါရှိပြီး ဖွင့်နားထောင်ခြင်း၊ MP3 အဖြစ် ဒေါင်းလုဒ်လုပ်ခြင်း သို့မဟုတ် ပေါ့ဒ်ကာစ်အဖြစ် "
+            "အသိပေးချက်တိုင်းတွင် အသံဖိုင်ပါရှိပြီး ဖွင့်နားထောင်ခြင်း၊ MP3 အဖြစ်"
+            " ဒေါင်းလုဒ်လုပ်ခြင်း သို့မဟုတ် ပေါ့ဒ်ကာစ်အဖြစ် "
             "ရယူခြင်း ပြုလုပ်နိုင်ပါသည်။"
         ),
         "accessibility_feature_languages": (
-            "အသိပေးချက်များကို ဘာသာစကားများစွာဖြင့် ထုတ်ပြန်ပါသည်။ စက်ဘာသာပြန်ထားသော စာမျက်နှာများကို ဖော်ပြထားပြီး "
+            "အသိပေးချက်များကို ဘာသာစကားများစွာဖြင့် ထုတ်ပြန်ပါသည်။ စက်ဘာသာပြန်ထား"
+            "သော စာမျက်နှာများကို ဖော်ပြထားပြီး "
             "ဂျပန်ဘာသာ မူရင်းသို့ လင့်ခ် ပါရှိပါသည်။"
         ),
         "accessibility_feature_furigana": (
             "ဂျပန်ဘာသာ စာမျက်နှာများကို ဖူရိဂါနာ (ခန်းဂျိ ဖတ်နည်း) ဖြင့် ပြသနိုင်ပါသည်။"
         ),
         "accessibility_feature_no_js": (
-            "စာမျက်နှာတိုင်းကို JavaScript မပါဘဲ၊ မျက်နှာပြင်သေးများတွင်နှင့် စာလုံးကို 200% အထိ ချဲ့ထားသော်လည်း "
+            "စာမျက်နှာတိုင်းကို JavaScript မပါဘဲ၊ မျက်နှာပြင်သေးများတွင်နှင့် စာလ"
+            "ုံးကို 200% အထိ ချဲ့ထားသော်လည်း "
             "အသုံးပြုနိုင်ပါသည်။"
         ),
         "accessibility_limitations_heading": "သိရှိထားသော ကန့်သတ်ချက်များ",
         "accessibility_limitations": (
-            "စက်ဘာသာပြန်ခြင်းနှင့် အလိုအလျောက်ထည့်ထားသော ဖူရိဂါနာတွင် အမှားများ ပါဝင်နိုင်ပါသည်။ ဂျပန်ဘာသာ မူရင်းသည် "
+            "စက်ဘာသာပြန်ခြင်းနှင့် အလိုအလျောက်ထည့်ထားသော ဖူရိဂါနာတွင် အမှားများ ပ"
+            "ါဝင်နိုင်ပါသည်။ ဂျပန်ဘာသာ မူရင်းသည် "
             "တရားဝင်စာသား ဖြစ်ပါသည်။"
+        ),
+        "edition_title": "{city}: {start} မှ {end} အထိ အသိပေးချက်များ",
+        "edition_contents": "မာတိကာ",
+        "edition_accessibility_summary": (
+            "ဤစာအုပ်ရှိ အသိပေးချက်တိုင်းကို စာသားနှင့် ဝါကျအလိုက် "
+            "ကိုက်ညီသော အသံဖြင့် နားထောင်နိုင်ပါသည်။ အပိုင်း၊ "
+            "အသိပေးချက်နှင့် ဝါကျအလိုက် ရွှေ့နိုင်ပါသည်။ စာအုပ်တွင် "
+            "မှိတ်တုတ်မှိတ်တုတ်ဖြစ်သော သို့မဟုတ် ရွေ့လျားသော "
+            "အရာ မရှိပါ။"
+        ),
+        "edition_accessibility_summary_partial": (
+            "ဤစာအုပ်ရှိ အသံပါသော အသိပေးချက်များကို စာသားနှင့် "
+            "ဝါကျအလိုက် ကိုက်ညီစွာ နားထောင်နိုင်ပါသည်။ အခြားအသိပေးချက်များမှာ "
+            "စာသားသာ ဖြစ်ပါသည်။ အပိုင်းနှင့် အသိပေးချက်အလိုက် "
+            "ရွှေ့နိုင်ပါသည်။ စာအုပ်တွင် မှိတ်တုတ်မှိတ်တုတ်ဖြစ်သော "
+            "သို့မဟုတ် ရွေ့လျားသော အရာ မရှိပါ။"
         ),
     },
 }

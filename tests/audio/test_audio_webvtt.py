@@ -23,3 +23,14 @@ def test_webvtt_document():
 def test_blank_lines_cannot_end_a_cue_early():
     text = to_webvtt((Cue("s1", 0, 1, "line one\n\nline two"),))
     assert "line one\nline two\n" in text
+
+
+def test_captions_read_back_give_the_cues_they_were_written_from() -> None:
+    from audio.assemble import Cue
+    from audio.webvtt import read_cues, to_webvtt
+
+    cues = (
+        Cue("title", 0.0, 1.25, "避難所 <開設> & 案内"),
+        Cue("abc-1", 1.6, 3.0, "two\nlines"),
+    )
+    assert read_cues(to_webvtt(cues)) == cues
