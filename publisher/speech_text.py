@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 
 import nh3
@@ -40,7 +39,6 @@ _SPELLS_LATIN = frozenset({"ja"})
 """Languages whose voice (Open JTalk) spells a Latin domain name letter by letter."""
 
 
-@functools.cache
 def spoken_phrases(language: str) -> SpokenPhrases:
     """The words speech adds in ``language``, from its catalog."""
     catalog = translations_for(language)

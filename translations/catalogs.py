@@ -54,15 +54,33 @@ def po_path(locale: str, locales_dir: Path = LOCALES_DIR) -> Path:
     return locales_dir / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-@lru_cache(maxsize=32)
 def translations_for(language: str, locales_dir: Path = LOCALES_DIR) -> NullTranslations:
-    """The messages of ``language``; English (the source) and unknown languages get the msgids."""
-    locale = catalog_locale(language)
-    po = po_path(locale, locales_dir)
-    if not po.is_file():
+    """The messages of ``language``; English (the source) and unknown languages get the msgids.
+
+    Read again when the ``.po`` or ``.mo`` changes on disk (a long-running worker sees a
+    translator's edit at its next build), otherwise kept.
+    """
+    po = po_path(catalog_locale(language), locales_dir)
+    mo = po.with_suffix(".mo")
+    return _load(po, _signature(po), _signature(mo))
+
+
+def _signature(path: Path) -> tuple[int, int] | None:
+    try:
+        found = path.stat()
+    except FileNotFoundError:
+        return None
+    return (found.st_mtime_ns, found.st_size)
+
+
+@lru_cache(maxsize=64)
+def _load(
+    po: Path, po_signature: tuple[int, int] | None, mo_signature: tuple[int, int] | None
+) -> NullTranslations:
+    if po_signature is None:
         return NullTranslations()
     mo = po.with_suffix(".mo")
-    if mo.is_file() and mo.stat().st_mtime_ns >= po.stat().st_mtime_ns:
+    if mo_signature is not None and mo_signature[0] >= po_signature[0]:
         with mo.open("rb") as compiled:
             return Translations(compiled, domain=DOMAIN)
     return Translations(io.BytesIO(compile_po(po)), domain=DOMAIN)

@@ -56,7 +56,7 @@ def japanese(bulletin: dict[str, str]) -> tuple[SpeechSentence, ...]:
     contact = bulletin["contact"]
     number = re.search(r"\d[\d-]+\d", contact)
     assert number is not None
-    spoken = contact.replace(number.group(), speak_phone(number.group(), "ja"))
+    spoken = contact.replace(number.group(), speak_phone(number.group(), spoken_phrases("ja")))
     return (
         heading("title", bulletin["title"]),
         *(SpeechSentence(f"s{n}", text) for n, text in enumerate(body, 1)),
