@@ -17,6 +17,18 @@ with ``{name}`` placeholders, English being the reference. This script converts 
     any more are reported as dead.
 
 ``FILE`` is a path or ``git:REV:path`` (e.g. ``git:main:publisher/site/ui_strings.py``).
+
+Converting keys a branch added to ``ui_strings.py`` after the move (run from the repository)::
+
+    git show BRANCH:publisher/site/ui_strings.py > /tmp/ui_strings.py
+    python scripts/ui_strings_to_po.py rewrite /tmp/ui_strings.py   # templates; lists the rest
+    # edit the Python references it lists (strings.gettext / strings.content(N_(...)))
+    pybabel extract ... && pybabel update ...                        # README, steps 1 and 2
+    python scripts/ui_strings_to_po.py fill /tmp/ui_strings.py       # translations of new keys
+    pytest tests/translations/test_catalogs.py
+
+A key whose English text is also another key's needs a context (``CONTEXTS``), and a string
+shown with a number should become an ``ngettext`` message by hand (its plural forms).
 """
 
 from __future__ import annotations
@@ -99,7 +111,10 @@ def rewrite(strings: dict[str, dict[str, str]]) -> None:
                 key = next(group for group in match.groups() if group)
                 if key in english:
                     where = f"{path.relative_to(ROOT)}:{number}"
-                    print(f"{where}: {key} -> {call(key, english[key])}")
+                    suggestion = call(key, english[key])
+                    if path.suffix == ".py":  # plain text: strings.gettext; page text: content
+                        suggestion = "strings." + suggestion.replace("_(", "gettext(", 1)
+                    print(f"{where}: {key} -> {suggestion}")
 
 
 def fill(strings: dict[str, dict[str, str]]) -> None:
@@ -129,14 +144,15 @@ def fill(strings: dict[str, dict[str, str]]) -> None:
             translated = gettext_text(texts[key])
             if isinstance(message.id, tuple):
                 current = list(message.string)
-                if not any(current):
-                    message.string = tuple(translated for _ in current)
-                    filled += 1
-            elif not message.string:
+                if any(current):
+                    continue
+                message.string = tuple(translated for _ in current)
+            elif message.string:
+                continue
+            else:
                 message.string = translated
-                filled += 1
-            if message.fuzzy and filled:
-                message.flags.discard("fuzzy")
+            message.flags.discard("fuzzy")  # the text is the reviewed one from the file
+            filled += 1
         with po.open("wb") as target:
             write_po(target, catalog, width=0, sort_output=False)
         print(f"{language} ({locale}): {filled} filled")

@@ -100,6 +100,8 @@ def test_furigana_pages_carry_ruby_hidden_from_screen_readers(built_once: Path) 
         '<rp aria-hidden="true">)</rp></ruby>'
     ) in furigana
     assert '<link rel="canonical" href="http://city.test/ja/bulletins/3/">' in furigana
+    attributes = re.findall(r'(?:aria-label|title)="([^"]*)"', furigana)
+    assert attributes and not any("&lt;" in value or "<" in value for value in attributes)
     assert 'hreflang="en" href=' not in furigana.split("</head>")[0]  # not a language version
     assert '<a href="furigana/" class="furigana-toggle">' in plain
     assert '<a href="../../../../ja/bulletins/3/" class="furigana-toggle">' in furigana
