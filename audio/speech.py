@@ -52,7 +52,13 @@ def heading(sentence_id: str, text: str, caption: str | None = None) -> SpeechSe
 
 
 @dataclass(frozen=True)
-class _Phrases:
+class SpokenPhrases:
+    """The few words speech adds in a language, handed in by the caller.
+
+    They are written by translators in the gettext catalogs, which the publisher reads; this
+    library reads no files, so the caller passes them as one frozen value.
+    """
+
     web_page: str
     """Said instead of a URL whose domain cannot be read (or is unreadable in the language)."""
     group_separator: str
@@ -61,29 +67,7 @@ class _Phrases:
     """False where the engine spells a Latin domain letter by letter (Open JTalk)."""
 
 
-_PHRASES: dict[str, _Phrases] = {
-    "ja": _Phrases("ホームページ", "、", reads_domains=False),
-    "en": _Phrases("the web page", ", "),
-    "pt": _Phrases("a página da web", ", "),
-    "es": _Phrases("la página web", ", "),
-    "vi": _Phrases("trang web", ", "),
-    "tl": _Phrases("ang web page", ", "),
-    "zh": _Phrases("网页", "，"),
-    "zh-Hant": _Phrases("網頁", "，"),
-    "ko": _Phrases("웹페이지", ", "),
-    "id": _Phrases("halaman web", ", "),
-    "ne": _Phrases("वेब पेज", ", "),
-    "th": _Phrases("หน้าเว็บ", " "),
-    "my": _Phrases("ဝဘ်စာမျက်နှာ", " "),
-}
-_DEFAULT_PHRASES = _PHRASES["en"]
-
-
-def _phrases(language: str) -> _Phrases:
-    return _PHRASES.get(language, _DEFAULT_PHRASES)
-
-
-def speak_url(url: str, language: str) -> str:
+def speak_url(url: str, phrases: SpokenPhrases) -> str:
     """The domain of ``url`` as an engine reads it well (``city.example.lg.jp``), else a phrase.
 
     espeak-ng reads a bare domain naturally ("city dot example dot L G dot J P", with the
@@ -91,7 +75,6 @@ def speak_url(url: str, language: str) -> str:
     spelling them helps nobody.  Open JTalk spells Latin words letter by letter, so Japanese
     gets the phrase "ホームページ" instead.
     """
-    phrases = _phrases(language)
     text = url.strip()
     if "://" not in text and not text.startswith("//"):
         text = "//" + text
@@ -108,7 +91,7 @@ def speak_url(url: str, language: str) -> str:
 _DIGIT_GROUPS = re.compile(r"\d+")
 
 
-def speak_phone(number: str, language: str) -> str:
+def speak_phone(number: str, phrases: SpokenPhrases) -> str:
     """A phone number read digit by digit, group by group: ``0 5 3, 0 0 0, 0 1 1 0``.
 
     Full-width digits and dashes (``０５３－０００－０１１０``) are normalised first.  An
@@ -121,8 +104,7 @@ def speak_phone(number: str, language: str) -> str:
         groups.extend(_split_run(run))
     if not groups:
         return number
-    separator = _phrases(language).group_separator
-    spoken = separator.join(" ".join(group) for group in groups)
+    spoken = phrases.group_separator.join(" ".join(group) for group in groups)
     return ("+ " + spoken) if normalized.lstrip().startswith("+") else spoken
 
 

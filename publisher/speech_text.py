@@ -6,9 +6,9 @@ import re
 
 import nh3
 
-from audio.speech import SpeechSentence, speak_phone, speak_url
+from audio.speech import SpeechSentence, SpokenPhrases, speak_phone, speak_url
 from publisher.documents import LocalizedDoc, Piece, Sentence, plain_text
-from publisher.site.ui_strings import ui_text
+from translations.catalogs import translations_for
 from translations.restore import TextPiece
 
 SENTENCE_PAUSE = 0.35
@@ -35,8 +35,24 @@ def _without_tags(text: str) -> str:
     return _TAG.sub(replace, text)
 
 
+_SPELLS_LATIN = frozenset({"ja"})
+"""Languages whose voice (Open JTalk) spells a Latin domain name letter by letter."""
+
+
+def spoken_phrases(language: str) -> SpokenPhrases:
+    """The words speech adds in ``language``, from its catalog."""
+    catalog = translations_for(language)
+    return SpokenPhrases(
+        web_page=catalog.gettext("the web page"),
+        # Translators: said between the digit groups of a phone number, to make a short pause.
+        group_separator=str(catalog.pgettext("pause between digit groups", ", ")),
+        reads_domains=language not in _SPELLS_LATIN,
+    )
+
+
 def _spoken(pieces: tuple[Piece, ...], language: str) -> str:
     parts: list[str] = []
+    phrases = spoken_phrases(language)
     for piece in pieces:
         if isinstance(piece, TextPiece):
             parts.append(_without_tags(piece.text))
@@ -45,9 +61,9 @@ def _spoken(pieces: tuple[Piece, ...], language: str) -> str:
         if token.kind == "link":
             parts.append(token.label)
         elif token.kind == "url":
-            parts.append(speak_url(token.value, language))
+            parts.append(speak_url(token.value, phrases))
         elif token.kind == "phone":
-            parts.append(speak_phone(token.value, language))
+            parts.append(speak_phone(token.value, phrases))
         else:
             parts.append(token.value)
     return " ".join("".join(parts).split())
@@ -78,6 +94,6 @@ def speech_sentences(doc: LocalizedDoc) -> tuple[SpeechSentence, ...]:
                 pause = BLOCK_PAUSE if index == last else SENTENCE_PAUSE
             spoken.append(_sentence(sentence, language, pause))
     if doc.contact:
-        prefix = ui_text(language, "contact_prefix_spoken")
+        prefix = translations_for(language).gettext("Contact:")
         spoken.append(_sentence(doc.contact, language, SENTENCE_PAUSE, prefix))
     return tuple(item for item in spoken if item.text)

@@ -173,3 +173,20 @@ def localize_token(token: Token, language: str) -> Token:
     """The token as shown on the ``language`` page (``value`` in the reader's format)."""
     text = format_token_text(token, language)
     return token if text == token.value else replace(token, value=text)
+
+
+@lru_cache(maxsize=4096)
+def format_day(day: date, language: str) -> str:
+    """A calendar day as readers of ``language`` write it in full (CLDR's long format):
+    ``2025年3月5日``, ``March 5, 2025``, ``5 de março de 2025``. Pages, feeds and speech
+    all write dates through here or :func:`format_token_text`, never with a table of their own."""
+    from babel.dates import format_date
+
+    return str(format_date(day, "long", locale=_locale(language))).replace("\u202f", "\u00a0")
+
+
+def format_integer(number: int, language: str) -> str:
+    """A count or a page number in the reader's digits and grouping (CLDR)."""
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(number, locale=_locale(language)))

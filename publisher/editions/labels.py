@@ -1,7 +1,7 @@
 """The words a listener reads or hears in an edition besides the notices, in its language.
 
-They come from the site's UI strings (written by hand for every language), so a book says
-"Contents" or 「目次」 exactly as the site would.
+They come from the same gettext catalogs as the site (``locales/``), so a book says
+"Contents" or 「目次」 exactly as the site would, and translators correct both in one place.
 """
 
 from __future__ import annotations
@@ -13,7 +13,28 @@ from datetime import datetime
 from publisher.documents import Sentence, plain_text
 from publisher.editions.collect import Edition, local_day
 from publisher.settings import Settings
-from publisher.site.ui_strings import format_date, ui_text
+from publisher.site.render import CATEGORY_LABELS, category_key
+from translations.catalogs import N_, translations_for
+from translations.locale_format import format_day
+
+_SUMMARY = N_(
+    "Every notice in this book can be heard as audio synchronised with its text, sentence by "
+    "sentence. You can move by section, by notice and by sentence. Nothing in the book flashes "
+    "or moves."
+)
+_SUMMARY_PARTIAL = N_(
+    "The notices in this book that have audio can be heard synchronised with their text, "
+    "sentence by sentence; the others are text only. You can move by section and by notice. "
+    "Nothing in the book flashes or moves."
+)
+_MACHINE_TRANSLATION = N_(
+    "This page was translated automatically by machine translation. It may contain errors. "
+    "The Japanese original is the official version."
+)
+
+
+def _text(language: str, message: str, **values: object) -> str:
+    return translations_for(language).gettext(message) % values
 
 
 def book_identifier(city: str, edition: Edition) -> str:
@@ -38,18 +59,14 @@ class EditionLabels:
     """Whether the text carries ruby readings (Japanese, as on the site's furigana pages)."""
 
     def section(self, category: str) -> str:
-        return ui_text(self.language, f"category_{category}")
+        return _text(self.language, CATEGORY_LABELS[category_key(category)])
 
     def plain(self, sentence: Sentence) -> str:
         return " ".join(plain_text(sentence.pieces).split())
 
     def published_on(self, moment: datetime) -> str:
         day = local_day(moment)
-        return ui_text(
-            self.language,
-            "published_on",
-            date=format_date(self.language, day.year, day.month, day.day),
-        )
+        return _text(self.language, N_("Published %(date)s"), date=format_day(day, self.language))
 
 
 def labels_for(settings: Settings, edition: Edition, ruby: bool) -> EditionLabels:
@@ -61,22 +78,17 @@ def labels_for(settings: Settings, edition: Edition, ruby: bool) -> EditionLabel
         language=language,
         source_language=settings.source_language,
         city=city,
-        title=ui_text(
+        title=_text(
             language,
-            "edition_title",
+            N_("%(city)s: notices from %(start)s to %(end)s"),
             city=city,
-            start=format_date(language, start.year, start.month, start.day),
-            end=format_date(language, end.year, end.month, end.day),
+            start=format_day(start, language),
+            end=format_day(end, language),
         ),
-        contents=ui_text(language, "edition_contents"),
-        summary=ui_text(
-            language,
-            "edition_accessibility_summary"
-            if every_voiced
-            else "edition_accessibility_summary_partial",
-        ),
-        contact=ui_text(language, "contact"),
-        machine_translation=ui_text(language, "machine_translation_notice"),
+        contents=_text(language, N_("Contents")),
+        summary=_text(language, _SUMMARY if every_voiced else _SUMMARY_PARTIAL),
+        contact=_text(language, N_("Contact")),
+        machine_translation=_text(language, _MACHINE_TRANSLATION),
         identifier=book_identifier(city, edition),
         ruby=ruby,
     )

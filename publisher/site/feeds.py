@@ -18,7 +18,7 @@ from markupsafe import escape
 
 from publisher.site import paths
 from publisher.site.content import BulletinSummary
-from publisher.site.render import Alternate, SiteRenderer, category_key
+from publisher.site.render import CATEGORY_LABELS, Alternate, SiteRenderer, category_key
 from translations.languages import get_language
 
 FEED_ENTRIES = 50
@@ -70,7 +70,8 @@ class FeedRenderer:
 
     def _title(self, language: str) -> str:
         strings = self.site.strings(language)
-        return f"{strings.plain['site_name']} ({get_language(language).native_name})"
+        name = strings.gettext("%(city)s public information", city=strings.city)
+        return f"{name} ({get_language(language).native_name})"
 
     def atom_feed(self, language: str, entries: Sequence[BulletinSummary]) -> bytes:
         site = self.site
@@ -92,7 +93,7 @@ class FeedRenderer:
                     "published": _rfc3339(summary.published_at),
                     "updated": _rfc3339(max(summary.updated_at, summary.published_at)),
                     "category_term": category,
-                    "category": strings.plain[f"category_{category}"],
+                    "category": strings.gettext(CATEGORY_LABELS[category]),
                 }
             )
         updated = max((s.updated_at for s in entries), default=_EPOCH)
@@ -104,7 +105,7 @@ class FeedRenderer:
                 "self_url": site.absolute(paths.feed_file(language)),
                 "home_url": site.absolute(paths.index_dir(language)),
                 "title": self._title(language),
-                "subtitle": strings.plain["latest_notices"],
+                "subtitle": strings.gettext("Latest notices"),
                 "author": site.city(language),
                 "updated": _rfc3339(updated),
                 "entries": rows,
@@ -134,10 +135,14 @@ class FeedRenderer:
         return self._render(
             self.rss,
             {
-                "title": f"{self._title(language)} — {strings.plain['podcast_feed']}",
+                "title": f"{self._title(language)} — "
+                + strings.gettext("Podcast (audio of every notice)"),
                 "home_url": site.absolute(paths.index_dir(language)),
                 "self_url": site.absolute(paths.podcast_file(language)),
-                "description": strings.plain["podcast_description"],
+                "description": strings.gettext(
+                    "Audio versions of %(city)s's official notices, read aloud in this language.",
+                    city=strings.city,
+                ),
                 "rss_language": _RSS_LANGUAGE.get(language, language),
                 "updated": format_datetime(updated.astimezone(UTC)),
                 "author": site.city(language),

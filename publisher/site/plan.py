@@ -26,6 +26,7 @@ from publisher.site.feeds import (
     lastmod,
 )
 from publisher.site.render import (
+    CATEGORY_LABELS,
     CATEGORY_ORDER,
     Alternate,
     Link,
@@ -35,6 +36,7 @@ from publisher.site.render import (
     content_key,
 )
 from publisher.site.writer import SiteFile
+from translations.catalogs import N_
 
 TIER_MEDIA = 0
 TIER_BULLETIN = 1
@@ -144,7 +146,7 @@ class SitePlan:
         others = _others_by_page(counts)
         planned: list[Planned] = []
         for language in self.languages:
-            heading = self.site.strings(language).plain["latest_notices"]
+            heading = self.site.strings(language).gettext("Latest notices")
             for page in range(1, counts[language] + 1):
                 planned += self._listing(
                     language,
@@ -171,7 +173,7 @@ class SitePlan:
         for language in self.languages:
             for category, entries in self.by_category[language].items():
                 pages = self._pages(len(entries))
-                heading = self.site.strings(language).plain[f"category_{category}"]
+                heading = self.site.strings(language).gettext(CATEGORY_LABELS[category])
                 others = others_in[category]
                 for page in range(1, pages + 1):
                     planned += self._listing(
@@ -245,7 +247,7 @@ class SitePlan:
         breadcrumbs: tuple[Link, ...] = ()
         if category is not None:
             home = site.href(here, paths.index_dir(language), furigana)
-            breadcrumbs = (Link(site.strings(language, furigana).content["home"], home),)
+            breadcrumbs = (Link(site.strings(language, furigana).content(N_("Home")), home),)
         if category is None:
             pagination = Pagination(page, pages, partial(paths.index_dir, language))
         else:

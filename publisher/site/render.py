@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -31,20 +32,32 @@ from markupsafe import Markup, escape
 
 from publisher.documents import LocalizedDoc, Sentence, plain_text
 from publisher.settings import Settings
-from publisher.site import paths
+from publisher.site import browser_messages, paths
+from publisher.site.browser_messages import script_plurals
 from publisher.site.content import BulletinSummary, PageVersion, PublishedBulletin
 from publisher.site.furigana_html import FuriganaHtml
 from publisher.site.html_body import body_html, sanitize, sentence_html
-from publisher.site.ui_strings import KEYS, UI_STRINGS, format_date, ui_text
 from publisher.site.writer import LinkedFile, SiteFile
+from translations.catalogs import N_, message_ids, translations_for
 from translations.furigana import FuriganaReader
 from translations.languages import get_language
+from translations.locale_format import format_day, format_integer
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "site_templates"
 CITY_TIME_ZONE = ZoneInfo("Asia/Tokyo")
 SPEEDS = ("0.75", "1", "1.25", "1.5", "2")
 CATEGORY_ORDER = ("disaster", "health", "water", "garbage", "procedures", "event", "other")
 """Categories in the order menus list them (emergencies first)."""
+CATEGORY_LABELS = {
+    "garbage": N_("Garbage and recycling"),
+    "health": N_("Health"),
+    "disaster": N_("Disaster and emergency"),
+    "procedures": N_("Procedures"),
+    "water": N_("Water"),
+    "event": N_("Events"),
+    "other": N_("Other notices"),
+}
+"""Each category's label (the message to translate), by the category's name in the data."""
 
 TextMarkup = Callable[[str], Markup]
 """Plain text to markup for the page: escaped, or escaped with furigana."""
@@ -92,13 +105,28 @@ def make_environment(
     )
     environment.filters["article"] = _article
     environment.filters["sentence"] = _sentence
+    environment.filters["plain"] = plain
+    # {% trans %} and _() call the gettext functions each page's context carries (Strings).
+    environment.add_extension("jinja2.ext.i18n")
+    environment.policies["ext.i18n.trimmed"] = True
+    environment.newstyle_gettext = True  # type: ignore[attr-defined]
     return environment
+
+
+_READINGS = re.compile(r"<r[tp]\b[^>]*>.*?</r[tp]>", re.DOTALL)
+
+
+def plain(value: object) -> str:
+    """Template filter: page text as an attribute wants it, without furigana or tags."""
+    if isinstance(value, Markup):
+        return Markup(_READINGS.sub("", str(value))).striptags()
+    return str(value)
 
 
 @functools.cache
 def category_key(category: str) -> str:
     """The category as the site knows it; anything unknown is listed under ``other``."""
-    return category if f"category_{category}" in UI_STRINGS["en"] else "other"
+    return category if category in CATEGORY_LABELS else "other"
 
 
 @dataclass(frozen=True)
@@ -139,37 +167,62 @@ class Nav:
     podcast_href: str | None
 
 
-class _Converted(dict[str, Markup]):
-    """Strings converted to markup when first used (furigana takes a dictionary look-up)."""
-
-    def __init__(self, plain: Mapping[str, str], text: TextMarkup) -> None:
-        super().__init__()
-        self.plain = plain
-        self.text = text
-
-    def __missing__(self, key: str) -> Markup:
-        value = self.text(self.plain[key])
-        self[key] = value
-        return value
-
-
 class Strings:
-    """The UI strings of one language: ``plain`` for attributes, ``content`` for text.
+    """The messages of one language, from its gettext catalog (``translations.catalogs``).
 
-    In a furigana page ``content`` carries ruby markup; elsewhere it is the plain string
-    (escaped by the template). Strings whose only placeholder is ``{city}`` are filled in;
-    the others are formatted where they are used (:meth:`attr`).
+    :meth:`gettext` and friends give plain text, for attributes and for code that builds
+    values; :meth:`content` gives page text: escaped, or with furigana on a furigana page
+    (converted once per message, as furigana takes a dictionary look-up). Templates call
+    ``_``/``gettext``/``ngettext``/``pgettext`` (and ``{% trans %}``), which are the page-text
+    versions; ``|plain`` turns one back into attribute text.
     """
 
     def __init__(self, language: str, city: str, text: TextMarkup) -> None:
         self.language = language
         self.city = city
-        strings = UI_STRINGS.get(language, UI_STRINGS["en"])
-        self.plain: dict[str, str] = {key: strings[key].replace("{city}", city) for key in KEYS}
-        self.content: dict[str, Markup] = _Converted(self.plain, text)
+        self.text = text
+        self.translations = translations_for(language)
+        self._content: dict[tuple[object, ...], Markup] = {}
 
-    def attr(self, key: str, /, **values: str) -> str:
-        return ui_text(self.language, key, city=self.city, **values)
+    def gettext(self, message: str, /, **values: object) -> str:
+        return self.translations.gettext(message) % values
+
+    def pgettext(self, context: str, message: str, /, **values: object) -> str:
+        return str(self.translations.pgettext(context, message)) % values
+
+    def ngettext(self, singular: str, plural: str, number: int, /, **values: object) -> str:
+        values.setdefault("num", format_integer(number, self.language))
+        return self.translations.ngettext(singular, plural, number) % values
+
+    def _markup(self, key: tuple[object, ...], plain_text: Callable[[], str]) -> Markup:
+        found = self._content.get(key)
+        if found is None:
+            found = self._content[key] = self.text(plain_text())
+        return found
+
+    def content(self, message: str, /, **values: object) -> Markup:
+        key = (None, message, *sorted(values.items()))
+        return self._markup(key, lambda: self.gettext(message, **values))
+
+    def pcontent(self, context: str, message: str, /, **values: object) -> Markup:
+        key = (context, message, *sorted(values.items()))
+        return self._markup(key, lambda: self.pgettext(context, message, **values))
+
+    def ncontent(self, singular: str, plural: str, number: int, /, **values: object) -> Markup:
+        return self.text(self.ngettext(singular, plural, number, **values))
+
+    def category(self, category: str) -> Markup:
+        return self.content(CATEGORY_LABELS[category_key(category)])
+
+    def template_functions(self) -> dict[str, Any]:
+        """The names templates translate with (Jinja2's ``i18n`` extension calls them)."""
+        return {
+            "_": self.content,
+            "gettext": self.content,
+            "pgettext": self.pcontent,
+            "ngettext": self.ncontent,
+            "city": self.city,
+        }
 
 
 @dataclass
@@ -214,16 +267,20 @@ class SiteRenderer:
         return self._strings[key]
 
     def warm(self) -> None:
-        """Convert every UI string now, furigana included (the dictionary loads with it).
+        """Convert every message now, furigana included (the dictionary loads with it).
 
         A build on several processes renders elsewhere; this process warms up meanwhile,
         so that the first small build after it (a publish) does not pay for it.
         """
         for language in self.settings.published_languages:
             for furigana in (False, True) if self.furigana_for(language) else (False,):
-                content = self.strings(language, furigana).content
-                for key in KEYS:
-                    content[key]  # converted on first use
+                strings = self.strings(language, furigana)
+                for context, message in message_ids():
+                    if "%(" not in message:  # the others are formatted where they are used
+                        if context is None:
+                            strings.content(message)
+                        else:
+                            strings.pcontent(context, message)
 
     def absolute(self, path: str) -> str:
         return self.base_url + path
@@ -257,8 +314,7 @@ class SiteRenderer:
         return nav
 
     def date(self, language: str, moment: datetime) -> str:
-        local = moment.astimezone(CITY_TIME_ZONE)
-        return format_date(language, local.year, local.month, local.day)
+        return format_day(moment.astimezone(CITY_TIME_ZONE).date(), language)
 
     def alternates(
         self, folder_for: Callable[[str], str], languages: Sequence[str]
@@ -286,8 +342,8 @@ class SiteRenderer:
         strings = self.strings(language, furigana)
         if furigana:
             plain = paths.plain_dir(folder)
-            return Link(strings.content["hide_furigana"], paths.relative(folder, plain))
-        return Link(strings.content["show_furigana"], paths.FURIGANA)
+            return Link(strings.content(N_("Hide furigana")), paths.relative(folder, plain))
+        return Link(strings.content(N_("Show furigana (reading aids)")), paths.FURIGANA)
 
     def base_context(
         self,
@@ -314,8 +370,7 @@ class SiteRenderer:
             "breadcrumbs": breadcrumbs,
             "crumb_title": crumb_title,
             "furigana_toggle": self.furigana_toggle(folder, furigana, language) if toggle else None,
-            "a": strings.plain,
-            "s": strings.content,
+            **strings.template_functions(),
             "text": self.text(furigana),
             "nav": nav or self.nav(language, folder, furigana),
         }
@@ -378,7 +433,7 @@ class SiteRenderer:
         title = plain_text(doc.title.pieces)
         category = category_key(bulletin.category)
         category_link = Link(
-            strings.content[f"category_{category}"],
+            strings.category(category),
             self.href(here, paths.category_dir(language, category), furigana),
         )
         nav = self.nav(language, here, furigana)
@@ -389,15 +444,24 @@ class SiteRenderer:
         if audio is not None:
             to_folder = "../" if furigana else ""
             minutes, seconds = divmod(round(audio.seconds), 60)
-            duration = strings.attr("seconds_unit", minutes=str(minutes), seconds=str(seconds))
+            duration = strings.gettext(
+                "%(minutes)s min %(seconds)s s",
+                minutes=format_integer(minutes, language),
+                seconds=format_integer(seconds, language),
+            )
             native = get_language(language).native_name
             audio_context = {
                 "mp3_href": to_folder + paths.AUDIO_FILE,
                 "captions_href": to_folder + paths.CAPTIONS_FILE if audio.captions else None,
-                "label": strings.attr("audio_player_label", language=native),
-                "download": strings.attr("download_audio", duration=duration),
-                "substitute": strings.attr(
-                    "audio_substitute_voice", voice=audio.voice, language=native
+                "label": strings.gettext("Audio of this notice in %(language)s", language=native),
+                "download": strings.gettext(
+                    "Download the audio (MP3, %(duration)s)", duration=duration
+                ),
+                "substitute": strings.gettext(
+                    "This audio is read by the %(voice)s voice, because no %(language)s voice "
+                    "is available.",
+                    voice=audio.voice,
+                    language=native,
                 )
                 if audio.substitute_for
                 else None,
@@ -409,7 +473,7 @@ class SiteRenderer:
             title,
             alternates=alternates,
             switcher=switcher,
-            breadcrumbs=(Link(strings.content["home"], nav.home_href), category_link),
+            breadcrumbs=(Link(strings.content(N_("Home")), nav.home_href), category_link),
             crumb_title=title,
             nav=nav,
         )
@@ -417,9 +481,11 @@ class SiteRenderer:
             doc=doc,
             indexed=not furigana,
             category=category_link,
-            published=strings.attr("published_on", date=published),
+            published=strings.gettext("Published %(date)s", date=published),
             published_iso=bulletin.published_at.isoformat(timespec="seconds"),
-            updated=strings.attr("updated_on", date=updated) if updated != published else None,
+            updated=strings.gettext("Updated %(date)s", date=updated)
+            if updated != published
+            else None,
             updated_iso=bulletin.updated_at.isoformat(timespec="seconds"),
             original_href=paths.relative(here, paths.bulletin_dir(self.source, bulletin.id)),
             source_language=self.source,
@@ -454,11 +520,11 @@ class SiteRenderer:
                 {
                     "title": entry.title,
                     "href": self.href(here, paths.bulletin_dir(language, summary.id), furigana),
-                    "published": strings.attr(
-                        "published_on", date=self.date(language, summary.published_at)
+                    "published": strings.gettext(
+                        "Published %(date)s", date=self.date(language, summary.published_at)
                     ),
                     "iso": summary.published_at.isoformat(timespec="seconds"),
-                    "category": strings.content[f"category_{category}"],
+                    "category": strings.category(category),
                     "category_href": self.href(
                         here, paths.category_dir(language, category), furigana
                     ),
@@ -467,9 +533,7 @@ class SiteRenderer:
             )
         title = heading
         if pagination.pages > 1:
-            page_label = strings.attr(
-                "page_n_of_m", page=str(pagination.page), pages=str(pagination.pages)
-            )
+            page_label = pagination.label(strings)
             title = f"{heading} ({page_label})"
         context = self.base_context(
             here,
@@ -500,7 +564,7 @@ class SiteRenderer:
         strings = self.strings(language, furigana)
         return [
             Link(
-                strings.content[f"category_{category}"],
+                strings.category(category),
                 self.href(here, paths.category_dir(language, category), furigana),
                 category == current,
             )
@@ -510,7 +574,7 @@ class SiteRenderer:
     # -- pages that do not depend on bulletins -----------------------------------------------
 
     def _fixed_page(
-        self, language: str, furigana: bool, dir_for: Callable[[str], str], title_key: str
+        self, language: str, furigana: bool, dir_for: Callable[[str], str], title: str
     ) -> tuple[str, dict[str, Any]]:
         """Folder and context of a page that exists once per language (not per bulletin)."""
         strings = self.strings(language, furigana)
@@ -523,26 +587,29 @@ class SiteRenderer:
             here,
             language,
             furigana,
-            strings.plain[title_key],
+            strings.gettext(title),
             alternates=self.alternates(dir_for, languages),
             switcher=self.switcher(here, dir_for, languages, language),
-            breadcrumbs=(Link(strings.content["home"], nav.home_href),),
-            crumb_title=strings.plain[title_key],
+            breadcrumbs=(Link(strings.content(N_("Home")), nav.home_href),),
+            crumb_title=strings.gettext(title),
             nav=nav,
         )
-        context["heading"] = strings.content[title_key]
+        context["heading"] = strings.content(title)
         return here, context
 
     def accessibility_page(self, language: str, furigana: bool) -> bytes:
         _here, context = self._fixed_page(
-            language, furigana, paths.accessibility_dir, "accessibility_heading"
+            language, furigana, paths.accessibility_dir, N_("Accessibility statement")
         )
         return self.render("accessibility.html", context)
 
     def search_page(self, language: str, furigana: bool, categories: Sequence[str]) -> bytes:
-        here, context = self._fixed_page(language, furigana, paths.search_dir, "search")
+        here, context = self._fixed_page(language, furigana, paths.search_dir, N_("Search"))
         context.update(
             bundle_href=paths.relative(here, paths.SEARCH_BUNDLE),
+            messages_href=paths.relative(
+                here, paths.ASSETS + browser_messages.module_path(language)
+            ),
             categories=self.category_links(here, language, furigana, categories),
         )
         return self.render("search.html", context)
@@ -554,7 +621,10 @@ class SiteRenderer:
                 "native_name": get_language(code).native_name,
                 "dir": get_language(code).direction,
                 "href": paths.relative(here, paths.index_dir(code)),
-                "intro": ui_text(code, "choose_language_intro", city=self.city(code)),
+                "intro": self.strings(code).gettext(
+                    "Official notices from %(city)s, in your language, with audio.",
+                    city=self.city(code),
+                ),
             }
             for code in self.settings.published_languages
         ]
@@ -567,8 +637,8 @@ class SiteRenderer:
             *self.alternates(paths.index_dir, languages),
             Alternate("x-default", self.absolute("")),
         ]
-        heading = strings.plain["choose_language_heading"]
-        english = ui_text("en", "choose_language_heading")
+        heading = strings.gettext("Choose your language")
+        english = self.strings("en").gettext("Choose your language")
         context = self.base_context("", source, False, f"{heading} / {english}", toggle=False)
         context.update(
             alternates=alternates,
@@ -597,17 +667,20 @@ class SiteRenderer:
             paths.NOT_FOUND,
             source,
             False,
-            strings.plain["not_found_heading"],
+            strings.gettext("Page not found"),
             nav=nav,
             toggle=False,
         )
         choices = self.language_choices("")
         for choice in choices:
             choice["href"] = root + choice["href"]
-            choice["intro"] = ui_text(choice["language"], "not_found_text")
+            choice["intro"] = self.strings(choice["language"]).gettext(
+                "This page does not exist or has been removed. Please choose your language to "
+                "see current notices."
+            )
         context.update(
             canonical=self.absolute(""),
-            heading=strings.content["not_found_heading"],
+            heading=strings.content(N_("Page not found")),
             choices=choices,
         )
         return self.render("404.html", context)
@@ -626,11 +699,16 @@ class SiteRenderer:
         loader = self.env.loader
         if isinstance(loader, FileSystemLoader):
             static = Path(loader.searchpath[0]) / "static"
-        return {
+        files = {
             paths.ASSETS + path.relative_to(static).as_posix(): path.read_bytes()
             for path in sorted(static.rglob("*"))
             if path.is_file()
         }
+        plurals = script_plurals(static)
+        for language in self.settings.published_languages:
+            module = paths.ASSETS + browser_messages.module_path(language)
+            files[module] = browser_messages.messages_module(language, plurals)
+        return files
 
     @cached_property
     def _static_keys(self) -> dict[str, str]:
@@ -645,6 +723,14 @@ class Pagination:
     pages: int
     folder_for: Callable[[int], str]
 
+    def label(self, strings: Strings) -> str:
+        language = strings.language
+        return strings.gettext(
+            "Page %(page)s of %(pages)s",
+            page=format_integer(self.page, language),
+            pages=format_integer(self.pages, language),
+        )
+
     def links(
         self, here: str, furigana: bool, renderer: SiteRenderer, strings: Strings
     ) -> dict[str, Any]:
@@ -656,7 +742,7 @@ class Pagination:
         )
         return {
             "pages": self.pages,
-            "label": strings.attr("page_n_of_m", page=str(self.page), pages=str(self.pages)),
+            "label": self.label(strings),
             "previous": href(self.page - 1) if self.page > 1 else None,
             "next": href(self.page + 1) if self.page < self.pages else None,
             "numbers": [

@@ -28,7 +28,7 @@ from publisher.site.writer import builds_dir
 
 STATE_VERSION = 5
 _CODE = Path(__file__).resolve().parents[2]
-_FINGERPRINTED = ("site_templates", "publisher/site", "translations")
+_FINGERPRINTED = ("site_templates", "publisher/site", "translations", "locales")
 _FINGERPRINTED_FILES = ("publisher/documents.py",)
 _DISTRIBUTIONS = ("sudachidict-core", "sudachipy", "pagefind", "jinja2", "nh3")
 

@@ -1,7 +1,18 @@
 /* Search with Pagefind (progressive enhancement). Without JavaScript the search page shows
    links to every notice and category; with it, this shows the search form and lists results
-   in the page's language. Results are built with DOM methods, never injected as HTML. */
+   in the page's language. Results are built with DOM methods, never injected as HTML.
+   Messages with a number come from the page language's gettext catalog: the site build writes
+   assets/messages/<lang>.js (the catalog's plural rule and the forms of the messages below). */
 const form = document.querySelector(".search-form[data-bundle]");
+let catalog = null;
+
+function ngettext(singular, plural, count) {
+  const forms = (catalog && catalog.forms[singular]) || [singular, plural];
+  const index = catalog ? catalog.plural(count) : Number(count !== 1);
+  const text = forms[Math.min(index, forms.length - 1)];
+  const language = form.dataset.language || "en";
+  return text.replace("%(count)s", new Intl.NumberFormat(language).format(count));
+}
 
 function excerptNodes(html) {
   // Pagefind marks matches with <mark>; keep only text and those marks.
@@ -29,6 +40,13 @@ if (form) {
   const root = new URL(form.dataset.root || "/", document.baseURI);
   let pagefind = null;
 
+  async function messages() {
+    if (catalog === null && form.dataset.messages) {
+      catalog = await import(new URL(form.dataset.messages, document.baseURI).href);
+    }
+    return catalog;
+  }
+
   async function load() {
     if (pagefind === null) {
       pagefind = await import(new URL("pagefind.js", bundle).href);
@@ -47,7 +65,7 @@ if (form) {
     }
     status.textContent = form.dataset.loading;
     try {
-      const engine = await load();
+      const [engine] = await Promise.all([load(), messages()]);
       const search = await engine.search(query);
       const results = await Promise.all(search.results.slice(0, 20).map((result) => result.data()));
       for (const result of results) {
@@ -61,8 +79,9 @@ if (form) {
         list.append(item);
       }
       list.hidden = results.length === 0;
-      status.textContent = search.results.length
-        ? form.dataset.results.replace("{count}", String(search.results.length))
+      const count = search.results.length;
+      status.textContent = count
+        ? ngettext("%(count)s notice found.", "%(count)s notices found.", count)
         : form.dataset.none;
     } catch (error) {
       status.textContent = form.dataset.error;

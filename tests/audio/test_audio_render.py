@@ -14,6 +14,7 @@ from audio.speech import SpeechSentence, heading, speak_phone
 from audio.tracks import TrackRequest, render_tracks
 from audio.voices import DEFAULT_VOICES, Voice
 from audio.workers import AudioWorkers
+from publisher.speech_text import spoken_phrases
 
 pytestmark = pytest.mark.slow
 
@@ -69,7 +70,9 @@ def test_english_with_temporary_pools():
     sentences = (
         heading("title", "Evacuation shelters opened"),
         SpeechSentence("s1", "Following the heavy rain warning, shelters opened at 3 p.m."),
-        SpeechSentence("s2", "Crisis Management Division: " + speak_phone("053-000-0110", "en")),
+        SpeechSentence(
+            "s2", "Crisis Management Division: " + speak_phone("053-000-0110", spoken_phrases("en"))
+        ),
     )
     track = _one(sentences, DEFAULT_VOICES["en"], cache=None, pool=None, workers=None)
     assert isinstance(track, AudioTrack), track

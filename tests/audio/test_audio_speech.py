@@ -8,6 +8,7 @@ from audio.speech import (
     speak_phone,
     speak_url,
 )
+from publisher.speech_text import spoken_phrases
 
 
 def test_sentence_defaults_and_heading_pause():
@@ -37,16 +38,18 @@ def test_absurd_pauses_are_refused(pause):
     ],
 )
 def test_url_becomes_its_domain(url, expected):
-    assert speak_url(url, "en") == expected
-    assert speak_url(url, "pt") == expected
+    assert speak_url(url, spoken_phrases("en")) == expected
+    assert speak_url(url, spoken_phrases("pt")) == expected
 
 
 def test_url_without_domain_and_japanese_get_a_phrase():
-    assert speak_url("/news/1.html", "en") == "the web page"
-    assert speak_url("/news/1.html", "pt") == "a página da web"
+    assert speak_url("/news/1.html", spoken_phrases("en")) == "the web page"
+    assert speak_url("/news/1.html", spoken_phrases("pt")) == "a página da web"
     # Open JTalk would spell a Latin domain letter by letter
-    assert speak_url("https://www.example.city.lg.jp/", "ja") == "ホームページ"
-    assert speak_url("/x", "xx") == "the web page"  # unknown language: English phrase
+    assert speak_url("https://www.example.city.lg.jp/", spoken_phrases("ja")) == "ホームページ"
+    assert (
+        speak_url("/x", spoken_phrases("xx")) == "the web page"
+    )  # unknown language: English phrase
 
 
 @pytest.mark.parametrize(
@@ -61,17 +64,17 @@ def test_url_without_domain_and_japanese_get_a_phrase():
     ],
 )
 def test_phone_is_read_group_by_group(number, expected):
-    assert speak_phone(number, "en") == expected
+    assert speak_phone(number, spoken_phrases("en")) == expected
 
 
 def test_phone_separator_follows_the_language():
-    assert speak_phone("053-000-0110", "ja") == "0 5 3、0 0 0、0 1 1 0"
-    assert speak_phone("053-000-0110", "zh") == "0 5 3，0 0 0，0 1 1 0"
-    assert speak_phone("no digits", "en") == "no digits"
+    assert speak_phone("053-000-0110", spoken_phrases("ja")) == "0 5 3、0 0 0、0 1 1 0"
+    assert speak_phone("053-000-0110", spoken_phrases("zh")) == "0 5 3，0 0 0，0 1 1 0"
+    assert speak_phone("no digits", spoken_phrases("en")) == "no digits"
 
 
 def test_caption_is_what_residents_read_and_defaults_to_the_spoken_text():
-    spoken = "Call " + speak_phone("053-000-1234", "en")
+    spoken = "Call " + speak_phone("053-000-1234", spoken_phrases("en"))
     sentence = SpeechSentence("contact", spoken, caption="Call 053-000-1234")
     assert sentence.display_text == "Call 053-000-1234"
     assert SpeechSentence("s1", "Hello.").display_text == "Hello."

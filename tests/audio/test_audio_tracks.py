@@ -22,6 +22,7 @@ from audio.speech import SpeechSentence, heading, speak_phone
 from audio.tracks import TrackRequest, render_tracks
 from audio.voices import DEFAULT_VOICES, Voice, resolve_voice
 from audio.workers import AudioWorkers
+from publisher.speech_text import spoken_phrases
 from tests.support.faults import Fault, misbehave_once, pid_file
 from tests.support.mora import count_mora
 
@@ -55,7 +56,7 @@ def japanese(bulletin: dict[str, str]) -> tuple[SpeechSentence, ...]:
     contact = bulletin["contact"]
     number = re.search(r"\d[\d-]+\d", contact)
     assert number is not None
-    spoken = contact.replace(number.group(), speak_phone(number.group(), "ja"))
+    spoken = contact.replace(number.group(), speak_phone(number.group(), spoken_phrases("ja")))
     return (
         heading("title", bulletin["title"]),
         *(SpeechSentence(f"s{n}", text) for n, text in enumerate(body, 1)),
@@ -68,7 +69,7 @@ ENGLISH = (
     SpeechSentence("s1", "Following the heavy rain warning, shelters opened at 3 p.m."),
     SpeechSentence(
         "contact",
-        "Crisis Management Division: " + speak_phone("053-000-0110", "en"),
+        "Crisis Management Division: " + speak_phone("053-000-0110", spoken_phrases("en")),
         caption="Crisis Management Division: 053-000-0110",
     ),
 )

@@ -55,3 +55,34 @@ def test_without_javascript_the_search_page_lists_where_to_browse(
         assert links.first.get_attribute("href") == "../../en/"
     finally:
         context.close()
+
+
+def _status_after_search(page: Any, url: str) -> tuple[int, str]:
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_function(
+        "(() => { const s = document.querySelector('.search-status').textContent;"
+        " return s && !s.endsWith('…'); })()",
+        timeout=15_000,
+    )
+    return page.locator(".search-results li").count(), page.locator(".search-status").inner_text()
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "several"),
+    [
+        ("en", "1 notice found.", " notices found."),
+        # Brazilian Portuguese (CLDR): 0 and 1 are singular, so only a count of one is checked
+        ("pt", "1 aviso encontrado.", " avisos encontrados."),
+        # Vietnamese has one form for every number
+        ("vi", "Tìm thấy 1 thông báo.", " thông báo."),
+    ],
+)
+def test_one_hit_reads_in_the_singular_of_each_language(
+    page: Any, site: tuple[Path, str], language: str, one: str, several: str
+) -> None:
+    """The count comes from the language's catalog: its plural rule and its forms."""
+    _folder, base_url = site
+    hits, status = _status_after_search(page, f"{base_url}{language}/search/?q=断水")
+    assert (hits, status) == (1, one)
+    hits, status = _status_after_search(page, f"{base_url}{language}/search/?q={language}")
+    assert hits > 1 and status.endswith(several) and str(hits) in status

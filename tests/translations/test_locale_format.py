@@ -1,10 +1,18 @@
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from translations.document import Token
 from translations.languages import LANGUAGES
-from translations.locale_format import BABEL_LOCALES, format_token_text, localize_token
+from translations.locale_format import (
+    BABEL_LOCALES,
+    format_day,
+    format_integer,
+    format_token_text,
+    localize_token,
+)
 from translations.restore import plain_text, restore
 from translations.segmenter import segment_title
 
@@ -70,3 +78,22 @@ def test_restore_writes_tokens_for_the_target_language() -> None:
     assert plain_text(restore(segment.text, segment.tokens, "ja").pieces) == (
         "日時: 12月13日（土曜日）"
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "written"),
+    [
+        ("ja", "2025年3月5日"),
+        ("en", "March 5, 2025"),
+        ("pt", "5 de março de 2025"),
+        ("tl", "Marso 5, 2025"),
+        ("ko", "2025년 3월 5일"),
+    ],
+)
+def test_a_day_is_written_as_cldr_writes_it_in_full(language: str, written: str) -> None:
+    assert format_day(date(2025, 3, 5), language) == written
+
+
+def test_counts_use_the_language_grouping() -> None:
+    assert format_integer(1234, "en") == "1,234"
+    assert format_integer(1234, "pt") == "1.234"

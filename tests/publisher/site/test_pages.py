@@ -7,9 +7,9 @@ from pathlib import Path
 
 from publisher.services import Services
 from publisher.site.build import update_site
-from publisher.site.ui_strings import UI_STRINGS
 from tests.publisher.site.conftest import BASE_URL
 from tests.publisher.site.linkcheck import SiteChecker, parse_page
+from translations.catalogs import translations_for
 
 
 def read(site: Path, path: str) -> str:
@@ -77,7 +77,10 @@ def test_audio_has_a_player_a_download_and_no_autoplay(built_once: Path) -> None
     assert '<script src="../../../assets/readalong.js" defer></script>' in html
     silent = read(built_once, "vi/bulletins/3/index.html")
     assert "<audio" not in silent
-    assert UI_STRINGS["vi"]["audio_unavailable"] in silent
+    assert (
+        translations_for("vi").gettext("An audio version is not available in this language yet.")
+        in silent
+    )
 
 
 def test_no_inline_script_or_style(built_once: Path) -> None:
@@ -97,6 +100,8 @@ def test_furigana_pages_carry_ruby_hidden_from_screen_readers(built_once: Path) 
         '<rp aria-hidden="true">)</rp></ruby>'
     ) in furigana
     assert '<link rel="canonical" href="http://city.test/ja/bulletins/3/">' in furigana
+    attributes = re.findall(r'(?:aria-label|title)="([^"]*)"', furigana)
+    assert attributes and not any("&lt;" in value or "<" in value for value in attributes)
     assert 'hreflang="en" href=' not in furigana.split("</head>")[0]  # not a language version
     assert '<a href="furigana/" class="furigana-toggle">' in plain
     assert '<a href="../../../../ja/bulletins/3/" class="furigana-toggle">' in furigana
