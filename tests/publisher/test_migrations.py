@@ -397,6 +397,20 @@ def frozen_sources(rows: Rows) -> Rows:
     return {**rows, "sourcesnapshot": frozen}
 
 
+def route_kinds_and_models(rows: Rows) -> Rows:
+    """0004: every language version lists its models (none kept before); ``direct`` was one
+    argos package, so it reads ``bilingual``."""
+    versions = [
+        {
+            **row,
+            "models": [],
+            "route": "bilingual" if row["route"] == "direct" else row["route"],
+        }
+        for row in rows["languageversion"]
+    ]
+    return {**rows, "languageversion": versions}
+
+
 STEPS: dict[str, Step] = {
     "0002": Step(
         expect=staff_and_reviewed_revisions,
@@ -413,6 +427,7 @@ STEPS: dict[str, Step] = {
         },
     ),
     "0003": Step(expect=frozen_sources),
+    "0004": Step(expect=route_kinds_and_models),
 }
 
 
