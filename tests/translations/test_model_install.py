@@ -40,7 +40,7 @@ def test_installs_an_archive(m2m_folder: Path, models_dir: Path, tmp_path: Path,
 
 
 def test_writes_the_manifest_for_a_converter_folder(marian_folder: Path, models_dir: Path) -> None:
-    with pytest.raises(PackageInstallError, match=r"no kakehashi-model\.json.*m2m100, nllb, marian"):
+    with pytest.raises(PackageInstallError, match=r"no kakehashi-model\.json.*marian"):
         install_model(marian_folder, models_dir)
     with pytest.raises(PackageInstallError, match="bilingual: give source and target"):
         install_model(marian_folder, models_dir, family="marian")
