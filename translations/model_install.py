@@ -183,13 +183,13 @@ def install_model(
                 f"{label}: no {MANIFEST}: say which family it is (m2m100, nllb, marian)"
             )
         model = _check(root, label)
-        return _swap_in(root, models_dir, _FOLDER_NAME.sub("-", model.name).strip(".-") or "model")
+        folder = _FOLDER_NAME.sub("-", model.name).strip(".-") or "model"
+        return _swap_in(root, models_dir, folder, Path(work) / ".replaced")
 
 
-def _swap_in(staged: Path, models_dir: Path, folder: str) -> ConvertedModel:
-    """Move the checked folder into place; then remove what it replaces."""
+def _swap_in(staged: Path, models_dir: Path, folder: str, parked: Path) -> ConvertedModel:
+    """Move the checked folder into place; then remove what it replaces (parked meanwhile)."""
     target = models_dir / folder
-    parked = staged.parent.parent / ".replaced"
     try:
         if target.exists():
             target.rename(parked)
