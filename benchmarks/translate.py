@@ -26,6 +26,21 @@ the baseline's ``translate_batch`` is given the same limit, else it would decode
 
     .venv/bin/python benchmarks/translate.py            # full run, a few minutes
     .venv/bin/python benchmarks/translate.py --quick    # two bulletins, about a minute
+
+With ``--multilingual`` it measures a converted multilingual model instead (M2M-100 layout:
+``sentencepiece.bpe.model``, language tokens ``__xx__`` in the vocabulary, installed through
+``install_model``), of the same transformer-base shape with random weights and the same
+decoding-length rule, in two comparisons:
+
+(c) the nine Hamamatsu languages straight from Japanese, as Kakehashi decodes them (all
+    bulletins and languages in length-sorted batches, each sentence with its target token),
+    against (d) the same model, same translator, driven one sentence and one language per
+    call; prints both in segments/s and the ratio c/d (target >= 4);
+(e) for the languages that can go both ways here (pt and es: argos packages ja→en and en→X
+    of the same size), direct through the multilingual model against pivoted through English,
+    in segments/s.
+
+    .venv/bin/python benchmarks/translate.py --multilingual --quick
 """
 
 from __future__ import annotations
@@ -369,12 +384,128 @@ def republish(samples: Sequence[Any], engine: Any) -> list[tuple[str, float, flo
     return results
 
 
+HAMAMATSU = ("en", "pt", "tl", "vi", "zh", "es", "ko", "id", "ne")
+BOTH_WAYS = ("pt", "es")
+
+
+def build_multilingual(work: Path, models_dir: Path) -> Any:
+    """A transformer-base M2M-100-shaped converted model, installed the way a city does."""
+    from translations.families import FAMILIES
+    from translations.model_install import install_model
+
+    folder = work / "m2m100-bench"
+    folder.mkdir(parents=True)
+    vocabulary = _sentencepiece(folder)
+    (folder / "sentencepiece.model").rename(folder / "sentencepiece.bpe.model")
+    tokens = list(FAMILIES["m2m100"].tokens.values())
+    vocabulary = vocabulary[: VOCABULARY - len(tokens)] + tokens
+    _write_model(folder, vocabulary)
+    return install_model(folder, models_dir, family="m2m100", name="m2m100-bench")
+
+
+def one_at_a_time(documents: Sequence[Any], engine: Any, model: Any, beam: int) -> float:
+    """Seconds to translate every sentence into every language, one sentence per call."""
+    from translations.argos_engine import decoding_limit
+    from translations.families import END
+    from translations.pipeline import engine_input, needs_translation
+
+    loaded = engine._load_converted(model)
+    family = model.family
+    sentences = [
+        engine_input(segment.text)
+        for doc in documents
+        for segment in doc.segments()
+        if needs_translation(segment.text)
+    ]
+
+    def run() -> None:
+        for target in HAMAMATSU:
+            for sentence in sentences:
+                pieces = loaded.source_tokenizer.encode(sentence)
+                source = [family.language_token("ja"), *pieces, END]
+                result = loaded.translator.translate_batch(
+                    [source],
+                    target_prefix=[[family.language_token(target)]],
+                    beam_size=beam,
+                    max_decoding_length=decoding_limit(len(source), RATIO, EXTRA),
+                    replace_unknowns=True,
+                )
+                loaded.target_tokenizer.decode(list(result[0].hypotheses[0])[1:])
+
+    return _timed(run)
+
+
+def multilingual_run(args: Any, work: Path, packages_dir: Path, samples: Sequence[Any]) -> None:
+    from tests.support.memory import InMemoryTranslationMemory
+    from translations.engine import ArgosEngine
+    from translations.pipeline import TranslationRequest, translate_documents
+    from translations.statuses import RouteVia
+
+    models_dir = work / "models"
+    started = time.perf_counter()
+    model = build_multilingual(work, models_dir)
+    install_pairs(build_model(work), packages_dir)
+    print(f"models ready in {time.perf_counter() - started:.1f} s")
+    documents = _documents(samples)
+
+    def engine(pins: dict[str, RouteVia]) -> ArgosEngine:
+        made = ArgosEngine(
+            packages_dir,
+            models_dir=models_dir,
+            pins=pins,
+            beam_size=args.beam,
+            intra_threads=args.threads,
+            decoding_ratio=RATIO,
+            decoding_extra=EXTRA,
+        )
+        made.translate_many({target: ["川。"] for target in HAMAMATSU}, "ja")  # load models
+        return made
+
+    def pipeline(made: ArgosEngine, targets: Sequence[str]) -> tuple[int, float]:
+        requests = [
+            TranslationRequest(str(d.bulletin_id), d.segments(), tuple(targets)) for d in documents
+        ]
+        results: dict[Any, Any] = {}
+
+        def run() -> None:
+            results.update(
+                translate_documents(requests, "ja", made, memory=InMemoryTranslationMemory())
+            )
+
+        seconds = _timed(run)
+        decoded = sum(1 for items in results.values() for item in items if item.engine)
+        return decoded, seconds
+
+    direct = engine({code: RouteVia.MULTILINGUAL for code in HAMAMATSU})
+    routes = direct.routes("ja", HAMAMATSU)
+    assert all(r is not None and r.via == RouteVia.MULTILINGUAL for r in routes.values())
+    count, batched = pipeline(direct, HAMAMATSU)
+    single = one_at_a_time(documents, direct, model, args.beam)
+    c, d = count / batched, count / single
+    print(f"segments: {count} ({len(documents)} bulletins x {len(HAMAMATSU)} languages, direct)")
+    print(f"(c) Kakehashi, all languages batched from Japanese, beam {args.beam}: {c:7.2f} seg/s")
+    print(f"(d) same model, one sentence and one language per call:      {d:7.2f} seg/s")
+    print(f"ratio c/d = {c / d:.2f}   (target >= 4)")
+
+    pivoted = engine({code: RouteVia.PIVOT for code in BOTH_WAYS})
+    assert all(r and r.via == RouteVia.PIVOT for r in pivoted.routes("ja", BOTH_WAYS).values())
+    both, direct_seconds = pipeline(direct, BOTH_WAYS)
+    _, pivot_seconds = pipeline(pivoted, BOTH_WAYS)
+    print(f"(e) {'+'.join(BOTH_WAYS)}, {both} segments, same-size models:")
+    print(f"    direct (multilingual):  {both / direct_seconds:7.2f} seg/s")
+    print(f"    pivot through English:  {both / pivot_seconds:7.2f} seg/s")
+    print(f"    direct / pivot = {pivot_seconds / direct_seconds:.2f}")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", type=Path, help="a ja→en .argosmodel or package folder")
     parser.add_argument("--quick", action="store_true", help="two bulletins only")
     parser.add_argument("--beam", type=int, default=2, help="Kakehashi's beam size (default 2)")
     parser.add_argument("--threads", type=int, default=0, help="CTranslate2 threads (0: auto)")
+    parser.add_argument(
+        "--multilingual", action="store_true", help="measure a converted multilingual model"
+    )
     args = parser.parse_args(argv)
     sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
 
@@ -385,6 +516,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         from translations.models import configure_argos_environment
 
         packages_dir = configure_argos_environment(work / "argos")
+        if args.multilingual:
+            multilingual_run(args, work, packages_dir, load_samples(2 if args.quick else 6))
+            return
         started = time.perf_counter()
         base = _unpack(args.model, work) if args.model else build_model(work)
         install_pairs(base, packages_dir)

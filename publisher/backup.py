@@ -79,6 +79,7 @@ def backup(settings: Settings, destination: Path, *, include_models: bool = Fals
         _copy_tree(settings.media_dir, staging / "media")
         if include_models:
             _copy_tree(settings.argos_dir / "argos-packages", staging / "argos-packages")
+            _copy_tree(settings.models_dir, staging / "models")
         files = sorted(p for p in staging.rglob("*") if p.is_file())
         manifest = {
             "format": FORMAT_VERSION,
@@ -130,6 +131,7 @@ def restore(settings: Settings, folder: Path, *, force: bool = False) -> int:
         for prefix, target in (
             ("media/", settings.media_dir),
             ("argos-packages/", settings.argos_dir / "argos-packages"),
+            ("models/", settings.models_dir),
         ):
             if name.startswith(prefix):
                 destination = target / name.removeprefix(prefix)

@@ -407,73 +407,161 @@ def keys_list() -> None:
 def models_list(
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
-    """Installed packages, and how each configured language is reached."""
-    from translations.models import configure_argos_environment, list_installed, plan_routes
+    """Installed models, and how each configured language is reached (and why)."""
+    from translations.models import (
+        configure_argos_environment,
+        list_converted,
+        list_installed,
+        model_info,
+        plan_routes,
+    )
 
     settings = _settings()
     configure_argos_environment(settings.argos_dir)
     installed = list_installed(settings.argos_dir / "argos-packages")
-    routes = plan_routes(installed, settings.source_language, settings.target_languages)
+    converted = list_converted(settings.models_dir)
+    pins = settings.translation_routes
+    routes = plan_routes(
+        installed,
+        settings.source_language,
+        settings.target_languages,
+        converted=converted,
+        pins=pins,
+    )
     if as_json:
         payload = {
             "installed": [
                 {"from": p.from_code, "to": p.to_code, "version": p.version} for p in installed
             ],
-            "routes": {code: route.kind if route else None for code, route in routes.items()},
+            "converted": [
+                {
+                    "family": m.family_key,
+                    "name": m.name,
+                    "version": m.version,
+                    "license": m.license,
+                    "languages": list(m.languages),
+                }
+                for m in converted
+            ],
+            "routes": {
+                code: {
+                    "via": route.via.value if route.via else None,
+                    "path": route.description,
+                    "pinned": code in pins,
+                    "models": [dict(model_info(step)) for step in route.steps],
+                }
+                if route
+                else None
+                for code, route in routes.items()
+            },
         }
         typer.echo(json.dumps(payload, indent=2))
         return
-    typer.echo(f"installed packages ({len(installed)}):")
+    typer.echo(f"argos packages ({len(installed)}):")
     for package in installed:
         typer.echo(f"  {package.from_code} -> {package.to_code}  version {package.version}")
+    typer.echo(f"converted models ({len(converted)}):")
+    for model in converted:
+        typer.echo(f"  {model.describe()}: {', '.join(model.languages)}")
     typer.echo("configured languages:")
     for code, route in routes.items():
+        pinned = f" (pinned to {pins[code]})" if code in pins else ""
         if route is None:
-            typer.echo(f"  {code:8} not reachable: install a ja->{code} or en->{code} package")
-        else:
-            path = " -> ".join([route.source, *(step.to_code for step in route.steps)])
-            typer.echo(f"  {code:8} {route.kind:6} {path}")
+            hint = f"install a ja->{code} or en->{code} model, or one that holds {code}"
+            typer.echo(f"  {code:8} not reachable{pinned}: {hint}")
+            continue
+        why = {
+            "bilingual": "direct, a model for this pair",
+            "multilingual": "direct, a multilingual model",
+            "pivot": "pivot through English",
+        }[route.via.value if route.via else "bilingual"]
+        typer.echo(f"  {code:8} {route.description:10} {why}{pinned}: {route.models}")
 
 
 @models_app.command("install")
 def models_install(
-    files: Annotated[list[Path], typer.Argument(help=".argosmodel files", exists=True)],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help=".argosmodel files, or converted models (folders, .zip or .tar.gz)", exists=True
+        ),
+    ],
+    family: Annotated[
+        str | None,
+        typer.Option(
+            help="For a converted model without kakehashi-model.json: m2m100, nllb or marian."
+        ),
+    ] = None,
+    name: Annotated[str | None, typer.Option(help="Name for a converted model.")] = None,
+    version: Annotated[str, typer.Option(help="Version for a converted model.")] = "1.0",
+    languages: Annotated[
+        str | None,
+        typer.Option(help="Comma-separated languages; for marian: source,target (e.g. ja,vi)."),
+    ] = None,
+    license: Annotated[str | None, typer.Option(help="Licence, if not the family's.")] = None,
 ) -> None:
-    """Install packages from files (offline). A bad file is refused and nothing changes."""
+    """Install models from files or folders (offline). A bad one is refused; nothing changes."""
     from translations.models import (
         PackageInstallError,
         configure_argos_environment,
+        install_model,
         install_package_file,
     )
 
     settings = _settings()
     configure_argos_environment(settings.argos_dir)
+    codes = tuple(code.strip() for code in languages.split(",")) if languages else None
     failed = False
-    for file in files:
+    for path in paths:
         try:
-            package = install_package_file(file, settings.argos_dir / "argos-packages")
+            if path.suffix == ".argosmodel":
+                package = install_package_file(path, settings.argos_dir / "argos-packages")
+                typer.echo(
+                    f"installed {package.from_code} -> {package.to_code} ({package.version})"
+                )
+                continue
+            model = install_model(
+                path,
+                settings.models_dir,
+                family=family,
+                name=name,
+                version=version,
+                languages=codes,
+                license=license,
+            )
         except PackageInstallError as error:
-            typer.secho(f"{file}: not installed: {error}", fg="red", err=True)
+            typer.secho(f"{path}: not installed: {error}", fg="red", err=True)
             failed = True
             continue
-        typer.echo(f"installed {package.from_code} -> {package.to_code} ({package.version})")
+        typer.echo(f"installed {model.describe()}: {', '.join(model.languages)}")
     if failed:
         raise typer.Exit(1)
 
 
 @models_app.command("download")
 def models_download(
-    languages: Annotated[list[str], typer.Argument(help="Target language codes, e.g. en pt")],
+    languages: Annotated[
+        list[str] | None, typer.Argument(help="Target language codes, e.g. en pt")
+    ] = None,
+    model: Annotated[
+        list[str] | None,
+        typer.Option(help="A recommended converted model, e.g. m2m100_418m (repeatable)."),
+    ] = None,
 ) -> None:
-    """Download packages from the argos index (needs the internet)."""
+    """Download argos packages for languages, or recommended converted models (needs the
+    internet, or a mirror: KAKEHASHI_MODEL_MIRROR_URL)."""
     from tqdm import tqdm
 
     from translations.models import (
         PackageDownloadError,
         configure_argos_environment,
+        download_model,
         download_packages,
     )
 
+    if not languages and not model:
+        typer.secho("name languages, or a model with --model", fg="red", err=True)
+        raise typer.Exit(2)
     settings = _settings()
     configure_argos_environment(settings.argos_dir)
     bar = tqdm(total=100, unit="%", desc="download")
@@ -484,7 +572,17 @@ def models_download(
         bar.refresh()
 
     try:
-        installed = download_packages(languages, settings.argos_dir / "argos-packages", progress)
+        for name in model or ():
+            bar.reset()
+            installed_model = download_model(
+                name, settings.models_dir, progress, mirror=settings.model_mirror_url
+            )
+            bar.write(f"installed {installed_model.describe()}")
+        installed = (
+            download_packages(languages, settings.argos_dir / "argos-packages", progress)
+            if languages
+            else ()
+        )
     except PackageDownloadError as error:
         bar.close()
         typer.secho(f"download failed: {error}", fg="red", err=True)

@@ -97,7 +97,11 @@ def language_overview(services: Services) -> list[str]:
         if code == settings.source_language:
             how = "source"
         else:
-            how = route.description if route else "NO MODEL: not published"
+            how = (
+                f"{route.description} ({route.via or 'direct'}: {route.models})"
+                if route
+                else "NO MODEL: not published"
+            )
         voice = resolve_voice(code, fallbacks=settings.voice_fallbacks)
         if voice is None or voice.language not in installed:
             spoken = "NO VOICE: page says audio is unavailable"

@@ -20,6 +20,9 @@ class LanguageOutcome:
     status: LanguageStatus
     translation: TranslationStatus
     route: str | None = None
+    """How the language was reached: bilingual, multilingual or pivot (``RouteVia``)."""
+    models: tuple[dict[str, str], ...] = ()
+    """Family, name, version and licence of the model of each step of the route."""
     voice: str | None = None
     voice_substitute_for: str | None = None
     audio_file: str | None = None
@@ -38,6 +41,9 @@ class LanguageOutcome:
         """The entry in the job's progress: what staff watching the job need to see."""
         entry: dict[str, object] = {"status": self.status.value}
         entry["translation"] = self.translation.value
+        if self.route:
+            entry["route"] = self.route
+            entry["models"] = [dict(model) for model in self.models]
         if self.audio_file:
             entry["audio_seconds"] = self.audio_seconds
         if self.detail:
@@ -50,7 +56,11 @@ class LanguageOutcome:
 
     def columns(self) -> dict[str, Any]:
         """The values of a ``LanguageVersion`` row (which has a column for every field)."""
-        return {**asdict(self), "flags": list(self.flags)}
+        return {
+            **asdict(self),
+            "flags": list(self.flags),
+            "models": [dict(model) for model in self.models],
+        }
 
     @classmethod
     def of_row(cls, row: Any) -> LanguageOutcome:
@@ -65,6 +75,7 @@ class LanguageOutcome:
                 "translated_from": (
                     TextVersion(values["translated_from"]) if values["translated_from"] else None
                 ),
+                "models": tuple(dict(model) for model in values["models"] or ()),
             }
         )
 

@@ -31,7 +31,9 @@ from publisher.sources import freeze_source, stored_sources
 from publisher.speech_text import speech_sentences
 from publisher.statuses import JobKind, LanguageStatus, TextVersion
 from publisher.tables import Bulletin, Job, LanguageVersion, Revision, utc_now
+from translations.converted import model_info
 from translations.document import TranslatedSegment
+from translations.routes import Route
 from translations.statuses import TranslationStatus
 
 if TYPE_CHECKING:
@@ -169,7 +171,7 @@ def publish_language(
     session: Session,
     source: SourceDoc,
     language: str,
-    route: str | None,
+    route: Route | None,
     translated: Sequence[TranslatedSegment] | None = None,
     flagged_policy: str = "publish_with_note",
     translate_from: tuple[TextVersion, SourceDoc] | None = None,
@@ -187,6 +189,7 @@ def publish_language(
     (status ``held_for_review``) until corrections clear its flags.
     """
     translated_from: TextVersion | None = None
+    how: dict[str, Any] = {}
     if language == services.settings.source_language:
         doc = localize(source, language, None)
     else:
@@ -204,12 +207,13 @@ def publish_language(
             ]
         store_translations(session, source, language, translated)
         doc = localize(source, language, segment_texts(translated))
+        how = _route_fields(route)
         if doc.flagged and flagged_policy == "hold_for_review":
             return LanguageOutcome(
                 language,
                 LanguageStatus.HELD_FOR_REVIEW,
                 doc.translation_status,
-                route=route,
+                **how,
                 flags=_doc_flags(doc),
                 detail="flagged sentences wait for review: correct them to publish this language",
                 translated_from=translated_from,
@@ -218,11 +222,19 @@ def publish_language(
         language,
         LanguageStatus.PUBLISHED,
         doc.translation_status,
-        route=route,
+        **how,
         flags=_doc_flags(doc),
         translated_from=translated_from,
     )
     return outcome, doc
+
+
+def _route_fields(route: Route) -> dict[str, Any]:
+    """How a language was reached and the models on the way, as the outcome records them."""
+    return {
+        "route": route.via.value if route.via else None,
+        "models": tuple(dict(model_info(step)) for step in route.steps),
+    }
 
 
 def _doc_flags(doc: LocalizedDoc) -> tuple[str, ...]:
@@ -314,7 +326,7 @@ def prepare_languages(services: Services, claimed: ClaimedJob) -> list[LanguageO
                     session,
                     source,
                     language,
-                    route.kind if route else None,
+                    route,
                     translated.get((source.bulletin_id, language)),
                     claimed.flagged_policy,
                     (claimed.translated_from, translation_source),

@@ -20,7 +20,7 @@ from publisher.outcomes import LanguageOutcome
 from publisher.settings import SUPPORTED_LANGUAGES
 from publisher.site import paths
 from publisher.statuses import LanguageStatus, TextVersion
-from translations.statuses import TranslationStatus
+from translations.statuses import RouteVia, TranslationStatus
 
 MAX_TITLE_CHARS = 200
 MAX_CONTACT_CHARS = 500
@@ -305,6 +305,19 @@ class BulletinUpdate(_Strict):
         return self
 
 
+class ModelUsedPublic(BaseModel):
+    """One model a language version went through (one per step of its route)."""
+
+    family: str
+    name: str
+    version: str
+    license: str
+    from_: str = Field(alias="from", serialization_alias="from")
+    to: str
+
+    model_config = {"populate_by_name": True}
+
+
 class LanguageVersionPublic(BaseModel):
     """A language version as the API shows it: the job's outcome, and where it is online."""
 
@@ -312,7 +325,8 @@ class LanguageVersionPublic(BaseModel):
     status: LanguageStatus
     translation: TranslationStatus
     revision: int | None
-    route: str | None = None
+    route: RouteVia | None = None
+    models: list[ModelUsedPublic] = []
     page_url: str | None = None
     audio_url: str | None = None
     captions_url: str | None = None

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 
 
 def default_translation_engine(settings: Settings) -> TranslationEngine:
-    """The real engine: installed argos packages decoded with CTranslate2."""
+    """The real engine: installed argos packages and converted models, decoded with
+    CTranslate2, with the routes the city pinned."""
     from translations.engine import ArgosEngine
     from translations.models import configure_argos_environment
 
@@ -35,6 +36,8 @@ def default_translation_engine(settings: Settings) -> TranslationEngine:
         intra_threads=settings.translation_threads,
         beam_size=settings.translation_beam_size,
         compute_type=settings.translation_compute_type,
+        models_dir=settings.models_dir,
+        pins=settings.translation_routes,
     )
 
 

@@ -12,7 +12,8 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from translations.languages import LANGUAGES
+from translations.languages import LANGUAGES, UnknownLanguageError, get_language
+from translations.statuses import RouteVia
 
 SUPPORTED_LANGUAGES = tuple(LANGUAGES)
 """Language codes a deployment may publish (Kakehashi codes, not argos codes)."""
@@ -88,6 +89,16 @@ class Settings(BaseSettings):
     translation_threads: int = Field(default=0, ge=0, le=64)
     translation_beam_size: int = Field(default=2, ge=1, le=8)
     translation_compute_type: Literal["int8", "int8_float32", "float32", "auto"] = "int8"
+    translation_routes: Annotated[dict[str, RouteVia], NoDecode] = Field(
+        default_factory=dict,
+        description="Pin languages to a kind of route, e.g. `pt=pivot,vi=multilingual` "
+        "(bilingual, multilingual or pivot); unpinned languages take the best installed.",
+    )
+    model_mirror_url: str | None = Field(
+        default=None,
+        description="Where `models download --model` fetches converted models from, instead "
+        "of their public address (a city's own mirror: <url>/<model name>/<file>).",
+    )
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
 
@@ -113,6 +124,23 @@ class Settings(BaseSettings):
             pairs = (item.split("=", 1) for item in value.split(",") if item.strip())
             return {language.strip(): voice.strip() for language, voice in pairs}
         return value
+
+    @field_validator("translation_routes", mode="before")
+    @classmethod
+    def _parse_routes(cls, value: object) -> object:
+        """Accept ``pt=pivot,vi=multilingual``, one language per item."""
+        if isinstance(value, str):
+            pairs = (item.split("=", 1) for item in value.split(",") if item.strip())
+            return {language.strip(): via.strip() for language, via in pairs}
+        return value
+
+    @field_validator("translation_routes")
+    @classmethod
+    def _known_route_languages(cls, value: dict[str, RouteVia]) -> dict[str, RouteVia]:
+        try:
+            return {get_language(code).code: via for code, via in value.items()}
+        except UnknownLanguageError as error:
+            raise ValueError(str(error)) from error
 
     @field_validator("target_languages")
     @classmethod
@@ -165,6 +193,11 @@ class Settings(BaseSettings):
     @property
     def argos_dir(self) -> Path:
         return self.resolved_data_dir / "argos"
+
+    @property
+    def models_dir(self) -> Path:
+        """Converted models (M2M-100, NLLB-200, OPUS-MT), one folder each."""
+        return self.resolved_data_dir / "models"
 
     @property
     def queue_path(self) -> Path:

@@ -147,6 +147,8 @@ class LanguageVersion(SQLModel, table=True):
     status: str
     translation: str
     route: str | None = None
+    # For each step of the route: the model's family, name, version and licence.
+    models: list[dict[str, str]] = Field(default_factory=list, sa_column=Column(JSON))
     voice: str | None = None
     voice_substitute_for: str | None = None
     audio_file: str | None = None

@@ -1,4 +1,4 @@
-"""Translate with installed argos packages through CTranslate2, fully offline.
+"""Translate with installed argos packages and converted models through CTranslate2, offline.
 
 argostranslate's own ``translate`` is not used: it imports torch and stanza, splits sentences
 with a model it downloads on first use, and translates one text at a time. Here the package's
@@ -11,6 +11,12 @@ are sorted by length and decoded in token-sized batches, each batch with a decod
 relative to its own longest input, so a model that starts repeating itself stops soon. All of
 a package's batches are queued at once; by default each translator has one single-threaded
 worker per core, so batches (and packages) decode side by side (``thread_layout``).
+
+Converted models (``translations.converted``: M2M-100, NLLB-200, OPUS-MT) are driven the same
+way. A multilingual model gets every language it serves at a stage in one go: each sentence
+carries its source-language token and its target-language ``target_prefix``, and sentences of
+all languages are length-batched together, so a bulletin in nine languages is decoded by one
+``translate_batch`` call per length band, not one per language.
 """
 
 from __future__ import annotations
@@ -24,9 +30,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from translations.converted import ConvertedModel, ModelStep, list_converted
 from translations.errors import TranslationFailedError, TranslationUnavailableError
+from translations.families import END
 from translations.installed import InstalledPackage, list_installed, read_metadata
-from translations.routes import Route, plan_route, plan_routes
+from translations.languages import get_language
+from translations.routes import Route, Step, plan_route, plan_routes
+from translations.statuses import RouteVia
 from translations.tokenizers import Tokenizer, load_tokenizer
 
 if TYPE_CHECKING:
@@ -97,8 +107,19 @@ class _Loaded:
     target_prefix: str
 
 
+@dataclass(frozen=True)
+class _LoadedConverted:
+    translator: ctranslate2.Translator
+    source_tokenizer: Tokenizer
+    target_tokenizer: Tokenizer
+
+
 class ArgosEngine:
-    """The real engine: one CTranslate2 translator and tokenizer per installed package."""
+    """The real engine: one CTranslate2 translator and tokenizer per installed model.
+
+    ``packages_dir`` holds argos packages, ``models_dir`` converted models; ``pins`` fixes
+    the kind of route for some languages (a city's choice, see ``translations.routes``).
+    """
 
     name = "argos"
 
@@ -114,8 +135,12 @@ class ArgosEngine:
         decoding_ratio: float = 2.0,
         decoding_extra: int = 10,
         parallel_packages: bool = True,
+        models_dir: Path | None = None,
+        pins: Mapping[str, RouteVia] | None = None,
     ) -> None:
         self.packages_dir = packages_dir
+        self.models_dir = models_dir
+        self.pins = dict(pins or {})
         self.intra_threads = intra_threads
         self.inter_threads = inter_threads
         self.beam_size = beam_size
@@ -125,23 +150,39 @@ class ArgosEngine:
         self.decoding_extra = decoding_extra
         self.parallel_packages = parallel_packages
         self._loaded: dict[tuple[Path, str], _Loaded] = {}
+        self._converted: dict[tuple[Path, str], _LoadedConverted] = {}
         self._lock = threading.Lock()
 
     @property
     def loaded_packages(self) -> tuple[str, ...]:
         """Names of the packages whose models are in memory."""
         with self._lock:
-            return tuple(sorted(path.name for path, _ in self._loaded))
+            return tuple(sorted(path.name for path, _ in [*self._loaded, *self._converted]))
 
     def routes(self, source: str, targets: Sequence[str]) -> dict[str, Route | None]:
-        return plan_routes(list_installed(self.packages_dir), source, targets)
+        return plan_routes(
+            list_installed(self.packages_dir),
+            source,
+            targets,
+            converted=list_converted(self.models_dir),
+            pins=self.pins,
+        )
 
     def _route(self, source: str, target: str) -> Route:
-        route = plan_route(list_installed(self.packages_dir), source, target)
+        route = plan_route(
+            list_installed(self.packages_dir),
+            source,
+            target,
+            converted=list_converted(self.models_dir),
+            pin=self.pins.get(get_language(target).code),
+        )
         if route is None:
+            pinned = self.pins.get(get_language(target).code)
             raise TranslationUnavailableError(
-                f"no installed package translates {source} to {target}"
-                f" (directly or through English) in {self.packages_dir}"
+                f"no installed model translates {source} to {target}"
+                + (f" by a {pinned} route, as configured" if pinned else "")
+                + f" (argos packages in {self.packages_dir}, converted models in"
+                f" {self.models_dir})"
             )
         return route
 
@@ -149,7 +190,7 @@ class ArgosEngine:
         steps = self._route(source, target).steps
         if not steps:
             return "identity"
-        return "+".join(f"{s.from_code}-{s.to_code}@{s.version}" for s in steps)
+        return "+".join(step.trace for step in steps)
 
     def translate(self, texts: Sequence[str], source: str, target: str) -> list[str]:
         return self.translate_many({target: texts}, source)[target]
@@ -162,7 +203,7 @@ class ArgosEngine:
         depth = max((len(route.steps) for route in routes.values()), default=0)
         for stage in range(depth):
             # Every text that goes through the same package at this stage, each once.
-            wanted: dict[InstalledPackage, dict[str, None]] = {}
+            wanted: dict[Step, dict[str, None]] = {}
             for target, route in routes.items():
                 if stage < len(route.steps):
                     texts = wanted.setdefault(route.steps[stage], {})
@@ -174,21 +215,31 @@ class ArgosEngine:
                     current[target] = [table.get(text, text) for text in current[target]]
         return current
 
-    def _run_stage(
-        self, work: Mapping[InstalledPackage, list[str]]
-    ) -> dict[InstalledPackage, dict[str, str]]:
-        """Decode each package's texts; different packages run side by side (each translator
-        is its own model, and CTranslate2 releases the GIL while decoding)."""
+    def _run_stage(self, work: Mapping[Step, list[str]]) -> dict[Step, dict[str, str]]:
+        """Decode each model's texts; different models run side by side (each translator
+        is its own model, and CTranslate2 releases the GIL while decoding). All pairs a
+        converted model serves at this stage go to it together."""
+        groups: dict[InstalledPackage | ConvertedModel, list[Step]] = {}
+        for step in work:
+            groups.setdefault(step.model if isinstance(step, ModelStep) else step, []).append(step)
 
-        def run(package: InstalledPackage) -> dict[str, str]:
-            inputs = work[package]
-            return dict(zip(inputs, self._translate_step(package, inputs), strict=True))
+        def run(key: InstalledPackage | ConvertedModel) -> dict[Step, dict[str, str]]:
+            if isinstance(key, ConvertedModel):
+                steps = [step for step in groups[key] if isinstance(step, ModelStep)]
+                return self._translate_converted(key, {step: work[step] for step in steps})
+            inputs = work[key]
+            return {key: dict(zip(inputs, self._translate_step(key, inputs), strict=True))}
 
-        if len(work) <= 1 or not self.parallel_packages:
-            return {package: run(package) for package in work}
-        with ThreadPoolExecutor(max_workers=len(work)) as pool:
-            futures = {package: pool.submit(run, package) for package in work}
-            return {package: future.result() for package, future in futures.items()}
+        results: dict[Step, dict[str, str]] = {}
+        if len(groups) <= 1 or not self.parallel_packages:
+            for key in groups:
+                results.update(run(key))
+            return results
+        with ThreadPoolExecutor(max_workers=len(groups)) as pool:
+            futures = [pool.submit(run, key) for key in groups]
+            for future in futures:
+                results.update(future.result())
+        return results
 
     def _load(self, package: InstalledPackage) -> _Loaded:
         key = (package.path, package.version)
@@ -198,23 +249,26 @@ class ArgosEngine:
                 loaded = self._loaded[key] = self._open(package)
             return loaded
 
+    def _translator(self, model_dir: Path) -> ctranslate2.Translator:
+        import ctranslate2
+
+        compute_type = self.compute_type
+        supported = {"auto", "default", *ctranslate2.get_supported_compute_types("cpu")}
+        if compute_type not in supported:
+            log.warning("compute type %s not supported on this CPU, using auto", compute_type)
+            compute_type = "auto"
+        inter_threads, intra_threads = thread_layout(self.intra_threads, self.inter_threads)
+        return ctranslate2.Translator(
+            str(model_dir),
+            device="cpu",
+            compute_type=compute_type,
+            inter_threads=inter_threads,
+            intra_threads=intra_threads,
+        )
+
     def _open(self, package: InstalledPackage) -> _Loaded:
         try:
-            import ctranslate2
-
-            compute_type = self.compute_type
-            supported = {"auto", "default", *ctranslate2.get_supported_compute_types("cpu")}
-            if compute_type not in supported:
-                log.warning("compute type %s not supported on this CPU, using auto", compute_type)
-                compute_type = "auto"
-            inter_threads, intra_threads = thread_layout(self.intra_threads, self.inter_threads)
-            translator = ctranslate2.Translator(
-                str(package.path / "model"),
-                device="cpu",
-                compute_type=compute_type,
-                inter_threads=inter_threads,
-                intra_threads=intra_threads,
-            )
+            translator = self._translator(package.path / "model")
             tokenizer = load_tokenizer(package.path)
             prefix = str(read_metadata(package.path).get("target_prefix") or "")
         except Exception as error:
@@ -231,7 +285,15 @@ class ArgosEngine:
         # Every batch is queued at once: with several workers (inter_threads) they decode side
         # by side, each on its own core; with one, in order.
         pending = [
-            (indices, self._submit(package, loaded, [encoded[index] for index in indices]))
+            (
+                indices,
+                self._submit(
+                    package.name,
+                    loaded.translator,
+                    [encoded[index] for index in indices],
+                    [[loaded.target_prefix]] * len(indices) if loaded.target_prefix else None,
+                ),
+            )
             for indices in batches
         ]
         for indices, results in pending:
@@ -239,13 +301,88 @@ class ArgosEngine:
                 outputs[index] = text
         return outputs
 
-    def _submit(self, package: InstalledPackage, loaded: _Loaded, batch: list[list[str]]) -> Any:
-        """Queue one batch on the package's translator; ``_collect`` waits for it."""
-        options: dict[str, Any] = {}
-        if loaded.target_prefix:
-            options["target_prefix"] = [[loaded.target_prefix]] * len(batch)
+    def _load_converted(self, model: ConvertedModel) -> _LoadedConverted:
+        key = (model.path, model.version)
+        with self._lock:
+            loaded = self._converted.get(key)
+            if loaded is None:
+                loaded = self._converted[key] = self._open_converted(model)
+            return loaded
+
+    def _open_converted(self, model: ConvertedModel) -> _LoadedConverted:
+        from translations.tokenizers import SentencePieceTokenizer
+
+        family = model.family
         try:
-            return loaded.translator.translate_batch(
+            translator = self._translator(model.path)
+            source = SentencePieceTokenizer(model.path / family.source_spm)
+            target = (
+                source
+                if family.target_spm == family.source_spm
+                else SentencePieceTokenizer(model.path / family.target_spm)
+            )
+        except Exception as error:
+            raise TranslationFailedError(f"cannot load model {model.name}: {error}") from error
+        return _LoadedConverted(translator, source, target)
+
+    def _translate_converted(
+        self, model: ConvertedModel, work: Mapping[ModelStep, list[str]]
+    ) -> dict[Step, dict[str, str]]:
+        """Every pair this model serves, length-batched together, each sentence with its
+        own language tokens."""
+        loaded = self._load_converted(model)
+        family = model.family
+        items = [(step, text) for step, texts in work.items() for text in texts]
+        if not items:
+            return {step: {} for step in work}
+        encoded: list[list[str]] = []
+        prefixes: list[list[str]] = []
+        for step, text in items:
+            pieces = loaded.source_tokenizer.encode(text)
+            if family.multilingual:
+                encoded.append([family.language_token(step.from_code), *pieces, END])
+                prefixes.append([family.language_token(step.to_code)])
+            else:
+                encoded.append([*pieces, END])
+        outputs = [""] * len(items)
+        batches = length_batches([len(pieces) for pieces in encoded], self.max_batch_tokens)
+        pending = [
+            (
+                indices,
+                self._submit(
+                    model.name,
+                    loaded.translator,
+                    [encoded[index] for index in indices],
+                    [prefixes[index] for index in indices] if prefixes else None,
+                ),
+            )
+            for indices in batches
+        ]
+        for indices, results in pending:
+            for index, hypothesis in zip(
+                indices, self._hypotheses(model.name, results), strict=True
+            ):
+                if prefixes and hypothesis[:1] == prefixes[index]:
+                    hypothesis = hypothesis[1:]
+                outputs[index] = loaded.target_tokenizer.decode(hypothesis)
+        done: dict[Step, dict[str, str]] = {step: {} for step in work}
+        for (step, text), output in zip(items, outputs, strict=True):
+            done[step][text] = output
+        return done
+
+    def _submit(
+        self,
+        name: str,
+        translator: ctranslate2.Translator,
+        batch: list[list[str]],
+        target_prefix: list[list[str]] | None,
+    ) -> Any:
+        """Queue one batch on a translator; ``_hypotheses`` waits for it."""
+        options: dict[str, Any] = {}
+        if target_prefix:
+            options["target_prefix"] = target_prefix
+        try:
+            return translator.translate_batch(
                 batch,
                 max_batch_size=self.max_batch_tokens,
                 batch_type="tokens",
@@ -258,16 +395,21 @@ class ArgosEngine:
                 **options,
             )
         except Exception as error:  # CTranslate2 raises RuntimeError for bad inputs/models
-            raise TranslationFailedError(f"{package.name} failed: {error}") from error
+            raise TranslationFailedError(f"{name} failed: {error}") from error
 
-    def _collect(self, package: InstalledPackage, loaded: _Loaded, pending: Any) -> list[str]:
-        outputs: list[str] = []
+    def _hypotheses(self, name: str, pending: Any) -> list[list[str]]:
+        hypotheses: list[list[str]] = []
         for item in pending:
             try:
                 result = item.result()
             except Exception as error:  # CTranslate2 raises RuntimeError for bad inputs/models
-                raise TranslationFailedError(f"{package.name} failed: {error}") from error
-            pieces = list(result.hypotheses[0])
+                raise TranslationFailedError(f"{name} failed: {error}") from error
+            hypotheses.append(list(result.hypotheses[0]))
+        return hypotheses
+
+    def _collect(self, package: InstalledPackage, loaded: _Loaded, pending: Any) -> list[str]:
+        outputs: list[str] = []
+        for pieces in self._hypotheses(package.name, pending):
             if loaded.target_prefix and pieces[:1] == [loaded.target_prefix]:
                 pieces = pieces[1:]
             outputs.append(loaded.tokenizer.decode(pieces))

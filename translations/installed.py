@@ -24,6 +24,16 @@ class InstalledPackage:
     version: str
     path: Path
     name: str
+    license: str = ""
+
+    @property
+    def family(self) -> str:
+        return "argos"
+
+    @property
+    def trace(self) -> str:
+        """What ``model_version`` records for this step."""
+        return f"{self.from_code}-{self.to_code}@{self.version}"
 
 
 class MetadataError(ValueError):
@@ -72,6 +82,7 @@ def package_from_dir(package_dir: Path) -> InstalledPackage:
         version=metadata["package_version"],
         path=package_dir,
         name=package_dir.name,
+        license=str(metadata.get("license") or ""),
     )
 
 

@@ -23,3 +23,14 @@ class TranslationStatus(StrEnum):
     HUMAN_CORRECTED = "human_corrected"
     FLAGGED = "flagged"
     MISSING = "missing"
+
+
+class RouteVia(StrEnum):
+    """How a language is reached from the source language (and what a city may pin)."""
+
+    BILINGUAL = "bilingual"
+    """One step through a model made for this pair (an argos package or OPUS-MT)."""
+    MULTILINGUAL = "multilingual"
+    """One step through a multilingual model (M2M-100, NLLB-200) given the target token."""
+    PIVOT = "pivot"
+    """Two steps, through English."""

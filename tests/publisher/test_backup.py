@@ -87,3 +87,18 @@ def test_backup_refuses_a_folder_that_is_not_empty(
     (tmp_path / "full" / "x").write_text("x")
     with pytest.raises(BackupError, match="not empty"):
         backup(settings, tmp_path / "full")
+
+
+def test_backup_with_models_keeps_converted_models(
+    services: Services, settings: Settings, tmp_path: Path
+) -> None:
+    """``--models`` copies both kinds of installed model, and a restore puts them back."""
+    from tests.support.converted_fixture import build_m2m_model
+    from translations.models import install_model, list_converted
+
+    install_model(build_m2m_model(tmp_path / "built", verify=False), settings.models_dir)
+    backup(settings, tmp_path / "backup", include_models=True)
+    restored = settings.model_copy(update={"data_dir": tmp_path / "restored"})
+    restore(restored, tmp_path / "backup")
+    (model,) = list_converted(restored.models_dir)
+    assert (model.name, model.family_key) == ("m2m100-tiny", "m2m100")

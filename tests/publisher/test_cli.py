@@ -48,7 +48,7 @@ def test_models_install_refuses_a_broken_file(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "not installed" in result.stderr
     listed = run("models", "list", data_dir=tmp_path / "data")
-    assert "installed packages (0)" in listed.stdout
+    assert "argos packages (0)" in listed.stdout
     assert "not reachable" in listed.stdout
 
 

@@ -54,7 +54,7 @@ def test_sample_bulletin_is_published_in_ja_en_pt_and_vi_is_reported_missing(
     versions = {
         v["language"]: v for v in client.get(url, headers=keys["editor"]).json()["versions"]
     }
-    assert versions["en"]["route"] == "direct"
+    assert versions["en"]["route"] == "bilingual"
     assert versions["pt"]["route"] == "pivot"
     assert versions["vi"]["status"] == "missing_model"
     assert versions["vi"]["page_url"] is None

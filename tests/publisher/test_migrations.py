@@ -410,6 +410,20 @@ def easy_versions(rows: Rows) -> Rows:
     return rows
 
 
+def route_kinds_and_models(rows: Rows) -> Rows:
+    """0005: every language version lists its models (none kept before); ``direct`` was one
+    argos package, so it reads ``bilingual``."""
+    versions = [
+        {
+            **row,
+            "models": [],
+            "route": "bilingual" if row["route"] == "direct" else row["route"],
+        }
+        for row in rows["languageversion"]
+    ]
+    return {**rows, "languageversion": versions}
+
+
 STEPS: dict[str, Step] = {
     "0002": Step(
         expect=staff_and_reviewed_revisions,
@@ -451,6 +465,7 @@ STEPS: dict[str, Step] = {
             ]
         },
     ),
+    "0005": Step(expect=route_kinds_and_models),
 }
 
 

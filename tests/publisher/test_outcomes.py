@@ -13,6 +13,24 @@ OUTCOME = LanguageOutcome(
     LanguageStatus.PUBLISHED,
     TranslationStatus.FLAGGED,
     route="pivot",
+    models=(
+        {
+            "family": "argos",
+            "name": "ja_en",
+            "version": "1.9",
+            "license": "",
+            "from": "ja",
+            "to": "en",
+        },
+        {
+            "family": "marian",
+            "name": "opus-mt-en-pt",
+            "version": "1.0",
+            "license": "CC-BY-4.0",
+            "from": "en",
+            "to": "pt",
+        },
+    ),
     voice="espeak pt-br",
     audio_file="3/r2/pt.mp3",
     captions_file="3/r2/pt.vtt",
@@ -36,9 +54,13 @@ def test_the_api_and_the_progress_show_the_outcome() -> None:
     assert public.audio_url == page + "audio.mp3"
     assert public.captions_url == page + "captions.vtt"
     assert public.translated_from == TextVersion.EASY
+    assert public.route == "pivot"
+    assert public.model_dump(by_alias=True)["models"][1] == OUTCOME.models[1]
     assert OUTCOME.progress() == {
         "status": "published",
         "translation": "flagged",
+        "route": "pivot",
+        "models": list(OUTCOME.models),
         "audio_seconds": 12.5,
         "flags": ["length_ratio"],
         "translated_from": "easy",

@@ -43,3 +43,28 @@ def test_environment_variables_are_read(monkeypatch: pytest.MonkeyPatch) -> None
 def test_unsafe_or_invalid_values_are_refused(values: dict[str, object]) -> None:
     with pytest.raises(ValidationError):
         Settings(**values)  # type: ignore[arg-type]
+
+
+def test_a_city_pins_languages_to_a_kind_of_route(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("KAKEHASHI_TRANSLATION_ROUTES", "pt=pivot, zh-hans=multilingual")
+    settings = Settings(data_dir=tmp_path)
+    assert settings.translation_routes == {"pt": "pivot", "zh": "multilingual"}
+    assert settings.models_dir == tmp_path.resolve() / "models"
+    with pytest.raises(ValidationError, match="bilingual"):
+        Settings(translation_routes={"pt": "fastest"})
+    with pytest.raises(ValidationError, match="unknown language code 'xx'"):
+        Settings(translation_routes={"xx": "pivot"})
+
+
+def test_pins_reach_the_engine(tmp_path: Path) -> None:
+    from publisher.services import default_translation_engine
+    from translations.engine import ArgosEngine
+    from translations.statuses import RouteVia
+
+    settings = Settings(data_dir=tmp_path, translation_routes={"vi": "bilingual"})
+    engine = default_translation_engine(settings)
+    assert isinstance(engine, ArgosEngine)
+    assert engine.pins == {"vi": RouteVia.BILINGUAL}
+    assert engine.models_dir == settings.models_dir

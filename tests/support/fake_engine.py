@@ -8,6 +8,7 @@ from pathlib import Path
 from translations.installed import InstalledPackage
 from translations.languages import get_language
 from translations.routes import Route
+from translations.statuses import RouteVia
 
 
 class FakeEngine:
@@ -40,7 +41,8 @@ class FakeEngine:
                 name=f"fake-{source_language.code}_{target_language.code}",
             )
             steps = () if source_language == target_language else (step,)
-            routes[target] = Route(source_language.code, target_language.code, steps)
+            via = RouteVia.BILINGUAL if steps else None
+            routes[target] = Route(source_language.code, target_language.code, steps, via)
         return routes
 
     def translate(self, texts: Sequence[str], source: str, target: str) -> list[str]:

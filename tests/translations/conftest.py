@@ -46,3 +46,27 @@ def packages_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "argos-packages"
     folder.mkdir()
     return folder
+
+
+@pytest.fixture(scope="session")
+def m2m_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A converted M2M-100-like model (ja, en, vi, ne) emitting a sentence per target."""
+    from tests.support.converted_fixture import build_m2m_model
+
+    return build_m2m_model(tmp_path_factory.mktemp("m2m"))
+
+
+@pytest.fixture(scope="session")
+def marian_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A converted OPUS-MT-like en→pt model, without Kakehashi's manifest."""
+    from tests.support.converted_fixture import build_marian_model
+
+    return build_marian_model(tmp_path_factory.mktemp("marian"))
+
+
+@pytest.fixture
+def models_dir(tmp_path: Path) -> Path:
+    """An empty converted-models folder."""
+    folder = tmp_path / "models"
+    folder.mkdir()
+    return folder
