@@ -29,6 +29,9 @@ KEYS: Final = (
     "contact",
     "machine_translation_notice",
     "read_original",
+    "read_easy_japanese",
+    "translated_from_easy",
+    "easy_version_notice",
     "may_contain_errors",
     "listen_heading",
     "audio_player_label",
@@ -108,6 +111,9 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "誤りを含む場合があります。日本語の原文が正式な内容です。"
         ),
         "read_original": "日本語の原文を読む",
+        "read_easy_japanese": "やさしい 日本語で 読む",
+        "translated_from_easy": "このページは、やさしい日本語の文から機械翻訳しています。",
+        "easy_version_notice": "この ページは、お知らせを やさしい 日本語で 書いたものです。",
         "may_contain_errors": (
             "このページの一部の文は、自動チェックで確認が必要とされたため、"
             "誤りを含む可能性があります。日本語の原文をご確認ください。"
@@ -215,6 +221,11 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "It may contain errors. The Japanese original is the official version."
         ),
         "read_original": "Read the Japanese original",
+        "read_easy_japanese": "Read this notice in easy Japanese",
+        "translated_from_easy": (
+            "This page was machine-translated from the easy-Japanese version of the notice."
+        ),
+        "easy_version_notice": "This page is the notice written in easy Japanese.",
         "may_contain_errors": (
             "Some sentences on this page were flagged by an automatic check and may contain "
             "errors. Please check the Japanese original."
@@ -325,6 +336,12 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "Ela pode conter erros. A versão oficial é o texto original em japonês."
         ),
         "read_original": "Ler o original em japonês",
+        "read_easy_japanese": "Ler este aviso em japonês simples",
+        "translated_from_easy": (
+            "Esta página foi traduzida automaticamente a partir da versão em japonês simples "
+            "do aviso."
+        ),
+        "easy_version_notice": "Esta página é o aviso escrito em japonês simples.",
         "may_contain_errors": (
             "Algumas frases desta página foram marcadas por uma verificação automática e podem "
             "conter erros. Por favor, confira o original em japonês."
@@ -441,6 +458,12 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "Puede contener errores. La versión oficial es el texto original en japonés."
         ),
         "read_original": "Leer el original en japonés",
+        "read_easy_japanese": "Leer este aviso en japonés sencillo",
+        "translated_from_easy": (
+            "Esta página se tradujo automáticamente a partir de la versión en japonés "
+            "sencillo del aviso."
+        ),
+        "easy_version_notice": "Esta página es el aviso escrito en japonés sencillo.",
         "may_contain_errors": (
             "Algunas frases de esta página fueron señaladas por una revisión automática y pueden "
             "contener errores. Consulte el original en japonés."
@@ -560,6 +583,9 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "Bản gốc tiếng Nhật là bản chính thức."
         ),
         "read_original": "Đọc bản gốc tiếng Nhật",
+        "read_easy_japanese": "Đọc thông báo này bằng tiếng Nhật dễ hiểu",
+        "translated_from_easy": "Trang này được dịch máy từ bản tiếng Nhật dễ hiểu của thông báo.",
+        "easy_version_notice": "Trang này là thông báo được viết bằng tiếng Nhật dễ hiểu.",
         "may_contain_errors": (
             "Một số câu trên trang này đã được hệ thống kiểm tra tự động đánh dấu và có thể có "
             "lỗi. Vui lòng xem bản gốc tiếng Nhật."
@@ -676,6 +702,11 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "Maaaring may mga mali ito. Ang orihinal na nasa wikang Hapon ang opisyal na bersyon."
         ),
         "read_original": "Basahin ang orihinal sa wikang Hapon",
+        "read_easy_japanese": "Basahin ang abisong ito sa madaling Hapon",
+        "translated_from_easy": (
+            "Isinalin ng makina ang pahinang ito mula sa bersyon ng abiso sa madaling Hapon."
+        ),
+        "easy_version_notice": "Ang pahinang ito ay ang abiso na isinulat sa madaling Hapon.",
         "may_contain_errors": (
             "May ilang pangungusap sa pahinang ito na minarkahan ng awtomatikong pagsusuri at "
             "maaaring may mali. Pakitingnan ang orihinal sa wikang Hapon."
@@ -794,6 +825,9 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "contact": "联系方式",
         "machine_translation_notice": "本页面由机器自动翻译，可能存在错误。日语原文为正式版本。",
         "read_original": "阅读日语原文",
+        "read_easy_japanese": "用简明日语阅读本通知",
+        "translated_from_easy": "本页面由本通知的简明日语版本机器翻译而成。",
+        "easy_version_notice": "本页面是用简明日语写成的通知。",
         "may_contain_errors": "本页部分语句经自动检查被标记，可能存在错误。请查看日语原文。",
         "listen_heading": "收听本通知",
         "audio_player_label": "本通知的{language}语音",
@@ -880,6 +914,9 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "contact": "聯絡方式",
         "machine_translation_notice": "本頁面由機器自動翻譯，可能有錯誤。日文原文為正式版本。",
         "read_original": "閱讀日文原文",
+        "read_easy_japanese": "用簡明日語閱讀本通知",
+        "translated_from_easy": "本頁面由本通知的簡明日語版本機器翻譯而成。",
+        "easy_version_notice": "本頁面是以簡明日語寫成的通知。",
         "may_contain_errors": "本頁部分語句經自動檢查標示，可能有錯誤。請參閱日文原文。",
         "listen_heading": "收聽本公告",
         "audio_player_label": "本公告的{language}語音",
@@ -973,6 +1010,9 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "오류가 있을 수 있습니다. 일본어 원문이 공식 버전입니다."
         ),
         "read_original": "일본어 원문 보기",
+        "read_easy_japanese": "이 안내를 쉬운 일본어로 읽기",
+        "translated_from_easy": "이 페이지는 안내의 쉬운 일본어판을 기계 번역한 것입니다.",
+        "easy_version_notice": "이 페이지는 쉬운 일본어로 쓴 안내입니다.",
         "may_contain_errors": (
             "이 페이지의 일부 문장은 자동 검사에서 오류 가능성이 있는 것으로 표시되었습니다. "
             "일본어 원문을 확인해 주세요."
@@ -1086,6 +1126,14 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "Versi resminya adalah naskah asli dalam bahasa Jepang."
         ),
         "read_original": "Baca naskah asli dalam bahasa Jepang",
+        "read_easy_japanese": "Baca pemberitahuan ini dalam bahasa Jepang sederhana",
+        "translated_from_easy": (
+            "Halaman ini diterjemahkan oleh mesin dari versi bahasa Jepang sederhana "
+            "pemberitahuan ini."
+        ),
+        "easy_version_notice": (
+            "Halaman ini adalah pemberitahuan yang ditulis dalam bahasa Jepang sederhana."
+        ),
         "may_contain_errors": (
             "Beberapa kalimat di halaman ini ditandai oleh pemeriksaan otomatis dan mungkin "
             "mengandung kesalahan. Silakan periksa naskah asli dalam bahasa Jepang."
@@ -1190,7 +1238,7 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "skip_to_content": "मुख्य सामग्रीमा जानुहोस्",
         "language_switcher_label": "यो पृष्ठ अर्को भाषामा पढ्नुहोस्",
         "choose_language_heading": "आफ्नो भाषा छान्नुहोस्",
-        "choose_language_intro": "{city} का आधिकारिक सूचनाहरू तपाईंको भाषामा, अडियोसहित उपलब्ध छन्।",
+        "choose_language_intro": ("{city} का आधिकारिक सूचनाहरू तपाईंको भाषामा, अडियोसहित उपलब्ध छन्।"),
         "latest_notices": "पछिल्ला सूचनाहरू",
         "no_notices": "अहिले कुनै सूचना छैन।",
         "published_on": "प्रकाशित मिति: {date}",
@@ -1202,6 +1250,9 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "यसमा त्रुटि हुन सक्छ। जापानी भाषाको मूल पाठ नै आधिकारिक संस्करण हो।"
         ),
         "read_original": "जापानी भाषाको मूल पाठ पढ्नुहोस्",
+        "read_easy_japanese": "यो सूचना सजिलो जापानी भाषामा पढ्नुहोस्",
+        "translated_from_easy": ("यो पृष्ठ सूचनाको सजिलो जापानी संस्करणबाट मेसिनद्वारा अनुवाद गरिएको हो।"),
+        "easy_version_notice": "यो पृष्ठ सजिलो जापानी भाषामा लेखिएको सूचना हो।",
         "may_contain_errors": (
             "यस पृष्ठका केही वाक्यहरूलाई स्वचालित जाँचले चिन्ह लगाएको छ, त्यसैले तिनमा त्रुटि हुन सक्छ। "
             "कृपया जापानी भाषाको मूल पाठ हेर्नुहोस्।"
@@ -1209,9 +1260,11 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "listen_heading": "यो सूचना सुन्नुहोस्",
         "audio_player_label": "यस सूचनाको {language} अडियो",
         "download_audio": "अडियो डाउनलोड गर्नुहोस् (MP3, {duration})",
-        "audio_not_supported": "तपाईंको ब्राउजरले यो अडियो बजाउन सक्दैन। बरु यसलाई डाउनलोड गर्नुहोस्।",
+        "audio_not_supported": ("तपाईंको ब्राउजरले यो अडियो बजाउन सक्दैन। बरु यसलाई डाउनलोड गर्नुहोस्।"),
         "audio_unavailable": "यस भाषामा अडियो संस्करण अहिलेसम्म उपलब्ध छैन।",
-        "audio_substitute_voice": "{language} आवाज उपलब्ध नभएकाले यो अडियो {voice} आवाजमा पढिएको छ।",
+        "audio_substitute_voice": (
+            "{language} आवाज उपलब्ध नभएकाले यो अडियो {voice} आवाजमा पढिएको छ।"
+        ),
         "captions_link": "समयसहितको लिखित पाठ (WebVTT)",
         "playback_speed": "प्लेब्याक गति",
         "breadcrumb_label": "तपाईं यहाँ हुनुहुन्छ",
@@ -1220,7 +1273,9 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "footer_accessibility": "पहुँचयोग्यता",
         "footer_note": "Kakehashi ले {city} का सूचनाहरू धेरै भाषामा, अडियोसहित प्रकाशित गर्छ।",
         "not_found_heading": "पृष्ठ भेटिएन",
-        "not_found_text": "यो पृष्ठ अवस्थित छैन वा हटाइएको छ। हालका सूचनाहरू हेर्न कृपया आफ्नो भाषा छान्नुहोस्।",
+        "not_found_text": (
+            "यो पृष्ठ अवस्थित छैन वा हटाइएको छ। हालका सूचनाहरू हेर्न कृपया आफ्नो भाषा छान्नुहोस्।"
+        ),
         "accessibility_heading": "पहुँचयोग्यता विवरण",
         "accessibility_text": (
             "{city} ले WCAG 2.2 को AA स्तर (JIS X 8341-3) पूरा गर्ने लक्ष्य राखेको छ। "
@@ -1264,7 +1319,7 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "audio_available": "अडियो सहित",
         "previous_sentence": "अघिल्लो वाक्य",
         "next_sentence": "अर्को वाक्य",
-        "readalong_hint": "पढिँदै गरेको वाक्य हाइलाइट हुन्छ। त्यहाँबाट सुन्न कुनै वाक्य छान्नुहोस्।",
+        "readalong_hint": ("पढिँदै गरेको वाक्य हाइलाइट हुन्छ। त्यहाँबाट सुन्न कुनै वाक्य छान्नुहोस्।"),
         "pagination_label": "पृष्ठहरू",
         "accessibility_features_heading": "यो साइटले दिने सुविधाहरू",
         "accessibility_feature_audio": (
@@ -1275,7 +1330,9 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "सूचनाहरू धेरै भाषामा प्रकाशित गरिन्छन्। मेसिन अनुवादलाई चिनो लगाइन्छ र जापानी मूल पाठको लिङ्क "
             "दिइन्छ।"
         ),
-        "accessibility_feature_furigana": "जापानी पृष्ठहरू फुरिगाना (खान्जीको उच्चारण) सहित देखाउन सकिन्छ।",
+        "accessibility_feature_furigana": (
+            "जापानी पृष्ठहरू फुरिगाना (खान्जीको उच्चारण) सहित देखाउन सकिन्छ।"
+        ),
         "accessibility_feature_no_js": (
             "हरेक पृष्ठ JavaScript बिना, सानो स्क्रिनमा, र अक्षर 200% सम्म ठूलो पार्दा पनि प्रयोग गर्न सकिन्छ।"
         ),
@@ -1300,6 +1357,9 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "หน้านี้แปลโดยอัตโนมัติด้วยระบบแปลภาษาด้วยเครื่อง อาจมีข้อผิดพลาด ต้นฉบับภาษาญี่ปุ่นเป็นฉบับทางการ"
         ),
         "read_original": "อ่านต้นฉบับภาษาญี่ปุ่น",
+        "read_easy_japanese": "อ่านประกาศนี้เป็นภาษาญี่ปุ่นแบบง่าย",
+        "translated_from_easy": "หน้านี้แปลด้วยเครื่องจากฉบับภาษาญี่ปุ่นแบบง่ายของประกาศ",
+        "easy_version_notice": "หน้านี้คือประกาศที่เขียนด้วยภาษาญี่ปุ่นแบบง่าย",
         "may_contain_errors": (
             "ประโยคบางส่วนในหน้านี้ถูกระบบตรวจสอบอัตโนมัติทำเครื่องหมายไว้ "
             "และอาจมีข้อผิดพลาด โปรดตรวจสอบกับต้นฉบับภาษาญี่ปุ่น"
@@ -1309,7 +1369,7 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "download_audio": "ดาวน์โหลดไฟล์เสียง (MP3, {duration})",
         "audio_not_supported": "เบราว์เซอร์ของคุณเล่นเสียงนี้ไม่ได้ โปรดดาวน์โหลดไฟล์แทน",
         "audio_unavailable": "ยังไม่มีเสียงอ่านในภาษานี้",
-        "audio_substitute_voice": "เสียงนี้อ่านด้วยเสียง {voice} เนื่องจากยังไม่มีเสียงอ่านภาษา{language}",
+        "audio_substitute_voice": ("เสียงนี้อ่านด้วยเสียง {voice} เนื่องจากยังไม่มีเสียงอ่านภาษา{language}"),
         "captions_link": "บทถอดความพร้อมเวลา (WebVTT)",
         "playback_speed": "ความเร็วในการเล่น",
         "breadcrumb_label": "ตำแหน่งปัจจุบัน",
@@ -1318,7 +1378,7 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "footer_accessibility": "การเข้าถึง",
         "footer_note": "Kakehashi เผยแพร่ประกาศของ {city} ในหลายภาษา พร้อมเสียงอ่าน",
         "not_found_heading": "ไม่พบหน้าที่ต้องการ",
-        "not_found_text": "หน้านี้ไม่มีอยู่หรือถูกลบไปแล้ว โปรดเลือกภาษาของคุณเพื่อดูประกาศปัจจุบัน",
+        "not_found_text": ("หน้านี้ไม่มีอยู่หรือถูกลบไปแล้ว โปรดเลือกภาษาของคุณเพื่อดูประกาศปัจจุบัน"),
         "accessibility_heading": "ถ้อยแถลงด้านการเข้าถึง",
         "accessibility_text": (
             "{city} ตั้งเป้าให้เว็บไซต์เป็นไปตามมาตรฐาน WCAG 2.2 ระดับ "
@@ -1354,7 +1414,7 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "subscribe_heading": "ติดตามข่าวสาร",
         "atom_feed": "ฟีดข่าว (Atom)",
         "podcast_feed": "พอดแคสต์ (เสียงอ่านประกาศทุกฉบับ)",
-        "subscribe_help": "คัดลอกลิงก์ฟีดไปใส่ในแอปอ่านฟีดหรือแอปพอดแคสต์ เพื่อรับประกาศใหม่โดยอัตโนมัติ",
+        "subscribe_help": ("คัดลอกลิงก์ฟีดไปใส่ในแอปอ่านฟีดหรือแอปพอดแคสต์ เพื่อรับประกาศใหม่โดยอัตโนมัติ"),
         "podcast_description": "เสียงอ่านประกาศทางการของ {city} ในภาษานี้",
         "audio_available": "มีเสียงอ่าน",
         "previous_sentence": "ประโยคก่อนหน้า",
@@ -1382,7 +1442,7 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "skip_to_content": "ပင်မအကြောင်းအရာသို့ ကျော်သွားရန်",
         "language_switcher_label": "ဤစာမျက်နှာကို အခြားဘာသာစကားဖြင့် ဖတ်ရန်",
         "choose_language_heading": "သင့်ဘာသာစကားကို ရွေးချယ်ပါ",
-        "choose_language_intro": "{city} ၏ တရားဝင်အသိပေးချက်များကို သင့်ဘာသာစကားဖြင့် အသံနှင့်တကွ ဖတ်ရှုနိုင်ပါသည်။",
+        "choose_language_intro": ("{city} ၏ တရားဝင်အသိပေးချက်များကို သင့်ဘာသာစကားဖြင့် အသံနှင့်တကွ ဖတ်ရှုနိုင်ပါသည်။"),
         "latest_notices": "နောက်ဆုံးအသိပေးချက်များ",
         "no_notices": "လက်ရှိတွင် အသိပေးချက် မရှိသေးပါ။",
         "published_on": "ထုတ်ပြန်သည့်ရက်စွဲ: {date}",
@@ -1394,6 +1454,9 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "အမှားများ ပါဝင်နိုင်ပါသည်။ ဂျပန်ဘာသာ မူရင်းသည် တရားဝင်မူ ဖြစ်ပါသည်။"
         ),
         "read_original": "ဂျပန်ဘာသာ မူရင်းကို ဖတ်ရန်",
+        "read_easy_japanese": "ဤအသိပေးချက်ကို လွယ်ကူသော ဂျပန်ဘာသာဖြင့် ဖတ်ရန်",
+        "translated_from_easy": ("ဤစာမျက်နှာကို အသိပေးချက်၏ လွယ်ကူသော ဂျပန်ဘာသာ ဗားရှင်းမှ စက်ဖြင့် ဘာသာပြန်ထားသည်။"),
+        "easy_version_notice": ("ဤစာမျက်နှာသည် လွယ်ကူသော ဂျပန်ဘာသာဖြင့် ရေးထားသော အသိပေးချက် ဖြစ်သည်။"),
         "may_contain_errors": (
             "ဤစာမျက်နှာရှိ စာကြောင်းအချို့ကို အလိုအလျောက်စစ်ဆေးမှုက မှတ်သားထားသဖြင့် အမှားများ ပါဝင်နိုင်ပါသည်။ "
             "ဂျပန်ဘာသာ မူရင်းကို စစ်ဆေးကြည့်ပါ။"
@@ -1403,14 +1466,14 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "download_audio": "အသံဖိုင်ကို ဒေါင်းလုဒ်လုပ်ရန် (MP3, {duration})",
         "audio_not_supported": "သင့်ဘရောက်ဇာတွင် ဤအသံကို ဖွင့်၍မရပါ။ ဒေါင်းလုဒ်လုပ်၍ နားထောင်ပါ။",
         "audio_unavailable": "ဤဘာသာစကားဖြင့် အသံဖိုင် မရရှိနိုင်သေးပါ။",
-        "audio_substitute_voice": "{language} အသံ မရှိသေးသောကြောင့် ဤအသံဖိုင်ကို {voice} အသံဖြင့် ဖတ်ထားပါသည်။",
+        "audio_substitute_voice": ("{language} အသံ မရှိသေးသောကြောင့် ဤအသံဖိုင်ကို {voice} အသံဖြင့် ဖတ်ထားပါသည်။"),
         "captions_link": "အချိန်မှတ်ပါသော စာသားမှတ်တမ်း (WebVTT)",
         "playback_speed": "ဖွင့်သည့်အမြန်နှုန်း",
         "breadcrumb_label": "သင်ရောက်နေသောနေရာ",
         "home": "ပင်မစာမျက်နှာ",
         "back_to_index": "အသိပေးချက်အားလုံးသို့ ပြန်သွားရန်",
         "footer_accessibility": "လက်လှမ်းမီမှု",
-        "footer_note": "Kakehashi သည် {city} ၏ အသိပေးချက်များကို ဘာသာစကားများစွာဖြင့် အသံနှင့်တကွ ထုတ်ပြန်ပါသည်။",
+        "footer_note": ("Kakehashi သည် {city} ၏ အသိပေးချက်များကို ဘာသာစကားများစွာဖြင့် အသံနှင့်တကွ ထုတ်ပြန်ပါသည်။"),
         "not_found_heading": "စာမျက်နှာ ရှာမတွေ့ပါ",
         "not_found_text": (
             "ဤစာမျက်နှာ မရှိပါ သို့မဟုတ် ဖယ်ရှားလိုက်ပြီ ဖြစ်ပါသည်။ လက်ရှိအသိပေးချက်များကို ကြည့်ရန် သင့်ဘာသာစကားကို ရွေးချယ်ပါ။"
@@ -1454,7 +1517,7 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "subscribe_help": (
             "အသိပေးချက်အသစ်များကို အလိုအလျောက် ရရှိရန် feed လင့်ခ်ကို feed reader သို့မဟုတ် ပေါ့ဒ်ကာစ် အက်ပ်တွင် ကူးထည့်ပါ။"
         ),
-        "podcast_description": "{city} ၏ တရားဝင်အသိပေးချက်များကို ဤဘာသာစကားဖြင့် ဖတ်ပြထားသော အသံဖိုင်များ။",
+        "podcast_description": ("{city} ၏ တရားဝင်အသိပေးချက်များကို ဤဘာသာစကားဖြင့် ဖတ်ပြထားသော အသံဖိုင်များ။"),
         "audio_available": "အသံပါသည်",
         "previous_sentence": "ယခင်စာကြောင်း",
         "next_sentence": "နောက်စာကြောင်း",
