@@ -1,8 +1,9 @@
 """A folder of verified clips, so that re-publishing a bulletin re-voices only what changed.
 
-Clips are keyed by what determines their sound: text, language, engine, voice and the engine's
-version (an upgrade re-voices everything).  Writes are atomic (temp file + ``os.replace``) so a
-crash or a concurrent publisher never leaves a half-written clip that a later run would trust.
+Clips are keyed by what determines their sound: text, language, engine, voice, speed and the
+engine's version (an upgrade re-voices everything).  Writes are atomic (temp file +
+``os.replace``) so a crash or a concurrent publisher never leaves a half-written clip that a
+later run would trust.
 """
 
 from __future__ import annotations
@@ -22,12 +23,17 @@ from audio.voices import Voice
 
 
 def clip_key(text: str, voice: Voice, version: str | None = None) -> str:
-    """sha256 over (text, language, engine, voice_id, engine version), as 64 hex digits."""
+    """sha256 over (text, language, engine, voice_id, speed, engine version), as 64 hex digits.
+
+    The speed is part of the key so that a slow clip (easy Japanese) never stands in for a
+    normal one, or the other way round.
+    """
     fields = [
         text,
         voice.language,
         voice.engine,
         voice.voice_id,
+        voice.speed,
         engine_version(voice) if version is None else version,
     ]
     return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()

@@ -17,7 +17,7 @@ from audio.cache import ClipCache, clip_key, engine_version
 from audio.clip import Clip
 from audio.errors import SynthesisError
 from audio.speech import SpeechSentence
-from audio.verify import BadClipError, check_clip
+from audio.verify import DEFAULT_RATE_WPM, BadClipError, check_clip
 from audio.voices import Voice
 
 log = logging.getLogger(__name__)
@@ -113,13 +113,14 @@ def make_track(
     )
 
 
-def japanese_clip(text: str) -> Clip:
+def japanese_clip(text: str, speed: float = 1.0) -> Clip:
     """One verified Open JTalk clip; an implausible one is an error, never published."""
     from audio.engines.openjtalk import synthesize_japanese
 
-    clip = synthesize_japanese(text)
+    clip = synthesize_japanese(text, speed)
     try:
-        check_clip(clip, text)
+        # A slower voice makes a proportionally longer clip.
+        check_clip(clip, text, rate_wpm=round(DEFAULT_RATE_WPM * speed))
     except BadClipError as error:
         raise SynthesisError(f"Open JTalk clip for {text[:40]!r} is implausible: {error}") from None
     return clip

@@ -107,7 +107,7 @@ def _render_one(
 
     def synthesise(texts: list[str]) -> list[Clip]:
         if voice.engine == "openjtalk":
-            return workers.japanese_clips(texts)
+            return workers.japanese_clips(texts, voice.speed)
         assert pool is not None  # render_tracks starts one when any request needs it
         return pool.synthesize(texts, voice.voice_id)
 

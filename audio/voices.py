@@ -33,6 +33,19 @@ class Voice:
     label: str
     substitute_for: str | None = None
     """Set when this voice reads text of another language, which has no voice of its own."""
+    speed: float = 1.0
+    """Speaking rate (1.0 normal, below 1 slower); Open JTalk only, espeak-ng voices keep 1.0."""
+
+    def __post_init__(self) -> None:
+        if not 0.5 <= self.speed <= 2.0:
+            raise ValueError(f"voice speed must be 0.5-2.0, got {self.speed}")
+        if self.engine != "openjtalk" and self.speed != 1.0:
+            raise ValueError(f"{self.label}: only Open JTalk voices take a speed")
+
+
+def slower(voice: Voice, speed: float) -> Voice:
+    """The same voice at another speaking rate (labelled so), e.g. for easy Japanese."""
+    return dataclasses.replace(voice, speed=speed, label=f"{voice.label}, {speed:g}×")
 
 
 def _espeak(language: str, voice_id: str, label: str) -> Voice:

@@ -84,9 +84,10 @@ class AudioWorkers:
             pool.stop()  # type: ignore[no-untyped-call]  # pebble leaves it unannotated
             pool.join(timeout=10)
 
-    def japanese_clips(self, texts: Sequence[str]) -> list[Clip]:
-        """One verified Open JTalk clip per text, in order, spread over the workers."""
-        return self._map(japanese_clip, [(text,) for text in texts], self.clip_timeout)
+    def japanese_clips(self, texts: Sequence[str], speed: float = 1.0) -> list[Clip]:
+        """One verified Open JTalk clip per text at ``speed``, in order, over the workers."""
+        calls = [(text, speed) for text in texts]
+        return self._map(japanese_clip, calls, self.clip_timeout / min(speed, 1.0))
 
     def encode(
         self, clips: Sequence[Clip], sentences: Sequence[SpeechSentence], language: str

@@ -13,6 +13,11 @@ from typing import Any
 from publisher.statuses import LanguageStatus, TextVersion
 from translations.statuses import TranslationStatus
 
+EASY_JAPANESE = "ja-easy"
+"""The version code of a bulletin's easy-Japanese (やさしい日本語) page: its own outcome and
+``LanguageVersion`` row beside the languages, never one of the configured languages (it is
+Japanese, so it is no ``hreflang`` alternate either)."""
+
 
 @dataclass(frozen=True)
 class LanguageOutcome:

@@ -24,7 +24,7 @@ from publisher.editing import (
     revision_of,
 )
 from publisher.keys import Staff
-from publisher.outcomes import LanguageOutcome
+from publisher.outcomes import EASY_JAPANESE, LanguageOutcome
 from publisher.queue import JobQueue
 from publisher.readability import revision_readability
 from publisher.schemas import (
@@ -94,6 +94,8 @@ def _versions(
     }
     targets = revision.languages if revision.languages is not None else settings.target_languages
     online = bulletin.published_revision is not None
+    bulletin_id = bulletin.id
+    assert bulletin_id is not None
     versions: list[LanguageVersionPublic] = []
     for language in (settings.source_language, *targets):
         row = rows.get(language)
@@ -109,15 +111,24 @@ def _versions(
             )
             versions.append(LanguageVersionPublic.of(not_yet, revision=None))
             continue
-        outcome = LanguageOutcome.of_row(row)
-        assert bulletin.id is not None
-        if outcome.status == LanguageStatus.PUBLISHED and not online:
-            outcome = replace(outcome, status=LanguageStatus.RETRACTED)
-        page_url = None
-        if outcome.status == LanguageStatus.PUBLISHED:
-            page_url = settings.base_url + paths.bulletin_dir(language, bulletin.id)
-        versions.append(LanguageVersionPublic.of(outcome, revision=row.revision, page=page_url))
+        page = paths.bulletin_dir(language, bulletin_id)
+        versions.append(_version(row, online, settings.base_url + page))
+    easy = rows.get(EASY_JAPANESE)
+    if easy is not None:  # the easy-Japanese page, after the languages
+        page = paths.easy_dir(bulletin_id, settings.source_language)
+        versions.append(_version(easy, online, settings.base_url + page))
     return versions
+
+
+def _version(row: LanguageVersion, online: bool, page: str) -> LanguageVersionPublic:
+    """A stored version as the API shows it; ``page`` is its URL, given only while online."""
+    outcome = LanguageOutcome.of_row(row)
+    if outcome.status == LanguageStatus.PUBLISHED and not online:
+        outcome = replace(outcome, status=LanguageStatus.RETRACTED)
+    published = outcome.status == LanguageStatus.PUBLISHED
+    return LanguageVersionPublic.of(
+        outcome, revision=row.revision, page=page if published else None
+    )
 
 
 def _public(services: Services, session: Session, bulletin: Bulletin) -> BulletinPublic:

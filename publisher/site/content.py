@@ -28,6 +28,7 @@ from publisher.documents import (
     localize,
     plain_text,
 )
+from publisher.outcomes import EASY_JAPANESE
 from publisher.settings import Settings
 from publisher.sources import decode
 from publisher.statuses import LanguageStatus, TextVersion
@@ -64,6 +65,8 @@ class AudioInfo:
 class PageVersion:
     doc: LocalizedDoc
     audio: AudioInfo | None
+    translated_from: TextVersion | None = None
+    """For a translation: the Japanese text it was made from (the page says so when easy)."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,8 @@ class PublishedBulletin:
     digest: str
     """Hash of the bulletin's id and everything its own pages show: equal digests, equal
     pages (and equal entries in every list)."""
+    easy: PageVersion | None = None
+    """The easy-Japanese page, when the published revision has an easy text."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +107,8 @@ class BulletinSummary:
     updated_at: datetime
     digest: str
     entries: dict[str, EntrySummary]
+    easy: EntrySummary | None = None
+    """The easy-Japanese page, if any (not a language: no list shows it)."""
 
     @property
     def sort_key(self) -> tuple[datetime, int]:
@@ -320,18 +327,27 @@ def gather(
                 continue
             stored = None
             skeleton = source
+            translated_from = None
             if language != settings.source_language:
                 stored = texts[(bulletin.id, language)]
+                translated_from = TextVersion.ORIGINAL
                 if online.translated_from == TextVersion.EASY and easy is not None:
                     skeleton = easy  # translated from the easy version: its sentences
+                    translated_from = TextVersion.EASY
             try:
                 doc = localize(skeleton, language, stored)
             except IncompleteTranslationError:
                 log.error("bulletin %s: %s is incomplete and is left out", bulletin.id, language)
                 continue
             audio = _audio(media, online)
-            page_versions[language] = PageVersion(doc, audio)
+            page_versions[language] = PageVersion(doc, audio, translated_from)
             digest.update(_shown(language, stored, audio, online).encode())
+        easy_version = None
+        easy_online = by_language.get(EASY_JAPANESE)
+        if easy is not None and easy_online is not None:
+            easy_audio = _audio(media, easy_online)
+            easy_version = PageVersion(localize(easy, settings.source_language, None), easy_audio)
+            digest.update(_shown(EASY_JAPANESE, None, easy_audio, easy_online).encode())
         published_at = _aware(bulletin.published_at or bulletin.updated_at)
         updated_at = _aware(bulletin.updated_at)
         digest.update(f"{published_at.isoformat()} {updated_at.isoformat()}".encode())
@@ -343,6 +359,7 @@ def gather(
                 updated_at=updated_at,
                 versions=page_versions,
                 digest=digest.hexdigest(),
+                easy=easy_version,
             )
         )
     return result
@@ -364,6 +381,17 @@ def _shown(
     )
 
 
+def _entry(version: PageVersion) -> EntrySummary:
+    return EntrySummary(
+        title=plain_text(version.doc.title.pieces),
+        lead=_lead(version.doc),
+        machine_translated=version.doc.machine_translated,
+        audio_size=version.audio.size if version.audio else None,
+        audio_seconds=version.audio.seconds if version.audio else None,
+        captions=bool(version.audio and version.audio.captions),
+    )
+
+
 def summarize(bulletin: PublishedBulletin) -> BulletinSummary:
     return BulletinSummary(
         id=bulletin.id,
@@ -371,17 +399,8 @@ def summarize(bulletin: PublishedBulletin) -> BulletinSummary:
         published_at=bulletin.published_at,
         updated_at=bulletin.updated_at,
         digest=bulletin.digest,
-        entries={
-            language: EntrySummary(
-                title=plain_text(version.doc.title.pieces),
-                lead=_lead(version.doc),
-                machine_translated=version.doc.machine_translated,
-                audio_size=version.audio.size if version.audio else None,
-                audio_seconds=version.audio.seconds if version.audio else None,
-                captions=bool(version.audio and version.audio.captions),
-            )
-            for language, version in bulletin.versions.items()
-        },
+        entries={language: _entry(version) for language, version in bulletin.versions.items()},
+        easy=_entry(bulletin.easy) if bulletin.easy is not None else None,
     )
 
 

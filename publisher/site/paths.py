@@ -39,6 +39,15 @@ def bulletin_dir(language: str, bulletin_id: int) -> str:
     return f"{language}/bulletins/{bulletin_id}/"
 
 
+EASY = "easy/"
+"""A bulletin's easy-Japanese (やさしい日本語) page is the folder ``easy/`` inside its Japanese
+page's folder: the same notice, in Japanese, rewritten simply (not another language)."""
+
+
+def easy_dir(bulletin_id: int, source_language: str = "ja") -> str:
+    return bulletin_dir(source_language, bulletin_id) + EASY
+
+
 def accessibility_dir(language: str) -> str:
     return f"{language}/accessibility/"
 

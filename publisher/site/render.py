@@ -34,10 +34,16 @@ from publisher.documents import LocalizedDoc, Sentence, plain_text
 from publisher.settings import Settings
 from publisher.site import browser_messages, paths
 from publisher.site.browser_messages import script_plurals
-from publisher.site.content import BulletinSummary, PageVersion, PublishedBulletin
+from publisher.site.content import (
+    BulletinSummary,
+    EntrySummary,
+    PageVersion,
+    PublishedBulletin,
+)
 from publisher.site.furigana_html import FuriganaHtml
 from publisher.site.html_body import body_html, sanitize, sentence_html
 from publisher.site.writer import LinkedFile, SiteFile
+from publisher.statuses import TextVersion
 from translations.catalogs import N_, message_ids, translations_for
 from translations.furigana import FuriganaReader
 from translations.languages import get_language
@@ -58,6 +64,8 @@ CATEGORY_LABELS = {
     "other": N_("Other notices"),
 }
 """Each category's label (the message to translate), by the category's name in the data."""
+EASY_JAPANESE_NAME = "やさしい にほんご"
+"""The easy-Japanese version's name in itself, as language choosers list it."""
 
 TextMarkup = Callable[[str], Markup]
 """Plain text to markup for the page: escaped, or escaped with furigana."""
@@ -381,41 +389,73 @@ class SiteRenderer:
     # -- a bulletin's own pages -------------------------------------------------------------
 
     def bulletin_files(self, bulletin: PublishedBulletin) -> dict[str, SiteFile]:
-        """Every file of one bulletin: its page in each language, furigana, audio, captions."""
+        """Every file of one bulletin: its page in each language, furigana, audio, captions,
+        and its easy-Japanese page (with furigana throughout) when it has one."""
         languages = tuple(bulletin.versions)
 
         def folder_for(code: str) -> str:
             return paths.bulletin_dir(code, bulletin.id)
 
         alternates = self.alternates(folder_for, languages)
+        easy = paths.easy_dir(bulletin.id, self.source) if bulletin.easy is not None else None
         files: dict[str, SiteFile] = {}
         for language, version in bulletin.versions.items():
             folder = folder_for(language)
-            if version.audio is not None:
-                files[folder + paths.AUDIO_FILE] = LinkedFile(version.audio.mp3)
-                if version.audio.captions is not None:
-                    files[folder + paths.CAPTIONS_FILE] = LinkedFile(version.audio.captions)
+            files.update(_media_files(folder, version))
             variants = (False, True) if self.furigana_for(language) else (False,)
             for furigana in variants:
                 here = paths.furigana_dir(folder) if furigana else folder
                 switcher = self.switcher(here, folder_for, languages, language)
                 files[paths.file_of(here)] = self._bulletin_page(
-                    bulletin, version, here, furigana, alternates, switcher
+                    bulletin,
+                    version,
+                    here,
+                    furigana,
+                    alternates,
+                    self._with_easy(switcher, here, easy, current=False),
+                    easy_href=paths.relative(here, easy) if easy else None,
                 )
+        if bulletin.easy is not None and easy is not None:
+            files.update(_media_files(easy, bulletin.easy))
+            # Japanese, so no hreflang alternate: its canonical URL is its own.
+            switcher = self.switcher(easy, folder_for, languages, "")
+            files[paths.file_of(easy)] = self._bulletin_page(
+                bulletin,
+                bulletin.easy,
+                easy,
+                True,
+                (),
+                self._with_easy(switcher, easy, easy, current=True),
+                easy_page=True,
+            )
         return files
+
+    def _with_easy(
+        self, switcher: list[SwitcherItem], here: str, easy: str | None, *, current: bool
+    ) -> list[SwitcherItem]:
+        """The chooser with the easy-Japanese version right after Japanese, when there is one."""
+        if easy is None:
+            return switcher
+        item = SwitcherItem(self.source, EASY_JAPANESE_NAME, paths.relative(here, easy), current)
+        after = next(
+            (index + 1 for index, other in enumerate(switcher) if other.language == self.source),
+            0,
+        )
+        return [*switcher[:after], item, *switcher[after:]]
 
     def files_of(self, summary: BulletinSummary) -> tuple[str, ...]:
         """The paths :meth:`bulletin_files` writes for a bulletin, from its summary alone."""
         files: list[str] = []
         for language, entry in summary.entries.items():
             folder = paths.bulletin_dir(language, summary.id)
-            if entry.audio_size is not None:
-                files.append(folder + paths.AUDIO_FILE)
-                if entry.captions:
-                    files.append(folder + paths.CAPTIONS_FILE)
+            files += _media_paths(folder, entry)
             files.append(paths.file_of(folder))
             if self.furigana_for(language):
                 files.append(paths.file_of(paths.furigana_dir(folder)))
+        if summary.easy is not None:
+            folder = paths.easy_dir(summary.id, self.source)
+            files += _media_paths(folder, summary.easy)
+            files.append(paths.file_of(folder))
         return tuple(files)
 
     def _bulletin_page(
@@ -426,7 +466,12 @@ class SiteRenderer:
         furigana: bool,
         alternates: Sequence[Alternate],
         switcher: Sequence[SwitcherItem],
+        *,
+        easy_href: str | None = None,
+        easy_page: bool = False,
     ) -> bytes:
+        """One page of a bulletin; ``easy_page``: the easy-Japanese page (furigana throughout,
+        audio in its own folder), ``easy_href``: the link to it from the other pages."""
         doc = version.doc
         language = doc.language
         strings = self.strings(language, furigana)
@@ -442,14 +487,14 @@ class SiteRenderer:
         audio = version.audio
         audio_context: dict[str, Any] | None = None
         if audio is not None:
-            to_folder = "../" if furigana else ""
+            to_folder = "../" if furigana and not easy_page else ""
             minutes, seconds = divmod(round(audio.seconds), 60)
             duration = strings.gettext(
                 "%(minutes)s min %(seconds)s s",
                 minutes=format_integer(minutes, language),
                 seconds=format_integer(seconds, language),
             )
-            native = get_language(language).native_name
+            native = EASY_JAPANESE_NAME if easy_page else get_language(language).native_name
             audio_context = {
                 "mp3_href": to_folder + paths.AUDIO_FILE,
                 "captions_href": to_folder + paths.CAPTIONS_FILE if audio.captions else None,
@@ -476,10 +521,14 @@ class SiteRenderer:
             breadcrumbs=(Link(strings.content(N_("Home")), nav.home_href), category_link),
             crumb_title=title,
             nav=nav,
+            toggle=not easy_page,
         )
         context.update(
             doc=doc,
             indexed=not furigana,
+            easy_page=easy_page,
+            easy_href=easy_href,
+            translated_from_easy=version.translated_from == TextVersion.EASY,
             category=category_link,
             published=strings.gettext("Published %(date)s", date=published),
             published_iso=bulletin.published_at.isoformat(timespec="seconds"),
@@ -713,6 +762,23 @@ class SiteRenderer:
     @cached_property
     def _static_keys(self) -> dict[str, str]:
         return {path: content_key(path, content) for path, content in self._static.items()}
+
+
+def _media_paths(folder: str, entry: EntrySummary) -> list[str]:
+    if entry.audio_size is None:
+        return []
+    return [folder + paths.AUDIO_FILE] + ([folder + paths.CAPTIONS_FILE] if entry.captions else [])
+
+
+def _media_files(folder: str, version: PageVersion) -> dict[str, SiteFile]:
+    """A page's audio and captions, linked from the media folder into the page's folder."""
+    audio = version.audio
+    if audio is None:
+        return {}
+    files: dict[str, SiteFile] = {folder + paths.AUDIO_FILE: LinkedFile(audio.mp3)}
+    if audio.captions is not None:
+        files[folder + paths.CAPTIONS_FILE] = LinkedFile(audio.captions)
+    return files
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from publisher.settings import Settings
 from publisher.site.content import BulletinSummary, EntrySummary, Stamp
 from publisher.site.writer import builds_dir
 
-STATE_VERSION = 5
+STATE_VERSION = 6
 _CODE = Path(__file__).resolve().parents[2]
 _FINGERPRINTED = ("site_templates", "publisher/site", "translations", "locales")
 _FINGERPRINTED_FILES = ("publisher/documents.py",)
@@ -52,22 +52,24 @@ def _plain(summary: BulletinSummary) -> tuple[Any, ...]:
         summary.published_at.timestamp(),
         summary.updated_at.timestamp(),
         summary.digest,
-        {
-            language: (
-                entry.title,
-                entry.lead,
-                entry.machine_translated,
-                entry.audio_size,
-                entry.audio_seconds,
-                entry.captions,
-            )
-            for language, entry in summary.entries.items()
-        },
+        {language: _plain_entry(entry) for language, entry in summary.entries.items()},
+        _plain_entry(summary.easy) if summary.easy is not None else None,
+    )
+
+
+def _plain_entry(entry: EntrySummary) -> tuple[Any, ...]:
+    return (
+        entry.title,
+        entry.lead,
+        entry.machine_translated,
+        entry.audio_size,
+        entry.audio_seconds,
+        entry.captions,
     )
 
 
 def _summary(plain: tuple[Any, ...]) -> BulletinSummary:
-    bulletin_id, category, published, updated, digest, entries = plain
+    bulletin_id, category, published, updated, digest, entries, easy = plain
     return BulletinSummary(
         bulletin_id,
         category,
@@ -75,6 +77,7 @@ def _summary(plain: tuple[Any, ...]) -> BulletinSummary:
         datetime.fromtimestamp(updated, UTC),
         digest,
         {language: EntrySummary(*values) for language, values in entries.items()},
+        EntrySummary(*easy) if easy is not None else None,
     )
 
 

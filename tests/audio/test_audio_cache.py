@@ -3,7 +3,7 @@ import pytest
 
 from audio.cache import ClipCache, clip_key, engine_version
 from audio.clip import Clip
-from audio.voices import DEFAULT_VOICES
+from audio.voices import DEFAULT_VOICES, slower
 
 
 def _clip() -> Clip:
@@ -18,6 +18,21 @@ def test_key_depends_on_everything_that_shapes_the_sound():
     assert base != clip_key("Hello!", en, "v1")
     assert base != clip_key("Hello.", pt, "v1")
     assert base != clip_key("Hello.", en, "v2")
+
+
+def test_a_slower_clip_never_stands_in_for_a_normal_one():
+    ja = DEFAULT_VOICES["ja"]
+    slow = slower(ja, 0.85)
+    assert slow.speed == 0.85 and slow.label != ja.label
+    assert clip_key("避難所です。", slow, "v1") != clip_key("避難所です。", ja, "v1")
+    assert clip_key("避難所です。", slow, "v1") == clip_key("避難所です。", slower(ja, 0.85), "v1")
+
+
+def test_only_open_jtalk_voices_take_a_speed():
+    with pytest.raises(ValueError, match="only Open JTalk"):
+        slower(DEFAULT_VOICES["en"], 0.85)
+    with pytest.raises(ValueError, match=r"0\.5-2\.0"):
+        slower(DEFAULT_VOICES["ja"], 0.1)
 
 
 def test_engine_versions_name_the_installed_packages():

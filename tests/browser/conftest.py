@@ -1,10 +1,11 @@
 """A demo-like site served on 127.0.0.1, and Debian chromium driven by Playwright.
 
 The site: the six sample bulletins published in Japanese and five other languages (the
-``FakeEngine`` translates; fixture audio, silent MP3 with real captions) with five notices per
-page so that every page type exists, including a second index page. It is built once per
-session with the search index, served by a small threaded HTTP server on an ephemeral port
-(any unknown path gets ``404.html`` with status 404, as a static host serves it).
+``FakeEngine`` translates; fixture audio, silent MP3 with real captions), each with its
+easy-Japanese page, with five notices per page so that every page type exists, including a
+second index page. It is built once per session with the search index, served by a small
+threaded HTTP server on an ephemeral port (any unknown path gets ``404.html`` with status
+404, as a static host serves it).
 
 axe-core comes from npm: ``npm ci --prefix tests/browser`` installs it into
 ``tests/browser/node_modules``.
@@ -137,7 +138,15 @@ def site(server: _Server, tmp_path_factory: pytest.TempPathFactory) -> tuple[Pat
         start = datetime(2026, 4, 1, 9, tzinfo=UTC)
         for number, path in enumerate(sample_files()):
             sample = json.loads(path.read_text(encoding="utf-8"))
-            publish_fixture(services, sample, engine, published_at=start + timedelta(days=number))
+            from_easy = sample.get("translation_source") == "easy"
+            publish_fixture(
+                services,
+                sample,
+                engine,
+                published_at=start + timedelta(days=number),
+                easy="easy_body" in sample,
+                translated_from_easy=LANGUAGES if from_easy else (),
+            )
         build_site(services, full=True)
     finally:
         services.close()

@@ -21,6 +21,7 @@ PAGES = {
     "root chooser": "",
     "ja bulletin": "ja/bulletins/3/",
     "ja furigana bulletin": "ja/bulletins/3/furigana/",
+    "ja easy bulletin": "ja/bulletins/3/easy/",
     "en bulletin": "en/bulletins/3/",
     "ko bulletin": "ko/bulletins/2/",
     "ja index": "ja/",
@@ -95,7 +96,9 @@ def test_colour_schemes_keep_aa_contrast(
     assert run_axe(page) == []
 
 
-@pytest.mark.parametrize("name", ["ja bulletin", "en bulletin", "ja furigana bulletin", "en index"])
+@pytest.mark.parametrize(
+    "name", ["ja bulletin", "en bulletin", "ja furigana bulletin", "ja easy bulletin", "en index"]
+)
 def test_reflows_at_320_css_pixels_and_at_200_percent_text(
     browser: Any, site: tuple[Path, str], name: str
 ) -> None:

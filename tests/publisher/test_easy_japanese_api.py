@@ -147,6 +147,42 @@ def test_by_default_translations_are_made_from_the_original(app: App) -> None:
     assert app.translation(bulletin_id, "en")["translated_from"] == "original"
 
 
+def test_the_easy_version_is_published_as_its_own_page_and_taken_down_with_its_text(
+    app: App,
+) -> None:
+    bulletin_id = app.create(**EASY)
+    job = app.publish(bulletin_id)
+    assert job["progress"]["ja-easy"]["status"] == "published"
+    easy = version(app, bulletin_id, "ja-easy")
+    assert easy["status"] == "published" and easy["revision"] == 1
+    assert easy["page_url"] == f"http://testserver/ja/bulletins/{bulletin_id}/easy/"
+    assert [v["language"] for v in bulletin(app, bulletin_id)["versions"]][-1] == "ja-easy"
+    folder = app.services.settings.resolved_site_dir / "ja" / "bulletins" / str(bulletin_id)
+    page = (folder / "easy" / "index.html").read_text("utf-8")
+    assert '<html lang="ja"' in page and "<ruby>" in page
+    assert "easy/" in app.page("ja", bulletin_id) and "easy/" in app.page("en", bulletin_id)
+
+    # A revision without the easy text takes its page down.
+    app.edit(bulletin_id, easy_body=None)
+    app.publish(bulletin_id)
+    easy = version(app, bulletin_id, "ja-easy")
+    assert easy["status"] == "retracted" and easy["page_url"] is None
+    assert not (folder / "easy").exists()
+    assert "easy/" not in app.page("ja", bulletin_id)
+
+    # Back with the easy text, then retracted with the rest of the notice.
+    app.edit(bulletin_id, **EASY)
+    app.publish(bulletin_id)
+    assert (folder / "easy" / "index.html").is_file()
+    response = app.client.post(
+        f"/api/v1/bulletins/{bulletin_id}/retract", headers=app.keys["approver"]
+    )
+    assert response.status_code in (200, 202), response.text
+    app.job(response.json()["status_url"])
+    assert version(app, bulletin_id, "ja-easy")["status"] == "retracted"
+    assert not (folder / "easy").exists()
+
+
 def test_readability_compares_the_original_with_the_easy_version(app: App) -> None:
     bulletin_id = app.create(
         title="特定健康診査のご案内",

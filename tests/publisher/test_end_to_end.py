@@ -74,3 +74,18 @@ def test_sample_bulletin_is_published_in_ja_en_pt_and_vi_is_reported_missing(
     assert not (site / "vi" / "bulletins" / str(created["id"])).exists()
     index = (site / "pt" / "index.html").read_text()
     assert PORTUGUESE in index
+
+    # The easy-Japanese version: its own page with furigana, read by Open JTalk, slower.
+    easy = versions["ja-easy"]
+    assert easy["status"] == "published"
+    assert "0.85×" in easy["voice"]
+    assert easy["page_url"].endswith(f"/ja/bulletins/{created['id']}/easy/")
+    folder = site / "ja" / "bulletins" / str(created["id"]) / "easy"
+    page = (folder / "index.html").read_text()
+    assert '<html lang="ja" dir="ltr">' in page
+    assert "<ruby>" in page
+    assert mp3_seconds(folder / "audio.mp3") >= 1.0
+    assert (folder / "captions.vtt").read_text().startswith("WEBVTT")
+    english = (site / "en" / "bulletins" / str(created["id"]) / "index.html").read_text()
+    assert "machine-translated from the easy-Japanese version" in english
+    assert 'href="../../../ja/bulletins/' in english and '/easy/"' in english

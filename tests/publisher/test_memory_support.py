@@ -107,8 +107,8 @@ class App:
         return body
 
 
-def _no_audio(services: Services, doc: LocalizedDoc) -> pipeline.LanguageOutcome:
-    return pipeline.LanguageOutcome(doc.language, LanguageStatus.PUBLISHED, doc.translation_status)
+def _no_audio(services: Services, doc: LocalizedDoc, version: str) -> pipeline.LanguageOutcome:
+    return pipeline.LanguageOutcome(version, LanguageStatus.PUBLISHED, doc.translation_status)
 
 
 @pytest.fixture

@@ -60,8 +60,8 @@ class GatedEngine(FakeEngine):
         return super().translate_many(texts_by_target, source)
 
 
-def _no_audio(services: Services, doc: LocalizedDoc) -> pipeline.LanguageOutcome:
-    return pipeline.LanguageOutcome(doc.language, LanguageStatus.PUBLISHED, doc.translation_status)
+def _no_audio(services: Services, doc: LocalizedDoc, version: str) -> pipeline.LanguageOutcome:
+    return pipeline.LanguageOutcome(version, LanguageStatus.PUBLISHED, doc.translation_status)
 
 
 @dataclass

@@ -53,8 +53,8 @@ _TITLE = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 
 
-def _no_audio(services: Services, doc: LocalizedDoc) -> LanguageOutcome:
-    return LanguageOutcome(doc.language, LanguageStatus.PUBLISHED, doc.translation_status)
+def _no_audio(services: Services, doc: LocalizedDoc, version: str) -> LanguageOutcome:
+    return LanguageOutcome(version, LanguageStatus.PUBLISHED, doc.translation_status)
 
 
 @dataclass

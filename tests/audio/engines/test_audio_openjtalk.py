@@ -27,6 +27,16 @@ def test_japanese_sentence_has_plausible_duration(shelter_bulletin):
     assert elapsed < clip.duration  # faster than real time even with the first-call load
 
 
+@pytest.mark.slow
+def test_a_slower_speed_reads_the_same_text_longer_and_still_passes_the_checks():
+    from audio.render import japanese_clip
+
+    sentence = "避難所に 行く ときは、 飲み物を 持って いって ください。"
+    normal = synthesize_japanese(sentence)
+    slow = japanese_clip(sentence, 0.85)  # verified for its speed
+    assert 1.1 <= slow.duration / normal.duration <= 1.3, (slow.duration, normal.duration)
+
+
 def test_empty_text_is_an_error_not_silence():
     from audio.errors import SynthesisError
 

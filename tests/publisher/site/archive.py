@@ -22,9 +22,10 @@ from audio.assemble import Cue, encode_mp3
 from audio.webvtt import to_webvtt
 from publisher.documents import SourceDoc, plain_text, snapshot
 from publisher.editing import create_bulletin, revision_of
+from publisher.outcomes import EASY_JAPANESE
 from publisher.schemas import BulletinCreate
 from publisher.services import Services
-from publisher.sources import encode
+from publisher.sources import easy_snapshot, encode
 from publisher.tables import (
     Bulletin,
     LanguageVersion,
@@ -77,9 +78,14 @@ def _write_versions(
     languages: Sequence[str],
     engine: TranslationEngine,
     audio: bool | Sequence[str],
+    *,
+    source_page: bool = True,
 ) -> None:
+    """The versions of ``languages`` (and of the source language, with ``source_page``);
+    a ``source`` that is an easy text makes translations from the easy text."""
     settings = services.settings
-    for language in (settings.source_language, *languages):
+    easy = not source_page
+    for language in (settings.source_language, *languages) if source_page else languages:
         texts: dict[str, str] | None = None
         if language != settings.source_language:
             translated = translate_segments(
@@ -126,6 +132,8 @@ def _write_versions(
             status="published",
             translation="source" if texts is None else "machine",
         )
+        if texts is not None:
+            version.translated_from = "easy" if easy else "original"
         version.revision = source.revision
         version.status = "published"
         version.audio_file = files.get("audio_file")
@@ -145,8 +153,15 @@ def publish_fixture(
     languages: Sequence[str] | None = None,
     audio: bool | Sequence[str] = True,
     published_at: datetime | None = None,
+    easy: bool = False,
+    translated_from_easy: Sequence[str] = (),
 ) -> int:
-    """A published bulletin from a sample (``title``, ``body``, ``contact``, ``category``)."""
+    """A published bulletin from a sample (``title``, ``body``, ``contact``, ``category``).
+
+    With ``easy``, the sample's ``easy_title``/``easy_body`` are published too, as the publish
+    job leaves them: the frozen easy text and its ``ja-easy`` version (voiced if Japanese is);
+    the languages in ``translated_from_easy`` are translated from it.
+    """
     settings = services.settings
     moment = published_at or datetime.now(UTC)
     with Session(services.db) as session:
@@ -168,11 +183,52 @@ def publish_fixture(
             sample["body"],
             sample.get("contact"),
         )
-        session.add(SourceSnapshot(bulletin_id=bulletin.id, revision=1, document=encode(source)))
+        easy_source = None
+        if easy:
+            revision = revision_of(session, bulletin.id, 1)
+            revision.easy_title = sample.get("easy_title")
+            revision.easy_body = sample["easy_body"]
+            easy_source = easy_snapshot(bulletin.id, revision)
+        session.add(
+            SourceSnapshot(
+                bulletin_id=bulletin.id,
+                revision=1,
+                document=encode(source),
+                easy_document=encode(easy_source) if easy_source is not None else None,
+            )
+        )
         targets = settings.target_languages if languages is None else languages
-        _write_versions(session, services, source, targets, engine, audio)
+        plain = [code for code in targets if code not in translated_from_easy]
+        _write_versions(session, services, source, plain, engine, audio)
+        if easy_source is not None:
+            from_easy = [code for code in targets if code in translated_from_easy]
+            _write_versions(
+                session, services, easy_source, from_easy, engine, audio, source_page=False
+            )
+            _write_easy_version(session, services, easy_source, audio)
         session.commit()
         return bulletin.id
+
+
+def _write_easy_version(
+    session: Session, services: Services, easy: SourceDoc, audio: bool | Sequence[str]
+) -> None:
+    """The ``ja-easy`` version, voiced when Japanese is, its files named as the job names them."""
+    voiced = audio if isinstance(audio, bool) else services.settings.source_language in audio
+    version = LanguageVersion(
+        bulletin_id=easy.bulletin_id,
+        language=EASY_JAPANESE,
+        revision=easy.revision,
+        status="published",
+        translation="source",
+    )
+    if voiced:
+        mp3, vtt, seconds = _fixture_audio(
+            services, easy.bulletin_id, easy.revision, EASY_JAPANESE, _cues(easy, None)
+        )
+        version.audio_file, version.captions_file = mp3, vtt
+        version.audio_seconds, version.voice = seconds, "fixture-ja-slow"
+    session.add(version)
 
 
 def revise_fixture(
