@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# fonts-noto-cjk: Japanese in the browser tests, and the podcast artwork (publisher/site/artwork.py).
 DEBIAN_PACKAGES=(espeak-ng libespeak-ng1 libsndfile1 chromium fonts-noto-cjk fonts-noto-core default-jre-headless)
 # scripts/test.sh starts its own PostgreSQL and Redis for the run; scripts/run.sh uses neither
 # (SQLite and the SQLite queue), so only the tests ask for them.

@@ -107,6 +107,15 @@ class BulletinSummary:
     def sort_key(self) -> tuple[datetime, int]:
         return (self.published_at, self.id)
 
+    def shown_in(self, language: str, source: str) -> tuple[str, EntrySummary]:
+        """The version a list in ``language`` shows: its own, or until it is translated
+        (no model yet, held for review, failed) the source-language one, so that every
+        resident's lists have every notice."""
+        entry = self.entries.get(language)
+        if entry is not None:
+            return language, entry
+        return source, self.entries[source]
+
 
 Stamp = tuple[Any, ...]
 

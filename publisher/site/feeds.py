@@ -77,14 +77,18 @@ class FeedRenderer:
         strings = site.strings(language)
         rows = []
         for summary in entries:
-            entry = summary.entries[language]
-            folder = paths.bulletin_dir(language, summary.id)
+            shown, entry = summary.shown_in(language, site.source)
+            # Until it is translated, the entry is the source-language page (its address is
+            # its id); the translation, when it comes, is a new entry in the reader's words.
+            folder = paths.bulletin_dir(shown, summary.id)
             category = category_key(summary.category)
+            untranslated = shown != language
             rows.append(
                 {
                     "url": site.absolute(folder),
+                    "lang": shown,
                     "title": entry.title,
-                    "summary": entry.lead,
+                    "summary": strings.plain["untranslated_note"] if untranslated else entry.lead,
                     "audio_url": site.absolute(folder + paths.AUDIO_FILE)
                     if entry.audio_size
                     else None,
@@ -116,13 +120,14 @@ class FeedRenderer:
         strings = site.strings(language)
         items = []
         for summary in episodes:
-            entry = summary.entries[language]
-            folder = paths.bulletin_dir(language, summary.id)
+            shown, entry = summary.shown_in(language, site.source)
+            folder = paths.bulletin_dir(shown, summary.id)
+            note = strings.plain["untranslated_note"] if shown != language else ""
             items.append(
                 {
                     "title": entry.title,
                     "url": site.absolute(folder),
-                    "summary": entry.lead or entry.title,
+                    "summary": f"{note} {entry.lead}" if note else entry.lead or entry.title,
                     "guid": site.absolute(folder),
                     "pub_date": format_datetime(summary.published_at.astimezone(UTC)),
                     "audio_url": site.absolute(folder + paths.AUDIO_FILE),
@@ -141,6 +146,7 @@ class FeedRenderer:
                 "rss_language": _RSS_LANGUAGE.get(language, language),
                 "updated": format_datetime(updated.astimezone(UTC)),
                 "author": site.city(language),
+                "artwork_url": site.absolute(paths.PODCAST_ARTWORK),
                 "items": items,
             },
         )

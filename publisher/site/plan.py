@@ -101,17 +101,18 @@ class SitePlan:
         in_category: dict[str, list[BulletinSummary]] = {name: [] for name in CATEGORY_ORDER}
         for summary in self.ordered:
             in_category[category_key(summary.category)].append(summary)
-        self.by_language = {
-            code: [summary for summary in self.ordered if code in summary.entries]
+        # Every language's lists have every notice: one not yet translated into a language
+        # (no model, held for review, failed) is shown there in the source language.
+        self.by_language = {code: self.ordered for code in self.languages}
+        found = {name: members for name, members in in_category.items() if members}
+        self.by_category: dict[str, dict[str, list[BulletinSummary]]] = {
+            code: found for code in self.languages
+        }
+        self.translated = {
+            code: sum(code in summary.entries for summary in self.ordered)
             for code in self.languages
         }
-        self.by_category: dict[str, dict[str, list[BulletinSummary]]] = {}
-        for code in self.languages:
-            found = {
-                name: [summary for summary in members if code in summary.entries]
-                for name, members in in_category.items()
-            }
-            self.by_category[code] = {name: members for name, members in found.items() if members}
+        """How many notices each language has in its own words (the language chooser says)."""
         self._digests: dict[int, list[str]] = {}  # per list of entries, in order
         self._categories = {code: tuple(self.by_category[code]) for code in self.languages}
 
@@ -124,6 +125,7 @@ class SitePlan:
     def plan(self) -> list[Planned]:
         planned: list[Planned] = []
         planned += self.static_files()
+        planned.append(self.artwork_file())
         planned += self.index_pages()
         planned += self.category_pages()
         planned += self.fixed_pages()
@@ -138,6 +140,10 @@ class SitePlan:
             Planned(path, self.site.static_key(path), TIER_MEDIA, partial(lambda c: c, content))
             for path, content in self.site.static_files().items()
         ]
+
+    def artwork_file(self) -> Planned:
+        artwork = self.site.artwork
+        return Planned(paths.PODCAST_ARTWORK, artwork.key, TIER_MEDIA, artwork.content)
 
     def index_pages(self) -> list[Planned]:
         counts = {code: self._pages(len(self.by_language[code])) for code in self.languages}
@@ -267,7 +273,12 @@ class SitePlan:
     def fixed_pages(self) -> list[Planned]:
         site = self.site
         planned = [
-            Planned("index.html", content_key("root"), TIER_ENTRY, site.root_page),
+            Planned(
+                "index.html",
+                content_key("root", self.translated, len(self.ordered)),
+                TIER_ENTRY,
+                partial(site.root_page, self.translated, len(self.ordered)),
+            ),
             Planned(paths.NOT_FOUND, content_key("404"), TIER_ENTRY, site.not_found_page),
             Planned(paths.ROBOTS, content_key("robots"), TIER_ENTRY, self.feeds.robots),
         ]
@@ -301,10 +312,11 @@ class SitePlan:
         planned: list[Planned] = []
         for language in self.languages:
             latest = self.by_language[language][:FEED_ENTRIES]
+            source = self.settings.source_language
             voiced = (
                 summary
                 for summary in self.by_language[language]
-                if summary.entries[language].audio_size is not None
+                if summary.shown_in(language, source)[1].audio_size is not None
             )
             episodes = list(islice(voiced, PODCAST_EPISODES))
             planned.append(

@@ -32,7 +32,14 @@ from markupsafe import Markup, escape
 from publisher.documents import LocalizedDoc, Sentence, plain_text
 from publisher.settings import Settings
 from publisher.site import paths
-from publisher.site.content import BulletinSummary, PageVersion, PublishedBulletin
+from publisher.site.artwork import Artwork
+from publisher.site.artwork import artwork as podcast_artwork
+from publisher.site.content import (
+    BulletinSummary,
+    EntrySummary,
+    PageVersion,
+    PublishedBulletin,
+)
 from publisher.site.furigana_html import FuriganaHtml
 from publisher.site.html_body import body_html, sanitize, sentence_html
 from publisher.site.ui_strings import KEYS, UI_STRINGS, format_date, ui_text
@@ -200,6 +207,13 @@ class SiteRenderer:
         if self.reader is None:
             self.reader = FuriganaReader()
         return FuriganaHtml(self.reader)
+
+    @cached_property
+    def artwork(self) -> Artwork:
+        """The podcasts' cover, kept in the data folder once drawn (see ``artwork``)."""
+        settings = self.settings
+        cache = settings.resolved_data_dir / "cache" / "artwork"
+        return podcast_artwork(cache, settings.city_name, settings.city_name_ja)
 
     def city(self, language: str) -> str:
         return self.settings.city_name_ja if language == "ja" else self.settings.city_name
@@ -448,12 +462,13 @@ class SiteRenderer:
         strings = self.strings(language, furigana)
         rows = []
         for summary in entries:
-            entry = summary.entries[language]
+            shown, entry = summary.shown_in(language, self.source)
             category = category_key(summary.category)
+            folder = paths.bulletin_dir(shown, summary.id)
             rows.append(
                 {
                     "title": entry.title,
-                    "href": self.href(here, paths.bulletin_dir(language, summary.id), furigana),
+                    "href": self.href(here, folder, furigana),
                     "published": strings.attr(
                         "published_on", date=self.date(language, summary.published_at)
                     ),
@@ -463,6 +478,9 @@ class SiteRenderer:
                         here, paths.category_dir(language, category), furigana
                     ),
                     "has_audio": entry.audio_size is not None,
+                    "untranslated": self._untranslated(here, shown, folder, entry)
+                    if shown != language
+                    else None,
                 }
             )
         title = heading
@@ -488,6 +506,23 @@ class SiteRenderer:
             categories=self.category_links(here, language, furigana, categories, current_category),
         )
         return self.render("index.html", context)
+
+    def _untranslated(
+        self, here: str, shown: str, folder: str, entry: EntrySummary
+    ) -> dict[str, str | None]:
+        """Where a list entry not yet in the reader's language leads: the source-language
+        page, its furigana version and its audio (the list is never furigana: only the
+        source language has furigana, and its lists have every notice in its own words)."""
+        return {
+            "lang": shown,
+            "page_href": paths.relative(here, folder),
+            "furigana_href": paths.relative(here, paths.furigana_dir(folder))
+            if self.furigana_for(shown)
+            else None,
+            "audio_href": paths.relative(here, folder + paths.AUDIO_FILE)
+            if entry.audio_size is not None
+            else None,
+        }
 
     def category_links(
         self,
@@ -555,11 +590,21 @@ class SiteRenderer:
                 "dir": get_language(code).direction,
                 "href": paths.relative(here, paths.index_dir(code)),
                 "intro": ui_text(code, "choose_language_intro", city=self.city(code)),
+                "status": "",
             }
             for code in self.settings.published_languages
         ]
 
-    def root_page(self) -> bytes:
+    def translation_status(self, language: str, translated: int, total: int) -> str:
+        """What the chooser says honestly of a language: how many notices are in it today."""
+        if language == self.source or total == 0:
+            return ""
+        if translated == 0:
+            return ui_text(language, "chooser_japanese_only")
+        return ui_text(language, "chooser_translated", translated=str(translated), total=str(total))
+
+    def root_page(self, translated: Mapping[str, int], total: int) -> bytes:
+        """The language chooser; ``translated`` counts each language's notices of ``total``."""
         source = self.source
         strings = self.strings(source)
         languages = self.settings.published_languages
@@ -573,7 +618,15 @@ class SiteRenderer:
         context.update(
             alternates=alternates,
             heading=Markup(f'{escape(heading)} / <span lang="en">{escape(english)}</span>'),
-            choices=self.language_choices(""),
+            choices=[
+                {
+                    **choice,
+                    "status": self.translation_status(
+                        choice["language"], translated.get(choice["language"], 0), total
+                    ),
+                }
+                for choice in self.language_choices("")
+            ],
         )
         return self.render("root.html", context)
 

@@ -88,6 +88,15 @@ KEYS: Final = (
     "accessibility_feature_no_js",
     "accessibility_limitations_heading",
     "accessibility_limitations",
+    "untranslated_note",
+    "read_in_japanese",
+    "read_with_furigana",
+    "listen_in_japanese",
+    "chooser_translated",
+    "chooser_japanese_only",
+    "withdrawn_heading",
+    "withdrawn_text",
+    "withdrawn_current",
 )
 
 UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
@@ -197,6 +206,22 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "機械翻訳と自動で付けたふりがなには、誤りが含まれる場合があります。"
             "日本語の原文が正式な内容です。"
         ),
+        "untranslated_note": "この言語ではまだ読めません。",
+        "read_in_japanese": "日本語で読む",
+        "read_with_furigana": "ふりがなつきの日本語で読む",
+        "listen_in_japanese": "日本語の音声を聞く（MP3）",
+        "chooser_translated": (
+            "この言語で読めるお知らせ：{total}件中{translated}件。ほかは翻訳ができるまで日本語"
+            "で表示します。"
+        ),
+        "chooser_japanese_only": (
+            "いまは日本語のみです。翻訳ができるまで、お知らせは日本語で表示します。"
+        ),
+        "withdrawn_heading": "このお知らせは取り下げられました",
+        "withdrawn_text": (
+            "「{title}」は{date}に取り下げられました。この内容は現在は有効ではありません。"
+        ),
+        "withdrawn_current": "現在のお知らせを見る",
     },
     "en": {
         "site_name": "{city} public information",
@@ -307,6 +332,20 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "Machine translations and automatic furigana may contain errors. The Japanese original "
             "is the official text."
         ),
+        "untranslated_note": "Not yet available in English.",
+        "read_in_japanese": "Read it in Japanese",
+        "read_with_furigana": "Japanese with furigana",
+        "listen_in_japanese": "Listen in Japanese (MP3)",
+        "chooser_translated": (
+            "In English now: {translated} of {total} notices. The others are shown in Japanese "
+            "until they are translated."
+        ),
+        "chooser_japanese_only": (
+            "Japanese only for now: notices are shown in Japanese until they are translated."
+        ),
+        "withdrawn_heading": "This notice was withdrawn",
+        "withdrawn_text": "“{title}” was withdrawn on {date}. It is no longer valid.",
+        "withdrawn_current": "See the current notices",
     },
     "pt": {
         "site_name": "Informações públicas de {city}",
@@ -423,6 +462,20 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "As traduções automáticas e o furigana automático podem conter erros. O texto oficial "
             "é o original em japonês."
         ),
+        "untranslated_note": "Ainda não disponível em português.",
+        "read_in_japanese": "Ler em japonês",
+        "read_with_furigana": "Japonês com furigana",
+        "listen_in_japanese": "Ouvir em japonês (MP3)",
+        "chooser_translated": (
+            "Em português agora: {translated} de {total} avisos. Os outros aparecem em japonês "
+            "até serem traduzidos."
+        ),
+        "chooser_japanese_only": (
+            "Por enquanto, só em japonês: os avisos aparecem em japonês até serem traduzidos."
+        ),
+        "withdrawn_heading": "Este aviso foi retirado",
+        "withdrawn_text": "“{title}” foi retirado em {date}. Ele não é mais válido.",
+        "withdrawn_current": "Ver os avisos atuais",
     },
     "es": {
         "site_name": "Información pública de {city}",
@@ -540,6 +593,20 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "Las traducciones automáticas y el furigana automático pueden contener errores. El "
             "texto oficial es el original en japonés."
         ),
+        "untranslated_note": "Todavía no está disponible en español.",
+        "read_in_japanese": "Leerlo en japonés",
+        "read_with_furigana": "Japonés con furigana",
+        "listen_in_japanese": "Escuchar en japonés (MP3)",
+        "chooser_translated": (
+            "En español ahora: {translated} de {total} avisos. Los demás se muestran en "
+            "japonés hasta que se traduzcan."
+        ),
+        "chooser_japanese_only": (
+            "Por ahora solo en japonés: los avisos se muestran en japonés hasta que se traduzcan."
+        ),
+        "withdrawn_heading": "Este aviso fue retirado",
+        "withdrawn_text": "«{title}» fue retirado el {date}. Ya no es válido.",
+        "withdrawn_current": "Ver los avisos actuales",
     },
     "vi": {
         "site_name": "Thông tin công cộng của {city}",
@@ -656,6 +723,23 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "Bản dịch máy và furigana tự động có thể có lỗi. Bản gốc tiếng Nhật là nội dung chính "
             "thức."
         ),
+        "untranslated_note": "Chưa có bản tiếng Việt.",
+        "read_in_japanese": "Đọc bằng tiếng Nhật",
+        "read_with_furigana": "Tiếng Nhật có furigana",
+        "listen_in_japanese": "Nghe bằng tiếng Nhật (MP3)",
+        "chooser_translated": (
+            "Hiện có bằng tiếng Việt: {translated} trên {total} thông báo. Các thông báo khác "
+            "được hiển thị bằng tiếng Nhật cho đến khi được dịch."
+        ),
+        "chooser_japanese_only": (
+            "Hiện chỉ có tiếng Nhật: các thông báo được hiển thị bằng tiếng Nhật cho đến khi "
+            "được dịch."
+        ),
+        "withdrawn_heading": "Thông báo này đã bị rút lại",
+        "withdrawn_text": (
+            "“{title}” đã bị rút lại vào ngày {date}. Thông báo này không còn hiệu lực."
+        ),
+        "withdrawn_current": "Xem các thông báo hiện tại",
     },
     "tl": {
         "site_name": "Pampublikong impormasyon ng {city}",
@@ -779,6 +863,20 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "Maaaring may mali ang machine translation at ang awtomatikong furigana. Ang orihinal "
             "na Japanese ang opisyal na teksto."
         ),
+        "untranslated_note": "Wala pang bersyon sa Filipino.",
+        "read_in_japanese": "Basahin sa Japanese",
+        "read_with_furigana": "Japanese na may furigana",
+        "listen_in_japanese": "Pakinggan sa Japanese (MP3)",
+        "chooser_translated": (
+            "Nasa Filipino na ngayon: {translated} sa {total} na abiso. Ang iba ay ipinapakita "
+            "sa Japanese hanggang maisalin."
+        ),
+        "chooser_japanese_only": (
+            "Japanese lamang sa ngayon: ang mga abiso ay ipinapakita sa Japanese hanggang maisalin."
+        ),
+        "withdrawn_heading": "Binawi ang abisong ito",
+        "withdrawn_text": "Ang “{title}” ay binawi noong {date}. Hindi na ito balido.",
+        "withdrawn_current": "Tingnan ang mga kasalukuyang abiso",
     },
     "zh": {
         "site_name": "{city} 公共信息",
@@ -865,6 +963,17 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         ),
         "accessibility_limitations_heading": "已知的限制",
         "accessibility_limitations": "机器翻译和自动添加的假名注音可能有错误。日语原文为正式内容。",
+        "untranslated_note": "尚无中文版本。",
+        "read_in_japanese": "阅读日文原文",
+        "read_with_furigana": "带注音假名的日文",
+        "listen_in_japanese": "收听日语音频（MP3）",
+        "chooser_translated": (
+            "目前有中文版的通知：{total} 条中的 {translated} 条。其他通知在翻译完成前以日文显示。"
+        ),
+        "chooser_japanese_only": "目前仅有日文：通知在翻译完成前以日文显示。",
+        "withdrawn_heading": "此通知已撤回",
+        "withdrawn_text": "“{title}”已于 {date} 撤回，现已无效。",
+        "withdrawn_current": "查看当前的通知",
     },
     "zh-Hant": {
         "site_name": "{city} 公共資訊",
@@ -953,6 +1062,17 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         ),
         "accessibility_limitations_heading": "已知的限制",
         "accessibility_limitations": "機器翻譯和自動加上的假名標音可能有錯誤。日文原文為正式內容。",
+        "untranslated_note": "尚無中文版本。",
+        "read_in_japanese": "閱讀日文原文",
+        "read_with_furigana": "附注音假名的日文",
+        "listen_in_japanese": "收聽日語音訊（MP3）",
+        "chooser_translated": (
+            "目前有中文版的公告：{total} 則中的 {translated} 則。其他公告在翻譯完成前以日文顯示。"
+        ),
+        "chooser_japanese_only": "目前僅有日文：公告在翻譯完成前以日文顯示。",
+        "withdrawn_heading": "此公告已撤回",
+        "withdrawn_text": "「{title}」已於 {date} 撤回，現已無效。",
+        "withdrawn_current": "查看目前的公告",
     },
     "ko": {
         "site_name": "{city} 공공 정보",
@@ -1065,6 +1185,20 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "기계 번역과 자동으로 단 후리가나에는 오류가 있을 수 있습니다. 일본어 원문이 공식 "
             "내용입니다."
         ),
+        "untranslated_note": "아직 한국어로 제공되지 않습니다.",
+        "read_in_japanese": "일본어로 읽기",
+        "read_with_furigana": "후리가나가 있는 일본어",
+        "listen_in_japanese": "일본어로 듣기(MP3)",
+        "chooser_translated": (
+            "현재 한국어로 읽을 수 있는 공지: {total}건 중 {translated}건. 나머지는 번역될 "
+            "때까지 일본어로 표시됩니다."
+        ),
+        "chooser_japanese_only": (
+            "현재는 일본어로만 제공됩니다. 공지는 번역될 때까지 일본어로 표시됩니다."
+        ),
+        "withdrawn_heading": "이 공지는 철회되었습니다",
+        "withdrawn_text": "“{title}”은(는) {date}에 철회되었습니다. 더 이상 유효하지 않습니다.",
+        "withdrawn_current": "현재 공지 보기",
     },
     "id": {
         "site_name": "Informasi publik {city}",
@@ -1184,13 +1318,28 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "Terjemahan mesin dan furigana otomatis mungkin mengandung kesalahan. Naskah asli "
             "bahasa Jepang adalah teks resmi."
         ),
+        "untranslated_note": "Belum tersedia dalam bahasa Indonesia.",
+        "read_in_japanese": "Baca dalam bahasa Jepang",
+        "read_with_furigana": "Bahasa Jepang dengan furigana",
+        "listen_in_japanese": "Dengarkan dalam bahasa Jepang (MP3)",
+        "chooser_translated": (
+            "Dalam bahasa Indonesia saat ini: {translated} dari {total} pemberitahuan. Yang "
+            "lain ditampilkan dalam bahasa Jepang sampai diterjemahkan."
+        ),
+        "chooser_japanese_only": (
+            "Untuk sementara hanya bahasa Jepang: pemberitahuan ditampilkan dalam bahasa "
+            "Jepang sampai diterjemahkan."
+        ),
+        "withdrawn_heading": "Pemberitahuan ini telah ditarik",
+        "withdrawn_text": "“{title}” ditarik pada {date}. Pemberitahuan ini tidak berlaku lagi.",
+        "withdrawn_current": "Lihat pemberitahuan terkini",
     },
     "ne": {
         "site_name": "{city} सार्वजनिक सूचना",
         "skip_to_content": "मुख्य सामग्रीमा जानुहोस्",
         "language_switcher_label": "यो पृष्ठ अर्को भाषामा पढ्नुहोस्",
         "choose_language_heading": "आफ्नो भाषा छान्नुहोस्",
-        "choose_language_intro": "{city} का आधिकारिक सूचनाहरू तपाईंको भाषामा, अडियोसहित उपलब्ध छन्।",
+        "choose_language_intro": ("{city} का आधिकारिक सूचनाहरू तपाईंको भाषामा, अडियोसहित उपलब्ध छन्।"),
         "latest_notices": "पछिल्ला सूचनाहरू",
         "no_notices": "अहिले कुनै सूचना छैन।",
         "published_on": "प्रकाशित मिति: {date}",
@@ -1209,9 +1358,11 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "listen_heading": "यो सूचना सुन्नुहोस्",
         "audio_player_label": "यस सूचनाको {language} अडियो",
         "download_audio": "अडियो डाउनलोड गर्नुहोस् (MP3, {duration})",
-        "audio_not_supported": "तपाईंको ब्राउजरले यो अडियो बजाउन सक्दैन। बरु यसलाई डाउनलोड गर्नुहोस्।",
+        "audio_not_supported": ("तपाईंको ब्राउजरले यो अडियो बजाउन सक्दैन। बरु यसलाई डाउनलोड गर्नुहोस्।"),
         "audio_unavailable": "यस भाषामा अडियो संस्करण अहिलेसम्म उपलब्ध छैन।",
-        "audio_substitute_voice": "{language} आवाज उपलब्ध नभएकाले यो अडियो {voice} आवाजमा पढिएको छ।",
+        "audio_substitute_voice": (
+            "{language} आवाज उपलब्ध नभएकाले यो अडियो {voice} आवाजमा पढिएको छ।"
+        ),
         "captions_link": "समयसहितको लिखित पाठ (WebVTT)",
         "playback_speed": "प्लेब्याक गति",
         "breadcrumb_label": "तपाईं यहाँ हुनुहुन्छ",
@@ -1220,7 +1371,9 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "footer_accessibility": "पहुँचयोग्यता",
         "footer_note": "Kakehashi ले {city} का सूचनाहरू धेरै भाषामा, अडियोसहित प्रकाशित गर्छ।",
         "not_found_heading": "पृष्ठ भेटिएन",
-        "not_found_text": "यो पृष्ठ अवस्थित छैन वा हटाइएको छ। हालका सूचनाहरू हेर्न कृपया आफ्नो भाषा छान्नुहोस्।",
+        "not_found_text": (
+            "यो पृष्ठ अवस्थित छैन वा हटाइएको छ। हालका सूचनाहरू हेर्न कृपया आफ्नो भाषा छान्नुहोस्।"
+        ),
         "accessibility_heading": "पहुँचयोग्यता विवरण",
         "accessibility_text": (
             "{city} ले WCAG 2.2 को AA स्तर (JIS X 8341-3) पूरा गर्ने लक्ष्य राखेको छ। "
@@ -1264,7 +1417,7 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "audio_available": "अडियो सहित",
         "previous_sentence": "अघिल्लो वाक्य",
         "next_sentence": "अर्को वाक्य",
-        "readalong_hint": "पढिँदै गरेको वाक्य हाइलाइट हुन्छ। त्यहाँबाट सुन्न कुनै वाक्य छान्नुहोस्।",
+        "readalong_hint": ("पढिँदै गरेको वाक्य हाइलाइट हुन्छ। त्यहाँबाट सुन्न कुनै वाक्य छान्नुहोस्।"),
         "pagination_label": "पृष्ठहरू",
         "accessibility_features_heading": "यो साइटले दिने सुविधाहरू",
         "accessibility_feature_audio": (
@@ -1275,7 +1428,9 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "सूचनाहरू धेरै भाषामा प्रकाशित गरिन्छन्। मेसिन अनुवादलाई चिनो लगाइन्छ र जापानी मूल पाठको लिङ्क "
             "दिइन्छ।"
         ),
-        "accessibility_feature_furigana": "जापानी पृष्ठहरू फुरिगाना (खान्जीको उच्चारण) सहित देखाउन सकिन्छ।",
+        "accessibility_feature_furigana": (
+            "जापानी पृष्ठहरू फुरिगाना (खान्जीको उच्चारण) सहित देखाउन सकिन्छ।"
+        ),
         "accessibility_feature_no_js": (
             "हरेक पृष्ठ JavaScript बिना, सानो स्क्रिनमा, र अक्षर 200% सम्म ठूलो पार्दा पनि प्रयोग गर्न सकिन्छ।"
         ),
@@ -1283,6 +1438,17 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "accessibility_limitations": (
             "मेसिन अनुवाद र स्वचालित फुरिगानामा त्रुटि हुन सक्छ। जापानी मूल पाठ नै आधिकारिक पाठ हो।"
         ),
+        "untranslated_note": "नेपालीमा अझै उपलब्ध छैन।",
+        "read_in_japanese": "जापानीमा पढ्नुहोस्",
+        "read_with_furigana": "फुरिगानासहित जापानी",
+        "listen_in_japanese": "जापानीमा सुन्नुहोस् (MP3)",
+        "chooser_translated": (
+            "अहिले नेपालीमा: {total} मध्ये {translated} सूचना। अरू सूचनाहरू अनुवाद नभएसम्म जापानीमा देखाइन्छन्।"
+        ),
+        "chooser_japanese_only": ("अहिलेलाई जापानीमा मात्र: अनुवाद नभएसम्म सूचनाहरू जापानीमा देखाइन्छन्।"),
+        "withdrawn_heading": "यो सूचना फिर्ता लिइयो",
+        "withdrawn_text": "“{title}” {date} मा फिर्ता लिइयो। यो अब मान्य छैन।",
+        "withdrawn_current": "हालका सूचनाहरू हेर्नुहोस्",
     },
     "th": {
         "site_name": "ข้อมูลข่าวสารจาก {city}",
@@ -1309,7 +1475,7 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "download_audio": "ดาวน์โหลดไฟล์เสียง (MP3, {duration})",
         "audio_not_supported": "เบราว์เซอร์ของคุณเล่นเสียงนี้ไม่ได้ โปรดดาวน์โหลดไฟล์แทน",
         "audio_unavailable": "ยังไม่มีเสียงอ่านในภาษานี้",
-        "audio_substitute_voice": "เสียงนี้อ่านด้วยเสียง {voice} เนื่องจากยังไม่มีเสียงอ่านภาษา{language}",
+        "audio_substitute_voice": ("เสียงนี้อ่านด้วยเสียง {voice} เนื่องจากยังไม่มีเสียงอ่านภาษา{language}"),
         "captions_link": "บทถอดความพร้อมเวลา (WebVTT)",
         "playback_speed": "ความเร็วในการเล่น",
         "breadcrumb_label": "ตำแหน่งปัจจุบัน",
@@ -1318,7 +1484,7 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "footer_accessibility": "การเข้าถึง",
         "footer_note": "Kakehashi เผยแพร่ประกาศของ {city} ในหลายภาษา พร้อมเสียงอ่าน",
         "not_found_heading": "ไม่พบหน้าที่ต้องการ",
-        "not_found_text": "หน้านี้ไม่มีอยู่หรือถูกลบไปแล้ว โปรดเลือกภาษาของคุณเพื่อดูประกาศปัจจุบัน",
+        "not_found_text": ("หน้านี้ไม่มีอยู่หรือถูกลบไปแล้ว โปรดเลือกภาษาของคุณเพื่อดูประกาศปัจจุบัน"),
         "accessibility_heading": "ถ้อยแถลงด้านการเข้าถึง",
         "accessibility_text": (
             "{city} ตั้งเป้าให้เว็บไซต์เป็นไปตามมาตรฐาน WCAG 2.2 ระดับ "
@@ -1354,7 +1520,7 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "subscribe_heading": "ติดตามข่าวสาร",
         "atom_feed": "ฟีดข่าว (Atom)",
         "podcast_feed": "พอดแคสต์ (เสียงอ่านประกาศทุกฉบับ)",
-        "subscribe_help": "คัดลอกลิงก์ฟีดไปใส่ในแอปอ่านฟีดหรือแอปพอดแคสต์ เพื่อรับประกาศใหม่โดยอัตโนมัติ",
+        "subscribe_help": ("คัดลอกลิงก์ฟีดไปใส่ในแอปอ่านฟีดหรือแอปพอดแคสต์ เพื่อรับประกาศใหม่โดยอัตโนมัติ"),
         "podcast_description": "เสียงอ่านประกาศทางการของ {city} ในภาษานี้",
         "audio_available": "มีเสียงอ่าน",
         "previous_sentence": "ประโยคก่อนหน้า",
@@ -1376,13 +1542,24 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "accessibility_limitations": (
             "การแปลด้วยเครื่องและฟุริงานะที่ใส่โดยอัตโนมัติอาจมีข้อผิดพลาด ต้นฉบับภาษาญี่ปุ่นคือเนื้อหาที่เป็นทางการ"
         ),
+        "untranslated_note": "ยังไม่มีฉบับภาษาไทย",
+        "read_in_japanese": "อ่านเป็นภาษาญี่ปุ่น",
+        "read_with_furigana": "ภาษาญี่ปุ่นพร้อมฟุริงานะ",
+        "listen_in_japanese": "ฟังเป็นภาษาญี่ปุ่น (MP3)",
+        "chooser_translated": (
+            "มีเป็นภาษาไทยแล้ว {translated} จาก {total} ประกาศ ประกาศอื่นแสดงเป็นภาษาญี่ปุ่นจนกว่าจะแปลเสร็จ"
+        ),
+        "chooser_japanese_only": ("ขณะนี้มีเฉพาะภาษาญี่ปุ่น ประกาศจะแสดงเป็นภาษาญี่ปุ่นจนกว่าจะแปลเสร็จ"),
+        "withdrawn_heading": "ประกาศนี้ถูกถอนแล้ว",
+        "withdrawn_text": "“{title}” ถูกถอนเมื่อวันที่ {date} และไม่มีผลแล้ว",
+        "withdrawn_current": "ดูประกาศปัจจุบัน",
     },
     "my": {
         "site_name": "{city} အများပြည်သူ သတင်းအချက်အလက်",
         "skip_to_content": "ပင်မအကြောင်းအရာသို့ ကျော်သွားရန်",
         "language_switcher_label": "ဤစာမျက်နှာကို အခြားဘာသာစကားဖြင့် ဖတ်ရန်",
         "choose_language_heading": "သင့်ဘာသာစကားကို ရွေးချယ်ပါ",
-        "choose_language_intro": "{city} ၏ တရားဝင်အသိပေးချက်များကို သင့်ဘာသာစကားဖြင့် အသံနှင့်တကွ ဖတ်ရှုနိုင်ပါသည်။",
+        "choose_language_intro": ("{city} ၏ တရားဝင်အသိပေးချက်များကို သင့်ဘာသာစကားဖြင့် အသံနှင့်တကွ ဖတ်ရှုနိုင်ပါသည်။"),
         "latest_notices": "နောက်ဆုံးအသိပေးချက်များ",
         "no_notices": "လက်ရှိတွင် အသိပေးချက် မရှိသေးပါ။",
         "published_on": "ထုတ်ပြန်သည့်ရက်စွဲ: {date}",
@@ -1403,14 +1580,14 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "download_audio": "အသံဖိုင်ကို ဒေါင်းလုဒ်လုပ်ရန် (MP3, {duration})",
         "audio_not_supported": "သင့်ဘရောက်ဇာတွင် ဤအသံကို ဖွင့်၍မရပါ။ ဒေါင်းလုဒ်လုပ်၍ နားထောင်ပါ။",
         "audio_unavailable": "ဤဘာသာစကားဖြင့် အသံဖိုင် မရရှိနိုင်သေးပါ။",
-        "audio_substitute_voice": "{language} အသံ မရှိသေးသောကြောင့် ဤအသံဖိုင်ကို {voice} အသံဖြင့် ဖတ်ထားပါသည်။",
+        "audio_substitute_voice": ("{language} အသံ မရှိသေးသောကြောင့် ဤအသံဖိုင်ကို {voice} အသံဖြင့် ဖတ်ထားပါသည်။"),
         "captions_link": "အချိန်မှတ်ပါသော စာသားမှတ်တမ်း (WebVTT)",
         "playback_speed": "ဖွင့်သည့်အမြန်နှုန်း",
         "breadcrumb_label": "သင်ရောက်နေသောနေရာ",
         "home": "ပင်မစာမျက်နှာ",
         "back_to_index": "အသိပေးချက်အားလုံးသို့ ပြန်သွားရန်",
         "footer_accessibility": "လက်လှမ်းမီမှု",
-        "footer_note": "Kakehashi သည် {city} ၏ အသိပေးချက်များကို ဘာသာစကားများစွာဖြင့် အသံနှင့်တကွ ထုတ်ပြန်ပါသည်။",
+        "footer_note": ("Kakehashi သည် {city} ၏ အသိပေးချက်များကို ဘာသာစကားများစွာဖြင့် အသံနှင့်တကွ ထုတ်ပြန်ပါသည်။"),
         "not_found_heading": "စာမျက်နှာ ရှာမတွေ့ပါ",
         "not_found_text": (
             "ဤစာမျက်နှာ မရှိပါ သို့မဟုတ် ဖယ်ရှားလိုက်ပြီ ဖြစ်ပါသည်။ လက်ရှိအသိပေးချက်များကို ကြည့်ရန် သင့်ဘာသာစကားကို ရွေးချယ်ပါ။"
@@ -1454,7 +1631,7 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "subscribe_help": (
             "အသိပေးချက်အသစ်များကို အလိုအလျောက် ရရှိရန် feed လင့်ခ်ကို feed reader သို့မဟုတ် ပေါ့ဒ်ကာစ် အက်ပ်တွင် ကူးထည့်ပါ။"
         ),
-        "podcast_description": "{city} ၏ တရားဝင်အသိပေးချက်များကို ဤဘာသာစကားဖြင့် ဖတ်ပြထားသော အသံဖိုင်များ။",
+        "podcast_description": ("{city} ၏ တရားဝင်အသိပေးချက်များကို ဤဘာသာစကားဖြင့် ဖတ်ပြထားသော အသံဖိုင်များ။"),
         "audio_available": "အသံပါသည်",
         "previous_sentence": "ယခင်စာကြောင်း",
         "next_sentence": "နောက်စာကြောင်း",
@@ -1483,6 +1660,20 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "စက်ဘာသာပြန်ခြင်းနှင့် အလိုအလျောက်ထည့်ထားသော ဖူရိဂါနာတွင် အမှားများ ပါဝင်နိုင်ပါသည်။ ဂျပန်ဘာသာ မူရင်းသည် "
             "တရားဝင်စာသား ဖြစ်ပါသည်။"
         ),
+        "untranslated_note": "မြန်မာဘာသာဖြင့် မရရှိနိုင်သေးပါ။",
+        "read_in_japanese": "ဂျပန်ဘာသာဖြင့် ဖတ်ရန်",
+        "read_with_furigana": "ဖူရိဂါနာပါသော ဂျပန်ဘာသာ",
+        "listen_in_japanese": "ဂျပန်ဘာသာဖြင့် နားထောင်ရန် (MP3)",
+        "chooser_translated": (
+            "ယခု မြန်မာဘာသာဖြင့်: အသိပေးချက် {total} ခုအနက် {translated} ခု။ "
+            "ကျန်အသိပေးချက်များကို ဘာသာပြန်ပြီးသည်အထိ ဂျပန်ဘာသာဖြင့် ပြသပါသည်။"
+        ),
+        "chooser_japanese_only": (
+            "ယခုအချိန်တွင် ဂျပန်ဘာသာဖြင့်သာ: ဘာသာပြန်ပြီးသည်အထိ အသိပေးချက်များကို ဂျပန်ဘာသာဖြင့် ပြသပါသည်။"
+        ),
+        "withdrawn_heading": "ဤအသိပေးချက်ကို ရုပ်သိမ်းလိုက်ပါပြီ",
+        "withdrawn_text": "“{title}” ကို {date} တွင် ရုပ်သိမ်းခဲ့ပါသည်။ ယခုအခါ အကျုံးမဝင်တော့ပါ။",
+        "withdrawn_current": "လက်ရှိ အသိပေးချက်များကို ကြည့်ရန်",
     },
 }
 

@@ -1,8 +1,9 @@
 """A demo-like site served on 127.0.0.1, and Debian chromium driven by Playwright.
 
-The site: the six sample bulletins published in Japanese and five other languages (the
-``FakeEngine`` translates; fixture audio, silent MP3 with real captions) with five notices per
-page so that every page type exists, including a second index page. It is built once per
+The site: the six sample bulletins published in Japanese and five other languages, two of
+them in only some (``PARTLY_TRANSLATED``); the ``FakeEngine`` translates; fixture audio,
+silent MP3 with real captions; five notices per page so that every page type exists,
+including a second index page. It is built once per
 session with the search index, served by a small threaded HTTP server on an ephemeral port
 (any unknown path gets ``404.html`` with status 404, as a static host serves it).
 
@@ -43,6 +44,10 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 LANGUAGES = ("en", "pt", "vi", "zh", "ko")
+PARTLY_TRANSLATED = {3: ("en",), 6: ()}
+"""Bulletins published in only some languages (as with models for only some, or a
+translation held for review): the shelter notice in English only, the newest in Japanese only.
+Every other list shows them in Japanese."""
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
@@ -137,7 +142,13 @@ def site(server: _Server, tmp_path_factory: pytest.TempPathFactory) -> tuple[Pat
         start = datetime(2026, 4, 1, 9, tzinfo=UTC)
         for number, path in enumerate(sample_files()):
             sample = json.loads(path.read_text(encoding="utf-8"))
-            publish_fixture(services, sample, engine, published_at=start + timedelta(days=number))
+            publish_fixture(
+                services,
+                sample,
+                engine,
+                languages=PARTLY_TRANSLATED.get(number + 1),
+                published_at=start + timedelta(days=number),
+            )
         build_site(services, full=True)
     finally:
         services.close()

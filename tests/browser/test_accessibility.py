@@ -29,6 +29,8 @@ PAGES = {
     "ja furigana index page 2": "ja/page/2/furigana/",
     "en index": "en/",
     "en index page 2": "en/page/2/",
+    "ko index (notices not yet in Korean)": "ko/",
+    "pt category (a notice only in Japanese and English)": "pt/categories/disaster/",
     "ja category": "ja/categories/disaster/",
     "ja furigana category": "ja/categories/disaster/furigana/",
     "en category": "en/categories/health/",
