@@ -9,14 +9,15 @@ A bulletin's own files are keyed by the bulletin's digest instead (see ``build``
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
 
 from publisher.site import paths
-from publisher.site.content import BulletinSummary
+from publisher.site.content import BulletinSummary, WithdrawnNotice
 from publisher.site.feeds import (
     FEED_ENTRIES,
     PODCAST_EPISODES,
@@ -52,9 +53,11 @@ class Planned:
     render: Callable[[], SiteFile]
 
 
-def _ids(entries: Sequence[BulletinSummary]) -> str:
+def _ids(entries: Sequence[BulletinSummary | WithdrawnNotice]) -> str:
     """Which bulletins, in which version: all a list shows of them follows from this."""
-    return "|".join(summary.digest for summary in entries)
+    return "|".join(
+        entry.digest if isinstance(entry, BulletinSummary) else repr(entry) for entry in entries
+    )
 
 
 def _listing_key(
@@ -90,13 +93,19 @@ def _category_dir(language: str, *, category: str, page: int) -> str:
 class SitePlan:
     """Plans the list pages, feeds, sitemaps and fixed pages for one set of summaries."""
 
-    def __init__(self, renderer: SiteRenderer, summaries: Sequence[BulletinSummary]) -> None:
+    def __init__(
+        self,
+        renderer: SiteRenderer,
+        summaries: Sequence[BulletinSummary],
+        withdrawn: Sequence[WithdrawnNotice] = (),
+    ) -> None:
         self.site = renderer
         self.feeds = FeedRenderer(renderer)
         self.settings = renderer.settings
         self.languages = self.settings.published_languages
         self.page_size = self.settings.site_page_size
         self.ordered = sorted(summaries, key=lambda summary: summary.sort_key, reverse=True)
+        self.withdrawn = sorted(withdrawn, key=lambda notice: notice.sort_key, reverse=True)
         # Categories in one pass over the archive, then each language's share of each list.
         in_category: dict[str, list[BulletinSummary]] = {name: [] for name in CATEGORY_ORDER}
         for summary in self.ordered:
@@ -129,6 +138,7 @@ class SitePlan:
         planned += self.index_pages()
         planned += self.category_pages()
         planned += self.fixed_pages()
+        planned += self.withdrawn_pages()
         planned += self.feed_files()
         planned += self.sitemaps()
         return planned
@@ -310,13 +320,18 @@ class SitePlan:
 
     def feed_files(self) -> list[Planned]:
         planned: list[Planned] = []
+        source = self.settings.source_language
         for language in self.languages:
-            latest = self.by_language[language][:FEED_ENTRIES]
-            source = self.settings.source_language
+            # Withdrawn notices stay in the feeds, marked, among the latest by publication.
+            latest = list(islice(self._with_withdrawn(self.by_language[language]), FEED_ENTRIES))
             voiced = (
-                summary
-                for summary in self.by_language[language]
-                if summary.shown_in(language, source)[1].audio_size is not None
+                item
+                for item in self._with_withdrawn(self.by_language[language])
+                if (
+                    item.shown_in(language, source)[0] in item.voiced
+                    if isinstance(item, WithdrawnNotice)
+                    else item.shown_in(language, source)[1].audio_size is not None
+                )
             )
             episodes = list(islice(voiced, PODCAST_EPISODES))
             planned.append(
@@ -335,6 +350,36 @@ class SitePlan:
                     partial(self.feeds.podcast, language, episodes),
                 )
             )
+        return planned
+
+    def _with_withdrawn(
+        self, entries: Sequence[BulletinSummary]
+    ) -> Iterator[BulletinSummary | WithdrawnNotice]:
+        """A list's notices and the withdrawn ones, newest published first."""
+        return heapq.merge(
+            entries,
+            self.withdrawn,
+            key=lambda item: item.sort_key,
+            reverse=True,
+        )
+
+    def withdrawn_pages(self) -> list[Planned]:
+        """A "withdrawn" page at each address a withdrawn notice had (furigana included)."""
+        planned: list[Planned] = []
+        for notice in self.withdrawn:
+            for language in notice.titles:
+                for furigana in self._variants(language):
+                    folder = paths.bulletin_dir(language, notice.id)
+                    here = paths.furigana_dir(folder) if furigana else folder
+                    others = self.languages if language == self.settings.source_language else ()
+                    planned.append(
+                        Planned(
+                            paths.file_of(here),
+                            content_key("withdrawn", here, notice, others),
+                            TIER_BULLETIN,
+                            partial(self.site.withdrawn_page, notice, language, furigana),
+                        )
+                    )
         return planned
 
     def sitemaps(self) -> list[Planned]:

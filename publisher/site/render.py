@@ -39,6 +39,7 @@ from publisher.site.content import (
     EntrySummary,
     PageVersion,
     PublishedBulletin,
+    WithdrawnNotice,
 )
 from publisher.site.furigana_html import FuriganaHtml
 from publisher.site.html_body import body_html, sanitize, sentence_html
@@ -63,6 +64,7 @@ _TEMPLATES = (
     "404.html",
     "accessibility.html",
     "search.html",
+    "withdrawn.html",
 )
 
 
@@ -441,6 +443,66 @@ class SiteRenderer:
             speeds=SPEEDS,
         )
         return self.render("bulletin.html", context)
+
+    # -- a withdrawn notice's address --------------------------------------------------------
+
+    def withdrawn_page(self, notice: WithdrawnNotice, language: str, furigana: bool) -> bytes:
+        """What the notice's address says once it is withdrawn: that, when, and where the
+        current notices are. The source-language page, which every list linked to before a
+        translation existed, says it in every language."""
+        languages = tuple(notice.titles)
+
+        def folder_for(code: str) -> str:
+            return paths.bulletin_dir(code, notice.id)
+
+        folder = folder_for(language)
+        here = paths.furigana_dir(folder) if furigana else folder
+        strings = self.strings(language, furigana)
+        nav = self.nav(language, here, furigana)
+        heading = strings.plain["withdrawn_heading"]
+        date = self.date(language, notice.withdrawn_at)
+        context = self.base_context(
+            here,
+            language,
+            furigana,
+            heading,
+            alternates=self.alternates(folder_for, languages),
+            switcher=self.switcher(here, folder_for, languages, language),
+            breadcrumbs=(Link(strings.content["home"], nav.home_href),),
+            crumb_title=heading,
+            nav=nav,
+        )
+        others = []
+        if language == self.source:
+            for code in self.settings.published_languages:
+                if code == language:
+                    continue
+                title = notice.titles.get(code)
+                intro = (
+                    ui_text(code, "withdrawn_heading")
+                    if title is None  # never shown in that language: no Japanese inside it
+                    else ui_text(
+                        code,
+                        "withdrawn_text",
+                        title=title,
+                        date=self.date(code, notice.withdrawn_at),
+                    )
+                )
+                others.append(
+                    {
+                        "language": code,
+                        "dir": get_language(code).direction,
+                        "href": paths.relative(here, paths.index_dir(code)),
+                        "label": ui_text(code, "withdrawn_current"),
+                        "intro": intro,
+                    }
+                )
+        context.update(
+            heading=strings.content["withdrawn_heading"],
+            withdrawn=strings.attr("withdrawn_text", title=notice.titles[language], date=date),
+            others=others,
+        )
+        return self.render("withdrawn.html", context)
 
     # -- pages that list bulletins -----------------------------------------------------------
 

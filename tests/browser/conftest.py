@@ -1,9 +1,9 @@
 """A demo-like site served on 127.0.0.1, and Debian chromium driven by Playwright.
 
 The site: the six sample bulletins published in Japanese and five other languages, two of
-them in only some (``PARTLY_TRANSLATED``); the ``FakeEngine`` translates; fixture audio,
-silent MP3 with real captions; five notices per page so that every page type exists,
-including a second index page. It is built once per
+them in only some (``PARTLY_TRANSLATED``), and a seventh that was withdrawn (``WITHDRAWN``);
+the ``FakeEngine`` translates; fixture audio, silent MP3 with real captions; five notices
+per page so that every page type exists, including a second index page. It is built once per
 session with the search index, served by a small threaded HTTP server on an ephemeral port
 (any unknown path gets ``404.html`` with status 404, as a static host serves it).
 
@@ -28,7 +28,7 @@ from publisher.api.security import SITE_POLICY
 from publisher.services import Services
 from publisher.settings import Settings
 from publisher.site.build import build_site
-from tests.publisher.site.archive import publish_fixture, sample_files
+from tests.publisher.site.archive import publish_fixture, retract_fixture, sample_files
 from tests.support.fake_engine import FakeEngine
 
 HERE = Path(__file__).resolve().parent
@@ -44,6 +44,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 LANGUAGES = ("en", "pt", "vi", "zh", "ko")
+WITHDRAWN = 7
 PARTLY_TRANSLATED = {3: ("en",), 6: ()}
 """Bulletins published in only some languages (as with models for only some, or a
 translation held for review): the shelter notice in English only, the newest in Japanese only.
@@ -149,6 +150,10 @@ def site(server: _Server, tmp_path_factory: pytest.TempPathFactory) -> tuple[Pat
                 languages=PARTLY_TRANSLATED.get(number + 1),
                 published_at=start + timedelta(days=number),
             )
+        withdrawn = publish_fixture(
+            services, sample, engine, published_at=start - timedelta(days=1)
+        )
+        retract_fixture(services, withdrawn)  # its addresses say it was withdrawn
         build_site(services, full=True)
     finally:
         services.close()
