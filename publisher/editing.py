@@ -18,6 +18,7 @@ from publisher.keys import Staff
 from publisher.schemas import BulletinCreate, easy_text_problem
 from publisher.statuses import JobKind
 from publisher.tables import Bulletin, Job, Revision, SegmentTranslation, utc_now
+from publisher.withdrawals import clear_withdrawal, record_withdrawal
 from publisher.workflow import SYSTEM, Action, Facts, State, WorkflowError, check_transition
 from translations.statuses import SegmentOrigin
 
@@ -202,6 +203,7 @@ def act(
     elif action is Action.PUBLISH:
         job = create_job(session, bulletin, JobKind.PUBLISH, bulletin.current_revision, staff.name)
     elif action is Action.RETRACT:
+        record_withdrawal(session, bulletin)  # what its address says from now on
         bulletin.published_revision = None
         job = create_job(session, bulletin, JobKind.RETRACT, bulletin.current_revision, staff.name)
     elif action is not Action.SUBMIT:
@@ -226,6 +228,8 @@ def go_live(session: Session, bulletin: Bulletin, revision: int, detail: Mapping
         facts_now = facts(session, bulletin, four_eyes=False)
         bulletin.state = check_transition(Action.GO_LIVE, facts_now, SYSTEM).value
     bulletin.published_revision = revision
+    assert bulletin.id is not None
+    clear_withdrawal(session, bulletin.id)  # published again: the page replaces the notice
     bulletin.published_at = bulletin.published_at or utc_now()
     bulletin.updated_at = utc_now()
     session.add(bulletin)

@@ -191,6 +191,27 @@ class SegmentTranslation(SQLModel, table=True):
     corrected_at: datetime | None = None
 
 
+class Withdrawal(SQLModel, table=True):
+    """A notice taken down, as its pages were: what its address tells residents from then on.
+
+    A retract request writes it in the same transaction that takes the revision offline; the
+    site build then puts a "withdrawn" page at the notice's address in each language it had
+    and marks it in the feeds. Publishing the notice again deletes it.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    bulletin_id: int = Field(foreign_key="bulletin.id", unique=True, index=True)
+    revision: int
+    """The revision that was online."""
+    category: str
+    published_at: datetime
+    withdrawn_at: datetime = Field(default_factory=utc_now)
+    titles: dict[str, str] = Field(default_factory=dict, sa_column=Column(JSON))
+    """The title each language's page had, by language code."""
+    voiced: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    """The languages whose page had audio (their podcast episodes are withdrawn too)."""
+
+
 class GlossaryEntry(SQLModel, table=True):
     """A required translation of a Japanese term into one language (None: keep as is)."""
 

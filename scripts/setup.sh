@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEBIAN_PACKAGES=(espeak-ng libespeak-ng1 libsndfile1 chromium fonts-noto-cjk fonts-noto-core default-jre-headless epubcheck)
+# fonts-noto-cjk: Japanese in the browser tests, and the podcast artwork (publisher/site/artwork.py).
 # epubcheck (a Java program) validates the EPUB editions in the tests.
+DEBIAN_PACKAGES=(espeak-ng libespeak-ng1 libsndfile1 chromium fonts-noto-cjk fonts-noto-core default-jre-headless epubcheck)
 # scripts/test.sh starts its own PostgreSQL and Redis for the run; scripts/run.sh uses neither
 # (SQLite and the SQLite queue), so only the tests ask for them.
 [ "${1:-}" != "--servers" ] || DEBIAN_PACKAGES+=(postgresql redis-server)

@@ -28,8 +28,10 @@ from publisher.settings import Settings
 from publisher.site import paths
 from publisher.site.content import (
     PublishedBulletin,
+    WithdrawnNotice,
     gather,
     read_stamps,
+    read_withdrawn,
     summarize,
 )
 from publisher.site.plan import TIER_BULLETIN, TIER_MEDIA, Planned, SitePlan
@@ -204,6 +206,7 @@ def update_site(
                 previous = None
         with Session(services.db) as session:
             stamps = read_stamps(session)
+            withdrawn = read_withdrawn(settings, session)
             reload: set[int] | None = None
             loaded: list[PublishedBulletin] = []
             if previous is not None:  # a full build reads the bulletins shard by shard
@@ -224,7 +227,9 @@ def update_site(
             work = Path(temporary)
             if previous is None:
                 shards = ShardRenderer(settings, renderer, services.db)
-                report = _full(shards, sorted(stamps), readings, state, work, search, progress)
+                report = _full(
+                    shards, sorted(stamps), withdrawn, readings, state, work, search, progress
+                )
             else:
                 summaries = {
                     bulletin_id: summary
@@ -232,7 +237,7 @@ def update_site(
                     if bulletin_id in stamps and bulletin_id not in (reload or ())
                 }
                 summaries.update((bulletin.id, summarize(bulletin)) for bulletin in loaded)
-                plan = SitePlan(renderer, list(summaries.values())).plan()
+                plan = SitePlan(renderer, list(summaries.values()), withdrawn).plan()
                 state.summaries = summaries
                 state.keys = {entry.path: entry.key for entry in plan}
                 report = _incremental(
@@ -278,6 +283,7 @@ def _search_hook(
 def _full(
     shards: ShardRenderer,
     ids: list[int],
+    withdrawn: list[WithdrawnNotice],
     readings: dict[str, str],
     state: BuildState,
     work: Path,
@@ -299,9 +305,9 @@ def _full(
         ShardPool(shards, len(ids), readings) as pool,
     ):
         bulletins = pool.bulletins(build.staging, ids, advance)
-        plan = SitePlan(shards.renderer, bulletins.summaries).plan()
+        plan = SitePlan(shards.renderer, bulletins.summaries, withdrawn).plan()
         total += len(plan)
-        listings = pool.listings(build.staging, bulletins.summaries, advance)
+        listings = pool.listings(build.staging, bulletins.summaries, withdrawn, advance)
         written = [*bulletins.written, *listings.written]
         if search:
             hook = _search_hook(work, None, timings, lambda folder: folder, written)
@@ -360,6 +366,10 @@ def _incremental(
         counter.step(entry.path)
         changes.append((entry.tier, entry.path, entry.render()))
     changes.sort(key=lambda change: change[0])  # stable: pages before what links to them
+    # A page that takes another's address (a withdrawn notice's page, or the notice published
+    # again in place of that page) replaces it: the path is written, not removed.
+    writing = {path for _, path, _ in changes}
+    removed = [path for path in dict.fromkeys(removed) if path not in writing]
     build = current_build(site_dir)
     assert build is not None
     state.build = build.name

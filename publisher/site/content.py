@@ -38,6 +38,7 @@ from publisher.tables import (
     Revision,
     SegmentTranslation,
     SourceSnapshot,
+    Withdrawal,
 )
 from translations.languages import sentence_joiner
 from translations.statuses import SegmentOrigin
@@ -114,6 +115,38 @@ class BulletinSummary:
     def sort_key(self) -> tuple[datetime, int]:
         return (self.published_at, self.id)
 
+    def shown_in(self, language: str, source: str) -> tuple[str, EntrySummary]:
+        """The version a list in ``language`` shows: its own, or until it is translated
+        (no model yet, held for review, failed) the source-language one, so that every
+        resident's lists have every notice."""
+        entry = self.entries.get(language)
+        if entry is not None:
+            return language, entry
+        return source, self.entries[source]
+
+
+@dataclass(frozen=True)
+class WithdrawnNotice:
+    """A notice taken down: its address says so, in each language it had, with its title
+    as published (``publisher.withdrawals`` keeps them)."""
+
+    id: int
+    category: str
+    published_at: datetime
+    withdrawn_at: datetime
+    titles: dict[str, str]
+    voiced: tuple[str, ...]
+
+    @property
+    def sort_key(self) -> tuple[datetime, int]:
+        return (self.published_at, self.id)
+
+    def shown_in(self, language: str, source: str) -> tuple[str, str]:
+        """The language and title a feed in ``language`` showed it with (as for lists)."""
+        if language in self.titles:
+            return language, self.titles[language]
+        return source, self.titles.get(source, "")
+
 
 Stamp = tuple[Any, ...]
 
@@ -171,6 +204,32 @@ def read_stamps(session: Session) -> dict[int, Stamp]:
         for bulletin_id, revision, updated, published, category in bulletins
         if bulletin_id is not None
     }
+
+
+def read_withdrawn(settings: Settings, session: Session) -> list[WithdrawnNotice]:
+    """Every withdrawn notice that is still offline, with the languages the site publishes.
+
+    One query, read by every build: withdrawals are few, and their pages are keyed like the
+    lists (``plan``), so an unchanged one is never written again.
+    """
+    rows = session.exec(
+        select(Withdrawal)
+        .join(Bulletin, col(Bulletin.id) == col(Withdrawal.bulletin_id))
+        .where(col(Bulletin.published_revision).is_(None))
+    ).all()
+    languages = settings.published_languages
+    return [
+        WithdrawnNotice(
+            id=row.bulletin_id,
+            category=row.category,
+            published_at=_aware(row.published_at),
+            withdrawn_at=_aware(row.withdrawn_at),
+            titles={code: row.titles[code] for code in languages if code in row.titles},
+            voiced=tuple(code for code in languages if code in row.voiced),
+        )
+        for row in rows
+        if settings.source_language in row.titles
+    ]
 
 
 def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:

@@ -17,8 +17,16 @@ from jinja2 import Template
 from markupsafe import escape
 
 from publisher.site import paths
-from publisher.site.content import BulletinSummary
-from publisher.site.render import CATEGORY_LABELS, Alternate, SiteRenderer, category_key
+from publisher.site.content import BulletinSummary, WithdrawnNotice
+from publisher.site.render import (
+    CATEGORY_LABELS,
+    UNTRANSLATED_NOTE,
+    WITHDRAWN_HEADING,
+    WITHDRAWN_TEXT,
+    Alternate,
+    SiteRenderer,
+    category_key,
+)
 from translations.languages import get_language
 
 FEED_ENTRIES = 50
@@ -51,6 +59,14 @@ class SitemapUrl:
     alternates: Sequence[Alternate]
 
 
+FeedItem = BulletinSummary | WithdrawnNotice
+"""What feeds list: notices online, and withdrawn ones marked as such."""
+
+
+def _changed(item: FeedItem) -> datetime:
+    return item.withdrawn_at if isinstance(item, WithdrawnNotice) else item.updated_at
+
+
 def _rfc3339(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
@@ -73,30 +89,62 @@ class FeedRenderer:
         name = strings.gettext("%(city)s public information", city=strings.city)
         return f"{name} ({get_language(language).native_name})"
 
-    def atom_feed(self, language: str, entries: Sequence[BulletinSummary]) -> bytes:
+    def _withdrawn(self, language: str, notice: WithdrawnNotice) -> dict[str, Any]:
+        """A withdrawn notice as feeds show it: its title as published and that it was
+        withdrawn, at the address it had for this language's readers (now saying so)."""
+        site = self.site
+        shown, title = notice.shown_in(language, site.source)
+        if shown == language:
+            date = site.date(language, notice.withdrawn_at)
+            summary = site.strings(language).gettext(WITHDRAWN_TEXT, title=title, date=date)
+        else:
+            summary = site.strings(language).gettext(WITHDRAWN_HEADING)
+        return {
+            "url": site.absolute(paths.bulletin_dir(shown, notice.id)),
+            "lang": shown,
+            "title": title,
+            "summary": summary,
+            "audio_url": None,
+            "audio_size": None,
+            "updated_at": notice.withdrawn_at,
+        }
+
+    def atom_feed(self, language: str, entries: Sequence[FeedItem]) -> bytes:
         site = self.site
         strings = site.strings(language)
         rows = []
-        for summary in entries:
-            entry = summary.entries[language]
-            folder = paths.bulletin_dir(language, summary.id)
-            category = category_key(summary.category)
-            rows.append(
-                {
+        for item in entries:
+            category = category_key(item.category)
+            row: dict[str, Any]
+            if isinstance(item, WithdrawnNotice):
+                row = self._withdrawn(language, item)
+            else:
+                shown, entry = item.shown_in(language, site.source)
+                # Until it is translated, the entry is the source-language page (its address
+                # is its id); the translation, when it comes, is a new entry in the reader's
+                # words.
+                folder = paths.bulletin_dir(shown, item.id)
+                row = {
                     "url": site.absolute(folder),
+                    "lang": shown,
                     "title": entry.title,
-                    "summary": entry.lead,
+                    "summary": strings.gettext(UNTRANSLATED_NOTE)
+                    if shown != language
+                    else entry.lead,
                     "audio_url": site.absolute(folder + paths.AUDIO_FILE)
                     if entry.audio_size
                     else None,
                     "audio_size": entry.audio_size,
-                    "published": _rfc3339(summary.published_at),
-                    "updated": _rfc3339(max(summary.updated_at, summary.published_at)),
-                    "category_term": category,
-                    "category": strings.gettext(CATEGORY_LABELS[category]),
+                    "updated_at": max(item.updated_at, item.published_at),
                 }
+            row.update(
+                published=_rfc3339(item.published_at),
+                updated=_rfc3339(row.pop("updated_at")),
+                category_term=category,
+                category=strings.gettext(CATEGORY_LABELS[category]),
             )
-        updated = max((s.updated_at for s in entries), default=_EPOCH)
+            rows.append(row)
+        updated = max((_changed(item) for item in entries), default=_EPOCH)
         return self._render(
             self.atom,
             {
@@ -112,26 +160,42 @@ class FeedRenderer:
             },
         )
 
-    def podcast(self, language: str, episodes: Sequence[BulletinSummary]) -> bytes:
+    def podcast(self, language: str, episodes: Sequence[FeedItem]) -> bytes:
         site = self.site
         strings = site.strings(language)
         items = []
-        for summary in episodes:
-            entry = summary.entries[language]
-            folder = paths.bulletin_dir(language, summary.id)
+        for item in episodes:
+            pub_date = format_datetime(item.published_at.astimezone(UTC))
+            if isinstance(item, WithdrawnNotice):
+                # Kept without its enclosure: podcast apps drop the episode and say why.
+                withdrawn = self._withdrawn(language, item)
+                items.append(
+                    {
+                        "title": withdrawn["title"],
+                        "url": withdrawn["url"],
+                        "summary": withdrawn["summary"],
+                        "guid": withdrawn["url"],
+                        "pub_date": pub_date,
+                        "audio_url": None,
+                    }
+                )
+                continue
+            shown, entry = item.shown_in(language, site.source)
+            folder = paths.bulletin_dir(shown, item.id)
+            note = strings.gettext(UNTRANSLATED_NOTE) if shown != language else ""
             items.append(
                 {
                     "title": entry.title,
                     "url": site.absolute(folder),
-                    "summary": entry.lead or entry.title,
+                    "summary": f"{note} {entry.lead}" if note else entry.lead or entry.title,
                     "guid": site.absolute(folder),
-                    "pub_date": format_datetime(summary.published_at.astimezone(UTC)),
+                    "pub_date": pub_date,
                     "audio_url": site.absolute(folder + paths.AUDIO_FILE),
                     "audio_size": entry.audio_size,
                     "duration": str(round(entry.audio_seconds or 0)),
                 }
             )
-        updated = max((s.updated_at for s in episodes), default=_EPOCH)
+        updated = max((_changed(item) for item in episodes), default=_EPOCH)
         return self._render(
             self.rss,
             {
@@ -146,6 +210,7 @@ class FeedRenderer:
                 "rss_language": _RSS_LANGUAGE.get(language, language),
                 "updated": format_datetime(updated.astimezone(UTC)),
                 "author": site.city(language),
+                "artwork_url": site.absolute(paths.PODCAST_ARTWORK),
                 "items": items,
             },
         )

@@ -74,6 +74,8 @@ ROBOTS = "robots.txt"
 NOT_FOUND = "404.html"
 ASSETS = "assets/"
 SEARCH_BUNDLE = "pagefind/"
+PODCAST_ARTWORK = "assets/podcast-artwork.png"
+"""The podcasts' cover (``itunes:image``), one for every language: the city's names."""
 
 
 def furigana_dir(folder: str) -> str:

@@ -9,14 +9,15 @@ A bulletin's own files are keyed by the bulletin's digest instead (see ``build``
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
 
 from publisher.site import paths
-from publisher.site.content import BulletinSummary
+from publisher.site.content import BulletinSummary, WithdrawnNotice
 from publisher.site.feeds import (
     FEED_ENTRIES,
     PODCAST_EPISODES,
@@ -54,9 +55,11 @@ class Planned:
     render: Callable[[], SiteFile]
 
 
-def _ids(entries: Sequence[BulletinSummary]) -> str:
+def _ids(entries: Sequence[BulletinSummary | WithdrawnNotice]) -> str:
     """Which bulletins, in which version: all a list shows of them follows from this."""
-    return "|".join(summary.digest for summary in entries)
+    return "|".join(
+        entry.digest if isinstance(entry, BulletinSummary) else repr(entry) for entry in entries
+    )
 
 
 def _listing_key(
@@ -92,28 +95,35 @@ def _category_dir(language: str, *, category: str, page: int) -> str:
 class SitePlan:
     """Plans the list pages, feeds, sitemaps and fixed pages for one set of summaries."""
 
-    def __init__(self, renderer: SiteRenderer, summaries: Sequence[BulletinSummary]) -> None:
+    def __init__(
+        self,
+        renderer: SiteRenderer,
+        summaries: Sequence[BulletinSummary],
+        withdrawn: Sequence[WithdrawnNotice] = (),
+    ) -> None:
         self.site = renderer
         self.feeds = FeedRenderer(renderer)
         self.settings = renderer.settings
         self.languages = self.settings.published_languages
         self.page_size = self.settings.site_page_size
         self.ordered = sorted(summaries, key=lambda summary: summary.sort_key, reverse=True)
+        self.withdrawn = sorted(withdrawn, key=lambda notice: notice.sort_key, reverse=True)
         # Categories in one pass over the archive, then each language's share of each list.
         in_category: dict[str, list[BulletinSummary]] = {name: [] for name in CATEGORY_ORDER}
         for summary in self.ordered:
             in_category[category_key(summary.category)].append(summary)
-        self.by_language = {
-            code: [summary for summary in self.ordered if code in summary.entries]
+        # Every language's lists have every notice: one not yet translated into a language
+        # (no model, held for review, failed) is shown there in the source language.
+        self.by_language = {code: self.ordered for code in self.languages}
+        found = {name: members for name, members in in_category.items() if members}
+        self.by_category: dict[str, dict[str, list[BulletinSummary]]] = {
+            code: found for code in self.languages
+        }
+        self.translated = {
+            code: sum(code in summary.entries for summary in self.ordered)
             for code in self.languages
         }
-        self.by_category: dict[str, dict[str, list[BulletinSummary]]] = {}
-        for code in self.languages:
-            found = {
-                name: [summary for summary in members if code in summary.entries]
-                for name, members in in_category.items()
-            }
-            self.by_category[code] = {name: members for name, members in found.items() if members}
+        """How many notices each language has in its own words (the language chooser says)."""
         self._digests: dict[int, list[str]] = {}  # per list of entries, in order
         self._categories = {code: tuple(self.by_category[code]) for code in self.languages}
 
@@ -126,9 +136,11 @@ class SitePlan:
     def plan(self) -> list[Planned]:
         planned: list[Planned] = []
         planned += self.static_files()
+        planned.append(self.artwork_file())
         planned += self.index_pages()
         planned += self.category_pages()
         planned += self.fixed_pages()
+        planned += self.withdrawn_pages()
         planned += self.feed_files()
         planned += self.sitemaps()
         return planned
@@ -140,6 +152,10 @@ class SitePlan:
             Planned(path, self.site.static_key(path), TIER_MEDIA, partial(lambda c: c, content))
             for path, content in self.site.static_files().items()
         ]
+
+    def artwork_file(self) -> Planned:
+        artwork = self.site.artwork
+        return Planned(paths.PODCAST_ARTWORK, artwork.key, TIER_MEDIA, artwork.content)
 
     def index_pages(self) -> list[Planned]:
         counts = {code: self._pages(len(self.by_language[code])) for code in self.languages}
@@ -269,7 +285,12 @@ class SitePlan:
     def fixed_pages(self) -> list[Planned]:
         site = self.site
         planned = [
-            Planned("index.html", content_key("root"), TIER_ENTRY, site.root_page),
+            Planned(
+                "index.html",
+                content_key("root", self.translated, len(self.ordered)),
+                TIER_ENTRY,
+                partial(site.root_page, self.translated, len(self.ordered)),
+            ),
             Planned(paths.NOT_FOUND, content_key("404"), TIER_ENTRY, site.not_found_page),
             Planned(paths.ROBOTS, content_key("robots"), TIER_ENTRY, self.feeds.robots),
         ]
@@ -301,12 +322,18 @@ class SitePlan:
 
     def feed_files(self) -> list[Planned]:
         planned: list[Planned] = []
+        source = self.settings.source_language
         for language in self.languages:
-            latest = self.by_language[language][:FEED_ENTRIES]
+            # Withdrawn notices stay in the feeds, marked, among the latest by publication.
+            latest = list(islice(self._with_withdrawn(self.by_language[language]), FEED_ENTRIES))
             voiced = (
-                summary
-                for summary in self.by_language[language]
-                if summary.entries[language].audio_size is not None
+                item
+                for item in self._with_withdrawn(self.by_language[language])
+                if (
+                    item.shown_in(language, source)[0] in item.voiced
+                    if isinstance(item, WithdrawnNotice)
+                    else item.shown_in(language, source)[1].audio_size is not None
+                )
             )
             episodes = list(islice(voiced, PODCAST_EPISODES))
             planned.append(
@@ -325,6 +352,36 @@ class SitePlan:
                     partial(self.feeds.podcast, language, episodes),
                 )
             )
+        return planned
+
+    def _with_withdrawn(
+        self, entries: Sequence[BulletinSummary]
+    ) -> Iterator[BulletinSummary | WithdrawnNotice]:
+        """A list's notices and the withdrawn ones, newest published first."""
+        return heapq.merge(
+            entries,
+            self.withdrawn,
+            key=lambda item: item.sort_key,
+            reverse=True,
+        )
+
+    def withdrawn_pages(self) -> list[Planned]:
+        """A "withdrawn" page at each address a withdrawn notice had (furigana included)."""
+        planned: list[Planned] = []
+        for notice in self.withdrawn:
+            for language in notice.titles:
+                for furigana in self._variants(language):
+                    folder = paths.bulletin_dir(language, notice.id)
+                    here = paths.furigana_dir(folder) if furigana else folder
+                    others = self.languages if language == self.settings.source_language else ()
+                    planned.append(
+                        Planned(
+                            paths.file_of(here),
+                            content_key("withdrawn", here, notice, others),
+                            TIER_BULLETIN,
+                            partial(self.site.withdrawn_page, notice, language, furigana),
+                        )
+                    )
         return planned
 
     def sitemaps(self) -> list[Planned]:

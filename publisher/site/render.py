@@ -33,12 +33,15 @@ from markupsafe import Markup, escape
 from publisher.documents import LocalizedDoc, Sentence, plain_text
 from publisher.settings import Settings
 from publisher.site import browser_messages, paths
+from publisher.site.artwork import Artwork
+from publisher.site.artwork import artwork as podcast_artwork
 from publisher.site.browser_messages import script_plurals
 from publisher.site.content import (
     BulletinSummary,
     EntrySummary,
     PageVersion,
     PublishedBulletin,
+    WithdrawnNotice,
 )
 from publisher.site.furigana_html import FuriganaHtml
 from publisher.site.html_body import body_html, sanitize, sentence_html
@@ -67,6 +70,14 @@ CATEGORY_LABELS = {
 EASY_JAPANESE_NAME = "やさしい にほんご"
 """The easy-Japanese version's name in itself, as language choosers list it."""
 
+WITHDRAWN_HEADING = N_("This notice was withdrawn")
+WITHDRAWN_TEXT = N_("“%(title)s” was withdrawn on %(date)s. It is no longer valid.")
+JAPANESE_ONLY = N_(
+    "Japanese only for now: notices are shown in Japanese until they are translated."
+)
+UNTRANSLATED_NOTE = N_("Not yet available in English.")
+"""In each catalog: not yet available in *that* language (the English text names English)."""
+
 TextMarkup = Callable[[str], Markup]
 """Plain text to markup for the page: escaped, or escaped with furigana."""
 
@@ -77,6 +88,7 @@ _TEMPLATES = (
     "404.html",
     "accessibility.html",
     "search.html",
+    "withdrawn.html",
 )
 
 
@@ -261,6 +273,13 @@ class SiteRenderer:
         if self.reader is None:
             self.reader = FuriganaReader()
         return FuriganaHtml(self.reader)
+
+    @cached_property
+    def artwork(self) -> Artwork:
+        """The podcasts' cover, kept in the data folder once drawn (see ``artwork``)."""
+        settings = self.settings
+        cache = settings.resolved_data_dir / "cache" / "artwork"
+        return podcast_artwork(cache, settings.city_name, settings.city_name_ja)
 
     def city(self, language: str) -> str:
         return self.settings.city_name_ja if language == "ja" else self.settings.city_name
@@ -543,6 +562,65 @@ class SiteRenderer:
         )
         return self.render("bulletin.html", context)
 
+    # -- a withdrawn notice's address --------------------------------------------------------
+
+    def withdrawn_page(self, notice: WithdrawnNotice, language: str, furigana: bool) -> bytes:
+        """What the notice's address says once it is withdrawn: that, when, and where the
+        current notices are. The source-language page, which every list linked to before a
+        translation existed, says it in every language."""
+        languages = tuple(notice.titles)
+
+        def folder_for(code: str) -> str:
+            return paths.bulletin_dir(code, notice.id)
+
+        folder = folder_for(language)
+        here = paths.furigana_dir(folder) if furigana else folder
+        strings = self.strings(language, furigana)
+        nav = self.nav(language, here, furigana)
+        heading = strings.gettext(WITHDRAWN_HEADING)
+        date = self.date(language, notice.withdrawn_at)
+        context = self.base_context(
+            here,
+            language,
+            furigana,
+            heading,
+            alternates=self.alternates(folder_for, languages),
+            switcher=self.switcher(here, folder_for, languages, language),
+            breadcrumbs=(Link(strings.content(N_("Home")), nav.home_href),),
+            crumb_title=heading,
+            nav=nav,
+        )
+        others = []
+        if language == self.source:
+            for code in self.settings.published_languages:
+                if code == language:
+                    continue
+                title = notice.titles.get(code)
+                intro = (
+                    self.strings(code).gettext(WITHDRAWN_HEADING)
+                    if title is None  # never shown in that language: no Japanese inside it
+                    else self.strings(code).gettext(
+                        WITHDRAWN_TEXT,
+                        title=title,
+                        date=self.date(code, notice.withdrawn_at),
+                    )
+                )
+                others.append(
+                    {
+                        "language": code,
+                        "dir": get_language(code).direction,
+                        "href": paths.relative(here, paths.index_dir(code)),
+                        "label": self.strings(code).gettext(N_("See the current notices")),
+                        "intro": intro,
+                    }
+                )
+        context.update(
+            heading=strings.content(WITHDRAWN_HEADING),
+            withdrawn=strings.gettext(WITHDRAWN_TEXT, title=notice.titles[language], date=date),
+            others=others,
+        )
+        return self.render("withdrawn.html", context)
+
     # -- pages that list bulletins -----------------------------------------------------------
 
     def listing_page(
@@ -563,12 +641,13 @@ class SiteRenderer:
         strings = self.strings(language, furigana)
         rows = []
         for summary in entries:
-            entry = summary.entries[language]
+            shown, entry = summary.shown_in(language, self.source)
             category = category_key(summary.category)
+            folder = paths.bulletin_dir(shown, summary.id)
             rows.append(
                 {
                     "title": entry.title,
-                    "href": self.href(here, paths.bulletin_dir(language, summary.id), furigana),
+                    "href": self.href(here, folder, furigana),
                     "published": strings.gettext(
                         "Published %(date)s", date=self.date(language, summary.published_at)
                     ),
@@ -578,6 +657,9 @@ class SiteRenderer:
                         here, paths.category_dir(language, category), furigana
                     ),
                     "has_audio": entry.audio_size is not None,
+                    "untranslated": self._untranslated(here, shown, folder, entry)
+                    if shown != language
+                    else None,
                 }
             )
         title = heading
@@ -601,6 +683,23 @@ class SiteRenderer:
             categories=self.category_links(here, language, furigana, categories, current_category),
         )
         return self.render("index.html", context)
+
+    def _untranslated(
+        self, here: str, shown: str, folder: str, entry: EntrySummary
+    ) -> dict[str, str | None]:
+        """Where a list entry not yet in the reader's language leads: the source-language
+        page, its furigana version and its audio (the list is never furigana: only the
+        source language has furigana, and its lists have every notice in its own words)."""
+        return {
+            "lang": shown,
+            "page_href": paths.relative(here, folder),
+            "furigana_href": paths.relative(here, paths.furigana_dir(folder))
+            if self.furigana_for(shown)
+            else None,
+            "audio_href": paths.relative(here, folder + paths.AUDIO_FILE)
+            if entry.audio_size is not None
+            else None,
+        }
 
     def category_links(
         self,
@@ -674,11 +773,28 @@ class SiteRenderer:
                     "Official notices from %(city)s, in your language, with audio.",
                     city=self.city(code),
                 ),
+                "status": "",
             }
             for code in self.settings.published_languages
         ]
 
-    def root_page(self) -> bytes:
+    def translation_status(self, language: str, translated: int, total: int) -> str:
+        """What the chooser says honestly of a language: how many notices are in it today."""
+        if language == self.source or total == 0:
+            return ""
+        if translated == 0:
+            return self.strings(language).gettext(JAPANESE_ONLY)
+        return self.strings(language).gettext(
+            N_(
+                "In English now: %(translated)s of %(total)s notices. The others are shown in "
+                "Japanese until they are translated."
+            ),
+            translated=format_integer(translated, language),
+            total=format_integer(total, language),
+        )
+
+    def root_page(self, translated: Mapping[str, int], total: int) -> bytes:
+        """The language chooser; ``translated`` counts each language's notices of ``total``."""
         source = self.source
         strings = self.strings(source)
         languages = self.settings.published_languages
@@ -692,7 +808,15 @@ class SiteRenderer:
         context.update(
             alternates=alternates,
             heading=Markup(f'{escape(heading)} / <span lang="en">{escape(english)}</span>'),
-            choices=self.language_choices(""),
+            choices=[
+                {
+                    **choice,
+                    "status": self.translation_status(
+                        choice["language"], translated.get(choice["language"], 0), total
+                    ),
+                }
+                for choice in self.language_choices("")
+            ],
         )
         return self.render("root.html", context)
 

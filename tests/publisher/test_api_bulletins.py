@@ -245,7 +245,9 @@ def test_publish_runs_a_job_and_reports_every_language(client: TestClient, keys:
 
 
 @pytest.mark.slow
-def test_retract_removes_pages_and_keeps_the_record(client: TestClient, keys: Headers) -> None:
+def test_retract_says_so_at_the_pages_address_and_keeps_the_record(
+    client: TestClient, keys: Headers
+) -> None:
     bulletin = create(client, keys, languages=[])
     advance(client, keys, bulletin["id"], "submit", "approve", "publish")
     page_url = f"/ja/bulletins/{bulletin['id']}/"
@@ -255,7 +257,10 @@ def test_retract_removes_pages_and_keeps_the_record(client: TestClient, keys: He
     assert client.get(response.json()["status_url"], headers=keys["admin"]).json()["state"] == (
         "succeeded"
     )
-    assert client.get(page_url).status_code == 404
+    withdrawn = client.get(page_url).text
+    assert "このお知らせは取り下げられました" in withdrawn
+    assert SAMPLE["title"] in withdrawn and "<audio" not in withdrawn
+    assert client.get(f"{page_url}audio.mp3").status_code == 404
     kept = client.get(f"/api/v1/bulletins/{bulletin['id']}", headers=keys["editor"]).json()
     assert kept["state"] == "retracted"
     assert kept["title"] == SAMPLE["title"]

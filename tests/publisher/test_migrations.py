@@ -466,6 +466,22 @@ STEPS: dict[str, Step] = {
         },
     ),
     "0005": Step(expect=route_kinds_and_models),
+    "0006": Step(
+        add={
+            "withdrawal": [
+                {
+                    "id": 1,
+                    "bulletin_id": 2,
+                    "revision": 1,
+                    "category": "event",
+                    "published_at": at(11),
+                    "withdrawn_at": at(12),
+                    "titles": {"ja": "夏祭り", "en": "Summer festival"},
+                    "voiced": ["ja"],
+                }
+            ]
+        }
+    ),
 }
 
 

@@ -258,7 +258,9 @@ def test_a_live_page_can_be_taken_down_while_an_edit_is_pending(city: City) -> N
     city.step(bulletin_id, "retract", "approver", expect=202)
     city.work()
 
-    assert city.page(bulletin_id) is None
+    page = city.page(bulletin_id)  # its address now says it was withdrawn, nothing more
+    assert page is not None and "このお知らせは取り下げられました" in page
+    assert "直している途中" not in page and "<audio" not in page
     bulletin = city.bulletin(bulletin_id)
     assert bulletin["state"] == "in_review"  # the edit carries on, offline
     assert bulletin["published_revision"] is None

@@ -239,7 +239,10 @@ class Workflow(RuleBasedStateMachine):
         shown: dict[int, str] = {}
         if site.exists():
             for page in site.glob("*/index.html"):
-                found = _TITLE.search(page.read_text(encoding="utf-8"))
+                html = page.read_text(encoding="utf-8")
+                if '<article class="withdrawn"' in html:
+                    continue  # a retracted notice's address saying so: nothing of it is live
+                found = _TITLE.search(html)
                 assert found is not None
                 shown[int(page.parent.name)] = _TAG.sub("", found.group(1)).strip()
         return shown

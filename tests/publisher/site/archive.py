@@ -34,6 +34,7 @@ from publisher.tables import (
     SourceSnapshot,
     utc_now,
 )
+from publisher.withdrawals import clear_withdrawal, record_withdrawal
 from tests.support.staff import staff_member
 from translations.engine import TranslationEngine
 from translations.pipeline import translate_segments
@@ -289,7 +290,9 @@ def retract_fixture(services: Services, bulletin_id: int) -> None:
     with Session(services.db) as session:
         bulletin = session.get(Bulletin, bulletin_id)
         assert bulletin is not None
-        # As a retract request leaves it: offline at once, the job only rebuilds.
+        # As a retract request leaves it: offline at once, with what its address says from
+        # then on; the job only rebuilds.
+        record_withdrawal(session, bulletin)
         bulletin.state = "retracted"
         bulletin.published_revision = None
         bulletin.updated_at = utc_now()
@@ -303,3 +306,16 @@ def title_of(sample: dict[str, Any]) -> str:
 
 def sample_files() -> list[Path]:
     return sorted((Path(__file__).resolve().parents[3] / "demo" / "bulletins").glob("*.json"))
+
+
+def republish_fixture(services: Services, bulletin_id: int, revision: int = 1) -> None:
+    """A withdrawn bulletin's revision put online again, as a publish job's last step does."""
+    with Session(services.db) as session:
+        bulletin = session.get(Bulletin, bulletin_id)
+        assert bulletin is not None
+        bulletin.state = "published"
+        bulletin.published_revision = revision
+        bulletin.updated_at = utc_now()
+        clear_withdrawal(session, bulletin_id)
+        session.add(bulletin)
+        session.commit()

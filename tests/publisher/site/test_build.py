@@ -113,7 +113,11 @@ def test_a_retracted_bulletin_disappears_with_its_lists_updated(
     retract_fixture(site_services, 3)
     report = update_site(site_services, search=False)
     assert not report.full
-    assert not (built / "ja/bulletins/3").exists()
+    # Its address says it was withdrawn (test_withdrawn.py); its audio is gone.
+    assert "ja/bulletins/3/index.html" in report.written
+    assert "ja/bulletins/3/index.html" not in report.removed
+    assert "ja/bulletins/3/audio.mp3" in report.removed
+    assert not (built / "ja/bulletins/3/audio.mp3").exists()
     assert not (built / "ja/categories/disaster").exists()  # its only notice
     assert "ja/categories/disaster/furigana/index.html" in report.removed
     assert "bulletins/3/" not in (built / "ja/index.html").read_text()

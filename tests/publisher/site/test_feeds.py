@@ -6,7 +6,11 @@ import xml.etree.ElementTree as ElementTree
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
+import pytest
+
+from publisher import site
 from publisher.services import Services
+from publisher.site import artwork
 from publisher.site.build import build_site
 from tests.publisher.site.archive import publish_fixture, revise_fixture
 from tests.publisher.site.conftest import BASE_URL
@@ -60,6 +64,39 @@ def test_podcast_feed_has_each_bulletins_mp3_as_an_enclosure(built_once: Path) -
     assert int(item.findtext(f"{ITUNES}duration", "0")) >= 1
     assert item.findtext("guid") == f"{BASE_URL}pt/bulletins/6/"
     assert parsedate_to_datetime(item.findtext("pubDate", "")).year == 2026
+
+
+def test_the_podcast_has_square_artwork_from_the_citys_name(built_once: Path) -> None:
+    from PIL import Image
+
+    channel = ElementTree.parse(built_once / "en/podcast.xml").getroot().find("channel")
+    assert channel is not None
+    image = channel.find(f"{ITUNES}image")
+    assert image is not None
+    url = image.get("href", "")
+    assert url == channel.findtext("image/url") == f"{BASE_URL}assets/podcast-artwork.png"
+    with Image.open(built_once / url.removeprefix(BASE_URL)) as artwork:
+        assert artwork.format == "PNG"
+        assert artwork.width == artwork.height
+        assert 1400 <= artwork.width <= 3000
+        assert len(artwork.convert("RGB").getcolors(1_000_000) or ()) > 2  # text was drawn
+    assert channel.findtext(f"{ITUNES}explicit") == "false"
+
+
+def test_the_artwork_is_drawn_once_and_reused(
+    site_services: Services, built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept = list((site_services.settings.resolved_data_dir / "cache" / "artwork").glob("*.png"))
+    assert len(kept) == 1
+    assert (built / "assets/podcast-artwork.png").read_bytes() == kept[0].read_bytes()
+
+    def refuse(*_args: object) -> bytes:
+        raise AssertionError("the artwork was drawn again")
+
+    monkeypatch.setattr(artwork, "draw", refuse)
+    site.build._renderers.clear()  # a new process: a fresh renderer, the same data folder
+    build_site(site_services, full=True, search=False)
+    assert (built / "assets/podcast-artwork.png").read_bytes() == kept[0].read_bytes()
 
 
 def test_a_language_without_voices_has_an_empty_podcast(built_once: Path) -> None:
