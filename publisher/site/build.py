@@ -32,6 +32,7 @@ from publisher.site.content import (
     read_stamps,
     summarize,
 )
+from publisher.site.legacy import legacy_folders
 from publisher.site.plan import TIER_BULLETIN, TIER_MEDIA, Planned, SitePlan
 from publisher.site.render import SiteRenderer
 from publisher.site.search import PAGES_GLOB, bundle_changes, make_index
@@ -196,6 +197,7 @@ def update_site(
     with build_lock(services):
         readings = load_readings(settings.resolved_readings_file)
         print_ = fingerprint(settings, readings)
+        legacy = legacy_folders(site_dir)
         previous = None
         if not full and not unfinished_updates(site_dir):
             previous = load_state(site_dir, print_)
@@ -224,7 +226,9 @@ def update_site(
             work = Path(temporary)
             if previous is None:
                 shards = ShardRenderer(settings, renderer, services.db)
-                report = _full(shards, sorted(stamps), readings, state, work, search, progress)
+                report = _full(
+                    shards, sorted(stamps), readings, legacy, state, work, search, progress
+                )
             else:
                 summaries = {
                     bulletin_id: summary
@@ -232,7 +236,7 @@ def update_site(
                     if bulletin_id in stamps and bulletin_id not in (reload or ())
                 }
                 summaries.update((bulletin.id, summarize(bulletin)) for bulletin in loaded)
-                plan = SitePlan(renderer, list(summaries.values())).plan()
+                plan = SitePlan(renderer, list(summaries.values()), legacy).plan()
                 state.summaries = summaries
                 state.keys = {entry.path: entry.key for entry in plan}
                 report = _incremental(
@@ -279,6 +283,7 @@ def _full(
     shards: ShardRenderer,
     ids: list[int],
     readings: dict[str, str],
+    legacy: tuple[str, ...],
     state: BuildState,
     work: Path,
     search: bool,
@@ -299,9 +304,9 @@ def _full(
         ShardPool(shards, len(ids), readings) as pool,
     ):
         bulletins = pool.bulletins(build.staging, ids, advance)
-        plan = SitePlan(shards.renderer, bulletins.summaries).plan()
+        plan = SitePlan(shards.renderer, bulletins.summaries, legacy).plan()
         total += len(plan)
-        listings = pool.listings(build.staging, bulletins.summaries, advance)
+        listings = pool.listings(build.staging, bulletins.summaries, legacy, advance)
         written = [*bulletins.written, *listings.written]
         if search:
             hook = _search_hook(work, None, timings, lambda folder: folder, written)
@@ -384,7 +389,7 @@ def _incremental(
                 os.link(folder / path, target)
         return pages
 
-    current_bundle = build / paths.SEARCH_BUNDLE
+    current_bundle = build / paths.SEARCH_DIR
     placed: list[str] = []
     hook = None
     if refresh and not state.summaries and current_bundle.is_dir():

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -35,10 +35,13 @@ from publisher.site import paths
 from publisher.site.content import BulletinSummary, PageVersion, PublishedBulletin
 from publisher.site.furigana_html import FuriganaHtml
 from publisher.site.html_body import body_html, sanitize, sentence_html
-from publisher.site.ui_strings import KEYS, UI_STRINGS, format_date, ui_text
+from publisher.site.ui_strings import KEYS, UI_STRINGS, format_date, format_month, ui_text
 from publisher.site.writer import LinkedFile, SiteFile
 from translations.furigana import FuriganaReader
 from translations.languages import get_language
+
+if TYPE_CHECKING:
+    from publisher.site.archive import Month
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "site_templates"
 CITY_TIME_ZONE = ZoneInfo("Asia/Tokyo")
@@ -56,6 +59,8 @@ _TEMPLATES = (
     "404.html",
     "accessibility.html",
     "search.html",
+    "archive.html",
+    "moved.html",
 )
 
 
@@ -437,14 +442,17 @@ class SiteRenderer:
         furigana: bool,
         *,
         heading: str,
+        title: str,
         entries: Sequence[BulletinSummary],
-        pagination: Pagination,
+        pages: Neighbours,
         categories: Sequence[str],
         current_category: str | None,
         alternates: Sequence[Alternate],
         switcher: Sequence[SwitcherItem],
         breadcrumbs: Sequence[Link],
+        archive_href: str | None,
     ) -> bytes:
+        """A list of notices: a list's latest page, or one part of one of its months."""
         strings = self.strings(language, furigana)
         rows = []
         for summary in entries:
@@ -465,12 +473,6 @@ class SiteRenderer:
                     "has_audio": entry.audio_size is not None,
                 }
             )
-        title = heading
-        if pagination.pages > 1:
-            page_label = strings.attr(
-                "page_n_of_m", page=str(pagination.page), pages=str(pagination.pages)
-            )
-            title = f"{heading} ({page_label})"
         context = self.base_context(
             here,
             language,
@@ -484,10 +486,85 @@ class SiteRenderer:
         context.update(
             heading=heading,
             entries=rows,
-            pagination=pagination.links(here, furigana, self, strings),
+            pagination=pages,
+            archive_href=archive_href,
             categories=self.category_links(here, language, furigana, categories, current_category),
         )
         return self.render("index.html", context)
+
+    def month_label(self, language: str, month: str) -> str:
+        """``YYYY-MM`` as readers of ``language`` write a month (``2026年4月``)."""
+        year, number = month.split("-")
+        return format_month(language, int(year), int(number))
+
+    def archive_page(
+        self,
+        here: str,
+        language: str,
+        furigana: bool,
+        *,
+        category: str | None,
+        months: Sequence[Month],
+        alternates: Sequence[Alternate],
+        switcher: Sequence[SwitcherItem],
+        breadcrumbs: Sequence[Link],
+    ) -> bytes:
+        """A list's months, newest first, each with its parts (all of them reachable here)."""
+        strings = self.strings(language, furigana)
+        heading = strings.plain["archive_heading"]
+        if category is not None:
+            heading = f"{strings.plain[f'category_{category}']} – {heading}"
+        years: dict[str, list[dict[str, Any]]] = {}
+        for month in months:
+            parts = [
+                (
+                    strings.attr("page_n", page=str(number)),
+                    self.href(
+                        here, paths.month_dir(language, category, month.month, number), furigana
+                    ),
+                )
+                for number in range(1, month.parts + 1)
+            ]
+            years.setdefault(month.month[:4], []).append(
+                {
+                    "label": self.month_label(language, month.month),
+                    "count": month.count,
+                    "href": parts[0][1],
+                    "parts": parts if len(parts) > 1 else [],
+                }
+            )
+        context = self.base_context(
+            here,
+            language,
+            furigana,
+            heading,
+            alternates=alternates,
+            switcher=switcher,
+            breadcrumbs=breadcrumbs,
+            crumb_title=heading,
+        )
+        context.update(heading=heading, years=years)
+        return self.render("archive.html", context)
+
+    def moved_page(self, here: str, language: str, target: str) -> bytes:
+        """What stands where a list page used to be: a redirect with a link to follow.
+
+        Static hosts cannot answer 301, so the page refreshes at once to ``target`` and says
+        where it went, for readers whose browser does not follow the refresh.
+        """
+        furigana = paths.is_furigana(here)
+        strings = self.strings(language, furigana)
+        href = paths.relative(here, target)
+        context = self.base_context(
+            here, language, furigana, strings.plain["moved_heading"], toggle=False
+        )
+        context.update(
+            canonical=self.absolute(paths.plain_dir(target)),
+            heading=strings.content["moved_heading"],
+            target_href=href,
+            target_label=strings.content["archive_heading"],
+        )
+        return self.render("moved.html", context)
 
     def category_links(
         self,
@@ -542,7 +619,7 @@ class SiteRenderer:
     def search_page(self, language: str, furigana: bool, categories: Sequence[str]) -> bytes:
         here, context = self._fixed_page(language, furigana, paths.search_dir, "search")
         context.update(
-            bundle_href=paths.relative(here, paths.SEARCH_BUNDLE),
+            bundle_href=paths.relative(here, paths.SEARCH_DIR),
             categories=self.category_links(here, language, furigana, categories),
         )
         return self.render("search.html", context)
@@ -638,32 +715,13 @@ class SiteRenderer:
 
 
 @dataclass(frozen=True)
-class Pagination:
-    """Page ``page`` of ``pages``; ``folder_for(n)`` is the folder of page ``n``."""
+class Neighbours:
+    """The links from one list page to the pages before and after it (hrefs, or ``None``)."""
 
-    page: int
-    pages: int
-    folder_for: Callable[[int], str]
-
-    def links(
-        self, here: str, furigana: bool, renderer: SiteRenderer, strings: Strings
-    ) -> dict[str, Any]:
-        def href(number: int) -> str:
-            return renderer.href(here, self.folder_for(number), furigana)
-
-        window = sorted(
-            {1, self.pages, *range(max(1, self.page - 2), min(self.pages, self.page + 2) + 1)}
-        )
-        return {
-            "pages": self.pages,
-            "label": strings.attr("page_n_of_m", page=str(self.page), pages=str(self.pages)),
-            "previous": href(self.page - 1) if self.page > 1 else None,
-            "next": href(self.page + 1) if self.page < self.pages else None,
-            "numbers": [
-                (number, None if number == self.page else href(number)) for number in window
-            ],
-            "self_href": href(self.page),
-        }
+    previous: str | None = None
+    next: str | None = None
+    label: str | None = None
+    """"Page 2", for a month of several parts."""
 
 
 def content_key(*parts: object) -> str:

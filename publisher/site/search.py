@@ -71,6 +71,6 @@ def bundle_changes(bundle: Path, current: Path | None) -> list[tuple[str, SiteFi
             hashed = path.parent != bundle or path.suffix == ".pf_meta"
             if hashed or existing.read_bytes() == path.read_bytes():
                 continue
-        changes.append((paths.SEARCH_BUNDLE + relative, LinkedFile(path)))
-    changes.append((paths.SEARCH_BUNDLE + ENTRY, LinkedFile(bundle / ENTRY)))
+        changes.append((paths.SEARCH_DIR + relative, LinkedFile(path)))
+    changes.append((paths.SEARCH_DIR + ENTRY, LinkedFile(bundle / ENTRY)))
     return changes

@@ -70,11 +70,16 @@ class ShardRenderer:
         return _result(tuple(summarize(bulletin) for bulletin in loaded), folder)
 
     def listings(
-        self, staging: Path, summaries: Sequence[BulletinSummary], part: int, parts: int
+        self,
+        staging: Path,
+        summaries: Sequence[BulletinSummary],
+        legacy: Sequence[str],
+        part: int,
+        parts: int,
     ) -> ShardResult:
         """Every ``parts``-th list page, feed, sitemap and fixed file, from ``part``."""
         folder = BuildFolder(staging)
-        for entry in SitePlan(self.renderer, summaries).plan()[part::parts]:
+        for entry in SitePlan(self.renderer, summaries, legacy).plan()[part::parts]:
             folder.put(entry.path, entry.render())
         return _result((), folder)
 
@@ -144,15 +149,19 @@ class ShardPool:
         return _merge(tuple(s for result in results for s in result.summaries), results)
 
     def listings(
-        self, staging: Path, summaries: tuple[BulletinSummary, ...], advance: Advance
+        self,
+        staging: Path,
+        summaries: tuple[BulletinSummary, ...],
+        legacy: tuple[str, ...],
+        advance: Advance,
     ) -> ShardResult:
         """Every list page, feed, sitemap and fixed file for these summaries."""
         if self.pool is None:
-            result = self.local.listings(staging, summaries, 0, 1)
+            result = self.local.listings(staging, summaries, legacy, 0, 1)
             advance(len(result.written))
             return result
         parts = [
-            self.pool.submit(_render_listings, staging, summaries, part, self.workers)
+            self.pool.submit(_render_listings, staging, summaries, legacy, part, self.workers)
             for part in range(self.workers)
         ]
         results: list[ShardResult] = []
@@ -186,7 +195,11 @@ def _render_bulletins(staging: Path, ids: tuple[int, ...]) -> ShardResult:
 
 
 def _render_listings(
-    staging: Path, summaries: Sequence[BulletinSummary], part: int, parts: int
+    staging: Path,
+    summaries: Sequence[BulletinSummary],
+    legacy: Sequence[str],
+    part: int,
+    parts: int,
 ) -> ShardResult:
     assert _worker is not None
-    return _worker.listings(staging, summaries, part, parts)
+    return _worker.listings(staging, summaries, legacy, part, parts)

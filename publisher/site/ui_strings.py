@@ -54,7 +54,6 @@ KEYS: Final = (
     "category_water",
     "category_event",
     "category_other",
-    "page_n_of_m",
     "next_page",
     "previous_page",
     "seconds_unit",
@@ -81,6 +80,9 @@ KEYS: Final = (
     "next_sentence",
     "readalong_hint",
     "pagination_label",
+    "archive_heading",
+    "page_n",
+    "moved_heading",
     "accessibility_features_heading",
     "accessibility_feature_audio",
     "accessibility_feature_languages",
@@ -145,7 +147,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "category_water": "水道",
         "category_event": "イベント",
         "category_other": "その他のお知らせ",
-        "page_n_of_m": "{pages}ページ中{page}ページ目",
         "next_page": "次のページ",
         "previous_page": "前のページ",
         "seconds_unit": "{minutes}分{seconds}秒",
@@ -178,6 +179,9 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "next_sentence": "次の文",
         "readalong_hint": "読み上げ中の文に色がつきます。文を選ぶと、そこから再生します。",
         "pagination_label": "ページ",
+        "archive_heading": "月別のお知らせ",
+        "page_n": "{page}ページ目",
+        "moved_heading": "この一覧は移動しました",
         "accessibility_features_heading": "このサイトの取り組み",
         "accessibility_feature_audio": (
             "すべてのお知らせに音声版があり、再生、MP3でのダウンロード、"
@@ -252,7 +256,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "category_water": "Water",
         "category_event": "Events",
         "category_other": "Other notices",
-        "page_n_of_m": "Page {page} of {pages}",
         "next_page": "Next page",
         "previous_page": "Previous page",
         "seconds_unit": "{minutes} min {seconds} s",
@@ -287,6 +290,9 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "The sentence being read is highlighted. Select a sentence to play from there."
         ),
         "pagination_label": "Pages",
+        "archive_heading": "Notices by month",
+        "page_n": "Page {page}",
+        "moved_heading": "This list has moved",
         "accessibility_features_heading": "What this site offers",
         "accessibility_feature_audio": (
             "Every notice has an audio version that you can play, download as MP3, or receive as a "
@@ -364,7 +370,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "category_water": "Água",
         "category_event": "Eventos",
         "category_other": "Outros avisos",
-        "page_n_of_m": "Página {page} de {pages}",
         "next_page": "Próxima página",
         "previous_page": "Página anterior",
         "seconds_unit": "{minutes} min {seconds} s",
@@ -402,6 +407,9 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "dela."
         ),
         "pagination_label": "Páginas",
+        "archive_heading": "Avisos por mês",
+        "page_n": "Página {page}",
+        "moved_heading": "Esta lista mudou de endereço",
         "accessibility_features_heading": "O que este site oferece",
         "accessibility_feature_audio": (
             "Todos os avisos têm versão em áudio, que você pode ouvir, baixar em MP3 ou receber "
@@ -479,7 +487,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "category_water": "Agua",
         "category_event": "Eventos",
         "category_other": "Otros avisos",
-        "page_n_of_m": "Página {page} de {pages}",
         "next_page": "Página siguiente",
         "previous_page": "Página anterior",
         "seconds_unit": "{minutes} min {seconds} s",
@@ -519,6 +526,9 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "desde ahí."
         ),
         "pagination_label": "Páginas",
+        "archive_heading": "Avisos por mes",
+        "page_n": "Página {page}",
+        "moved_heading": "Esta lista se ha trasladado",
         "accessibility_features_heading": "Lo que ofrece este sitio",
         "accessibility_feature_audio": (
             "Todos los avisos tienen una versión en audio que puede escuchar, descargar en MP3 o "
@@ -601,7 +611,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "category_water": "Nước sinh hoạt",
         "category_event": "Sự kiện",
         "category_other": "Thông báo khác",
-        "page_n_of_m": "Trang {page} trên tổng số {pages}",
         "next_page": "Trang sau",
         "previous_page": "Trang trước",
         "seconds_unit": "{minutes} phút {seconds} giây",
@@ -636,6 +645,9 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "next_sentence": "Câu tiếp theo",
         "readalong_hint": "Câu đang được đọc sẽ được tô sáng. Chọn một câu để nghe từ câu đó.",
         "pagination_label": "Các trang",
+        "archive_heading": "Thông báo theo tháng",
+        "page_n": "Trang {page}",
+        "moved_heading": "Danh sách này đã được chuyển",
         "accessibility_features_heading": "Những gì trang web này cung cấp",
         "accessibility_feature_audio": (
             "Mọi thông báo đều có bản âm thanh để nghe, tải về dạng MP3 hoặc nhận qua podcast."
@@ -718,7 +730,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "category_water": "Tubig",
         "category_event": "Mga kaganapan",
         "category_other": "Iba pang abiso",
-        "page_n_of_m": "Pahina {page} ng {pages}",
         "next_page": "Susunod na pahina",
         "previous_page": "Nakaraang pahina",
         "seconds_unit": "{minutes} min {seconds} seg",
@@ -758,6 +769,9 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "mula roon."
         ),
         "pagination_label": "Mga pahina",
+        "archive_heading": "Mga abiso ayon sa buwan",
+        "page_n": "Pahina {page}",
+        "moved_heading": "Inilipat na ang listahang ito",
         "accessibility_features_heading": "Ang iniaalok ng site na ito",
         "accessibility_feature_audio": (
             "May audio na bersyon ang bawat abiso na maaari mong pakinggan, i-download bilang MP3, "
@@ -823,7 +837,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "category_water": "自来水",
         "category_event": "活动",
         "category_other": "其他通知",
-        "page_n_of_m": "第{page}页，共{pages}页",
         "next_page": "下一页",
         "previous_page": "上一页",
         "seconds_unit": "{minutes}分{seconds}秒",
@@ -852,6 +865,9 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "next_sentence": "下一句",
         "readalong_hint": "正在朗读的句子会突出显示。选择一个句子即可从该处开始播放。",
         "pagination_label": "页码",
+        "archive_heading": "按月份查看通知",
+        "page_n": "第{page}页",
+        "moved_heading": "此列表已移动",
         "accessibility_features_heading": "本网站提供的功能",
         "accessibility_feature_audio": (
             "每条通知都有语音版，可以直接播放、下载 MP3 或通过播客接收。"
@@ -909,7 +925,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "category_water": "自來水",
         "category_event": "活動",
         "category_other": "其他公告",
-        "page_n_of_m": "第{page}頁，共{pages}頁",
         "next_page": "下一頁",
         "previous_page": "上一頁",
         "seconds_unit": "{minutes}分{seconds}秒",
@@ -940,6 +955,9 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "next_sentence": "下一句",
         "readalong_hint": "正在朗讀的句子會醒目顯示。選擇一個句子即可從該處開始播放。",
         "pagination_label": "頁碼",
+        "archive_heading": "按月份查看通知",
+        "page_n": "第{page}頁",
+        "moved_heading": "此列表已移動",
         "accessibility_features_heading": "本網站提供的功能",
         "accessibility_feature_audio": (
             "每則通知都有語音版，可以直接播放、下載 MP3 或透過 Podcast 接收。"
@@ -1011,7 +1029,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "category_water": "수도",
         "category_event": "행사",
         "category_other": "기타 공지",
-        "page_n_of_m": "{pages}페이지 중 {page}페이지",
         "next_page": "다음 페이지",
         "previous_page": "이전 페이지",
         "seconds_unit": "{minutes}분 {seconds}초",
@@ -1045,6 +1062,9 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "읽고 있는 문장이 강조 표시됩니다. 문장을 선택하면 그 부분부터 재생합니다."
         ),
         "pagination_label": "페이지",
+        "archive_heading": "월별 공지",
+        "page_n": "{page}페이지",
+        "moved_heading": "이 목록은 이동했습니다",
         "accessibility_features_heading": "이 사이트가 제공하는 기능",
         "accessibility_feature_audio": (
             "모든 공지에는 음성판이 있어 재생하거나 MP3로 내려받거나 팟캐스트로 받을 수 있습니다."
@@ -1127,7 +1147,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "category_water": "Layanan air",
         "category_event": "Acara",
         "category_other": "Pemberitahuan lainnya",
-        "page_n_of_m": "Halaman {page} dari {pages}",
         "next_page": "Halaman berikutnya",
         "previous_page": "Halaman sebelumnya",
         "seconds_unit": "{minutes} mnt {seconds} dtk",
@@ -1163,6 +1182,9 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "kalimat itu."
         ),
         "pagination_label": "Halaman",
+        "archive_heading": "Pengumuman per bulan",
+        "page_n": "Halaman {page}",
+        "moved_heading": "Daftar ini telah dipindahkan",
         "accessibility_features_heading": "Yang disediakan situs ini",
         "accessibility_feature_audio": (
             "Setiap pengumuman memiliki versi audio yang dapat Anda putar, unduh sebagai MP3, atau "
@@ -1234,7 +1256,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "category_water": "खानेपानी",
         "category_event": "कार्यक्रमहरू",
         "category_other": "अन्य सूचनाहरू",
-        "page_n_of_m": "पृष्ठ {page} (कुल {pages})",
         "next_page": "अर्को पृष्ठ",
         "previous_page": "अघिल्लो पृष्ठ",
         "seconds_unit": "{minutes} मिनेट {seconds} सेकेन्ड",
@@ -1266,6 +1287,9 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "next_sentence": "अर्को वाक्य",
         "readalong_hint": "पढिँदै गरेको वाक्य हाइलाइट हुन्छ। त्यहाँबाट सुन्न कुनै वाक्य छान्नुहोस्।",
         "pagination_label": "पृष्ठहरू",
+        "archive_heading": "महिनाअनुसार सूचनाहरू",
+        "page_n": "पृष्ठ {page}",
+        "moved_heading": "यो सूची सारिएको छ",
         "accessibility_features_heading": "यो साइटले दिने सुविधाहरू",
         "accessibility_feature_audio": (
             "हरेक सूचनाको अडियो संस्करण छ, जसलाई तपाईं बजाउन, MP3 का रूपमा डाउनलोड गर्न वा पडकास्टका रूपमा "
@@ -1332,7 +1356,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "category_water": "น้ำประปา",
         "category_event": "กิจกรรม",
         "category_other": "ประกาศอื่น ๆ",
-        "page_n_of_m": "หน้า {page} จาก {pages}",
         "next_page": "หน้าถัดไป",
         "previous_page": "หน้าก่อนหน้า",
         "seconds_unit": "{minutes} นาที {seconds} วินาที",
@@ -1361,6 +1384,9 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "next_sentence": "ประโยคถัดไป",
         "readalong_hint": "ประโยคที่กำลังอ่านจะถูกเน้นสี เลือกประโยคเพื่อเล่นจากตรงนั้น",
         "pagination_label": "หน้า",
+        "archive_heading": "ประกาศแยกตามเดือน",
+        "page_n": "หน้า {page}",
+        "moved_heading": "รายการนี้ย้ายไปแล้ว",
         "accessibility_features_heading": "สิ่งที่เว็บไซต์นี้มีให้",
         "accessibility_feature_audio": (
             "ประกาศทุกฉบับมีเสียงอ่าน ซึ่งคุณเล่นได้ ดาวน์โหลดเป็น MP3 ได้ หรือรับผ่านพอดแคสต์ได้"
@@ -1428,7 +1454,6 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
         "category_water": "ရေပေးဝေရေး",
         "category_event": "ပွဲအစီအစဉ်များ",
         "category_other": "အခြားအသိပေးချက်များ",
-        "page_n_of_m": "စာမျက်နှာ {page} (စုစုပေါင်း {pages})",
         "next_page": "နောက်စာမျက်နှာ",
         "previous_page": "ယခင်စာမျက်နှာ",
         "seconds_unit": "{minutes} မိနစ် {seconds} စက္ကန့်",
@@ -1462,6 +1487,9 @@ UI_STRINGS: Final[Mapping[str, Mapping[str, str]]] = {
             "ဖတ်နေသော စာကြောင်းကို အရောင်ဖြင့် ပြပါမည်။ စာကြောင်းတစ်ကြောင်းကို ရွေးလျှင် ထိုနေရာမှ စဖွင့်ပါမည်။"
         ),
         "pagination_label": "စာမျက်နှာများ",
+        "archive_heading": "လအလိုက် အသိပေးချက်များ",
+        "page_n": "စာမျက်နှာ {page}",
+        "moved_heading": "ဤစာရင်းကို ရွှေ့ပြောင်းထားပါသည်",
         "accessibility_features_heading": "ဤဝဘ်ဆိုက်က ပေးသော အရာများ",
         "accessibility_feature_audio": (
             "အသိပေးချက်တိုင်းတွင် အသံဖိုင်ပါရှိပြီး ဖွင့်နားထောင်ခြင်း၊ MP3 အဖြစ် ဒေါင်းလုဒ်လုပ်ခြင်း သို့မဟုတ် ပေါ့ဒ်ကာစ်အဖြစ် "
@@ -1510,6 +1538,24 @@ All dates are Gregorian and written with ASCII digits.
 """
 
 
+MONTH_FORMATS: Final[Mapping[str, str]] = {
+    "ja": "{year}年{month}月",
+    "en": "{year}-{month:02}",
+    "pt": "{month:02}/{year}",
+    "es": "{month:02}/{year}",
+    "vi": "{month:02}/{year}",
+    "tl": "{month}/{year}",
+    "zh": "{year}年{month}月",
+    "zh-Hant": "{year}年{month}月",
+    "ko": "{year}년 {month}월",
+    "id": "{month:02}/{year}",
+    "ne": "{year}/{month:02}",
+    "th": "{month:02}/{year}",
+    "my": "{month:02}/{year}",
+}
+"""A month (archive headings), numeric and in the same order as :data:`DATE_FORMATS`."""
+
+
 def ui_text(language: str, key: str, /, **values: str) -> str:
     """Look up a string, falling back to English for an unknown language; ``str.format`` the values.
 
@@ -1528,3 +1574,10 @@ def format_date(language: str, year: int, month: int, day: int) -> str:
     date = datetime.date(year, month, day)
     pattern = DATE_FORMATS.get(language, DATE_FORMATS[FALLBACK_LANGUAGE])
     return pattern.format(year=date.year, month=date.month, day=date.day)
+
+
+def format_month(language: str, year: int, month: int) -> str:
+    """Write a month as readers of ``language`` expect, e.g. ``2025年3月`` or ``2025-03``."""
+    datetime.date(year, month, 1)  # an impossible month raises ValueError
+    pattern = MONTH_FORMATS.get(language, MONTH_FORMATS[FALLBACK_LANGUAGE])
+    return pattern.format(year=year, month=month)
