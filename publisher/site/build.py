@@ -14,7 +14,7 @@ import gc
 import os
 import tempfile
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -35,7 +35,20 @@ from publisher.site.content import (
 from publisher.site.legacy import legacy_folders
 from publisher.site.plan import TIER_BULLETIN, TIER_MEDIA, Planned, SitePlan
 from publisher.site.render import SiteRenderer
-from publisher.site.search import PAGES_GLOB, bundle_changes, make_index
+from publisher.site.search import (
+    RECENT,
+    STABLE,
+    Bundle,
+    SearchState,
+    bundle_dir,
+    bundle_files,
+    make_index,
+    manifest,
+    new_generation,
+    read_bundle,
+    retired_generations,
+)
+from publisher.site.search_service import recent_indexer
 from publisher.site.shards import ShardPool, ShardRenderer
 from publisher.site.state import BuildState, fingerprint, load_state, save_state
 from publisher.site.writer import (
@@ -256,29 +269,6 @@ def update_site(
     return replace(report, seconds=seconds)
 
 
-def _search_hook(
-    work: Path,
-    current: Path | None,
-    timings: dict[str, float],
-    farm: Callable[[Path], Path],
-    placed: list[str],
-) -> Callable[[Path], Iterable[tuple[str, SiteFile]]]:
-    """Index the pages the writer has in place; the bundle's files go to the writer."""
-
-    def hook(folder: Path) -> Iterable[tuple[str, SiteFile]]:
-        started = time.perf_counter()
-        pages = farm(folder)
-        if not any(pages.glob(PAGES_GLOB)):
-            return []  # nothing published yet: no index (the search page says so)
-        bundle = make_index(pages, work / "bundle")
-        changes = bundle_changes(bundle, current)
-        timings["search"] = time.perf_counter() - started
-        placed.extend(path for path, _ in changes)
-        return changes
-
-    return hook
-
-
 def _full(
     shards: ShardRenderer,
     ids: list[int],
@@ -309,10 +299,21 @@ def _full(
         listings = pool.listings(build.staging, bulletins.summaries, legacy, advance)
         written = [*bulletins.written, *listings.written]
         if search:
-            hook = _search_hook(work, None, timings, lambda folder: folder, written)
+            started = time.perf_counter()
+            digests = {summary.id: summary.digest for summary in bulletins.summaries}
+            state.search = SearchState()
+            files: list[tuple[str, SiteFile]] = []
+            if digests:
+                generation = new_generation()
+                bundle = make_index(build.staging, work / "bundle")
+                state.search.stable = read_bundle(bundle, generation, digests)
+                files = bundle_files(bundle, bundle_dir(STABLE, generation))
+            files.append((paths.SEARCH_MANIFEST, manifest(state.search, digests)))
             folder = BuildFolder(build.staging)
-            for path, content in hook(build.staging):
+            for path, content in files:
                 folder.put(path, content)
+                written.append(path)
+            timings["search"] = time.perf_counter() - started
     state.build = build.folder.name
     state.summaries = {summary.id: summary for summary in bulletins.summaries}
     state.keys = {entry.path: entry.key for entry in plan}
@@ -377,36 +378,51 @@ def _incremental(
         return BuildReport(build, False, (), (), 0, {})
 
     timings: dict[str, float] = {}
-
-    def farm(folder: Path) -> Path:
-        """The pages to index, without the ones about to be removed (links, not copies)."""
-        pages = work / "pages"
-        for summary in state.summaries.values():
-            for language in summary.entries:
-                path = paths.file_of(paths.bulletin_dir(language, summary.id))
-                target = pages / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.link(folder / path, target)
-        return pages
-
-    current_bundle = build / paths.SEARCH_DIR
+    state.search = SearchState(previous.search.stable, previous.search.recent)
     placed: list[str] = []
     hook = None
-    if refresh and not state.summaries and current_bundle.is_dir():
-        # Every bulletin is gone: so is the index, or it would still find them.
-        removed += [
-            path.relative_to(build).as_posix()
-            for path in current_bundle.rglob("*")
-            if path.is_file()
-        ]
-    elif refresh:
-        existing = current_bundle if current_bundle.is_dir() else None
-        hook = _search_hook(work, existing, timings, farm, placed)
+    folders_out: list[str] = []
+    if refresh:
+        current = {bulletin_id: summary.digest for bulletin_id, summary in state.summaries.items()}
+        outdated = state.search.outdated(current)
+        if outdated != state.search.recent.digests:
+            generation = new_generation()
+            keep = {previous.search.recent.generation, generation}
+            folders_out = retired_generations(build, RECENT, keep)
+        else:
+            generation = ""  # the recent bundle is the one in place: only skips may change
+
+        def hook(folder: Path) -> list[tuple[str, SiteFile]]:
+            started = time.perf_counter()
+            files: list[tuple[str, SiteFile]] = []
+            if generation and outdated:
+                bundle = recent_indexer().index(_farm(folder, outdated), work / "recent")
+                state.search.recent = read_bundle(bundle, generation, outdated)
+                files = bundle_files(bundle, bundle_dir(RECENT, generation))
+            elif generation:
+                state.search.recent = Bundle()
+            files.append((paths.SEARCH_MANIFEST, manifest(state.search, current)))
+            placed.extend(path for path, _ in files)
+            timings["search"] = time.perf_counter() - started
+            return files
+
+        def _farm(folder: Path, bulletins: dict[int, str]) -> Path:
+            """The pages to index, linked (not copied) out of the updated build."""
+            pages = work / "pages"
+            for bulletin_id in bulletins:
+                for language in state.summaries[bulletin_id].entries:
+                    path = paths.file_of(paths.bulletin_dir(language, bulletin_id))
+                    target = pages / path
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    os.link(folder / path, target)
+            return pages
+
     update_in_place(
         site_dir,
         ((path, content) for _, path, content in changes),
         removed,
         before_removals=hook,
+        folders_out=folders_out,
     )
     written = tuple(path for _, path, _ in changes) + tuple(placed)
     return BuildReport(build, False, written, tuple(removed), counter.pages, timings)

@@ -619,7 +619,11 @@ class SiteRenderer:
     def search_page(self, language: str, furigana: bool, categories: Sequence[str]) -> bytes:
         here, context = self._fixed_page(language, furigana, paths.search_dir, "search")
         context.update(
-            bundle_href=paths.relative(here, paths.SEARCH_DIR),
+            index_href=paths.relative(here, paths.SEARCH_MANIFEST),
+            # A language with notices has categories, and an archive of them.
+            archive_href=self.href(here, paths.archive_dir(language, None), furigana)
+            if categories
+            else None,
             categories=self.category_links(here, language, furigana, categories),
         )
         return self.render("search.html", context)
