@@ -48,6 +48,7 @@ from publisher.site.search import (
     read_bundle,
     retired_generations,
 )
+from publisher.site.search_fold import FOLD_AFTER, start_fold
 from publisher.site.search_service import recent_indexer
 from publisher.site.shards import ShardPool, ShardRenderer
 from publisher.site.state import BuildState, fingerprint, load_state, save_state
@@ -257,9 +258,12 @@ def update_site(
                 )
         seconds["render_write"] = time.perf_counter() - phase - report.seconds.get("search", 0)
         save_state(site_dir, state)
+        fold = search and not report.full and len(state.search.recent.digests) >= FOLD_AFTER
         retired = retire_builds(site_dir)
         if report.full:
             _freeze_what_stays()
+    if fold:  # a new stable search bundle, made at low priority in a process of its own
+        start_fold(settings)
     if retired:  # after the lock: the next publish need not wait for the deletion
         phase = time.perf_counter()
         empty_retired(site_dir)

@@ -156,6 +156,13 @@ def read_bundle(bundle: Path, generation: str, digests: Mapping[int, str]) -> Bu
     return Bundle(generation, kept, pages, sorted(entry["languages"]))
 
 
+def drop_widgets(bundle: Path) -> None:
+    """Remove Pagefind's own search widgets from a bundle the site will hold as it is."""
+    for path in bundle.iterdir():
+        if path.name.startswith(_UNUSED):
+            path.unlink()
+
+
 def bundle_files(bundle: Path, folder: str) -> list[tuple[str, SiteFile]]:
     """The bundle's files to place under the site folder ``folder``, the entry file last."""
     files: list[tuple[str, SiteFile]] = [
