@@ -78,6 +78,8 @@ def fold_search(services: Services, *, nice: int = LOWEST_PRIORITY) -> bool:
     with _one_fold(site_dir) as mine:
         if not mine:
             return False
+        for leftover in builds_dir(site_dir).glob(".search-fold-*"):  # from a fold killed
+            shutil.rmtree(leftover, ignore_errors=True)
         work = Path(tempfile.mkdtemp(prefix=".search-fold-", dir=builds_dir(site_dir)))
         try:
             with build_lock(services):
