@@ -378,11 +378,11 @@ def _incremental(
     state.search_stale = previous.search_stale or (not search and bool(pages_changed))
     if refresh:
         state.search_stale = False
+    state.search = SearchState(previous.search.stable, previous.search.recent)
     if not changes and not removed and not refresh:
         return BuildReport(build, False, (), (), 0, {})
 
     timings: dict[str, float] = {}
-    state.search = SearchState(previous.search.stable, previous.search.recent)
     placed: list[str] = []
     hook = None
     folders_out: list[str] = []

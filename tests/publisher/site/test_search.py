@@ -73,6 +73,13 @@ def test_a_new_notice_goes_into_a_small_recent_bundle(
     publish_fixture(site_services, samples[4], engine, audio=False)
     update_site(site_services)
     assert not recent.exists() and newer.is_dir()
+    # A build with nothing to do keeps what it knows of the bundles.
+    kept = _manifest(site)
+    assert update_site(site_services).written == ()
+    publish_fixture(site_services, samples[5], engine, audio=False)
+    update_site(site_services)
+    assert _manifest(site)["bundles"][0] == kept["bundles"][0]
+    assert _languages(_bundles(site)[1]) == {"ja": 4, "en": 4, "pt": 4, "vi": 4}
     assert new
 
 
