@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from publisher.site.ui_strings import DATE_FORMATS, FALLBACK_LANGUAGE, KEYS, UI_STRINGS
+from publisher.site.ui_strings import (
+    DATE_FORMATS,
+    FALLBACK_LANGUAGE,
+    KEYS,
+    MONTH_FORMATS,
+    UI_STRINGS,
+    format_month,
+)
 from translations.languages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -24,6 +31,16 @@ def test_every_language_has_exactly_the_keys_and_a_date_format(language: str) ->
     assert [key for key in KEYS if key not in strings] == []
     assert [key for key in strings if key not in KEYS] == []
     assert language in DATE_FORMATS
+    assert language in MONTH_FORMATS
+
+
+def test_months_are_written_as_each_language_writes_dates() -> None:
+    assert format_month("ja", 2026, 4) == "2026年4月"
+    assert format_month("en", 2026, 4) == "2026-04"
+    assert format_month("pt", 2026, 4) == "04/2026"
+    assert format_month("xx", 2026, 4) == "2026-04"  # English for an unknown language
+    with pytest.raises(ValueError):
+        format_month("en", 2026, 13)
 
 
 @pytest.mark.parametrize("language", sorted(UI_STRINGS))
