@@ -27,6 +27,16 @@ Then, each in a fresh process so that peak memory is the phase's own:
   still warms this process up after a build on other processes) and the median of the
   other four; and once in a fresh process (as ``main.py build`` does it). Each as a fraction
   of the full build, with the files it wrote.
+* **new notice**: in the process that did the full build, ten new bulletins published one
+  after the other, each followed by ``update_site(changed=…)``: the first at the start of
+  the month after the archive's last (so it opens a month: the most files a new notice
+  writes, the same whatever the archive's size), the others an hour apart. The median as a
+  fraction of the full build, and the files written (the first's, and the fewest and most).
+* **search after a new notice**: in a fresh process, the Pagefind service warmed (as the
+  worker does when it starts), a fold of the whole site into the stable bundle (timed: the
+  background job's cost), then a new bulletin published with the search index on: the time
+  from the start of the build until the manifest names a recent bundle holding its pages,
+  and the search part of it (checked by reading the bundle's page fragments).
 * **search index** (``--search``): Pagefind over the built site, a separate tool's cost.
 """
 
@@ -49,6 +59,8 @@ LANGUAGES = ("en", "pt", "es", "vi", "zh", "ko", "id", "ne", "th")
 TARGET_PAGES_PER_SECOND = 1_000
 TARGET_RATIO = 0.8
 TARGET_INCREMENTAL_FRACTION = 0.01
+TARGET_SEARCH_SECONDS = 2.0
+NEW_NOTICES = 10
 
 
 def _settings(data: Path, site_dir: Path | None = None, workers: int = 0) -> Any:
@@ -223,6 +235,49 @@ def _edit_and_update(services: Any, bulletin_id: int) -> dict[str, Any]:
     }
 
 
+def _next_month(services: Any) -> datetime:
+    """09:00 in the city on the first day of the month after the archive's newest notice."""
+    from sqlalchemy import func
+    from sqlmodel import Session, col, select
+
+    from publisher.tables import Bulletin
+
+    with Session(services.db) as session:
+        latest = session.exec(select(func.max(col(Bulletin.published_at)))).one()
+    assert latest is not None
+    local = latest.replace(tzinfo=UTC).astimezone(_city_time_zone())
+    year, month = (local.year + 1, 1) if local.month == 12 else (local.year, local.month + 1)
+    return datetime(year, month, 1, 9, tzinfo=_city_time_zone()).astimezone(UTC)
+
+
+def _city_time_zone() -> Any:
+    from publisher.site.render import CITY_TIME_ZONE
+
+    return CITY_TIME_ZONE
+
+
+def _publish_new(services: Any, moment: datetime, *, search: bool = False) -> dict[str, Any]:
+    """Publish a new bulletin (as the publish job leaves it) and time the build that follows."""
+    from publisher.site.build import update_site
+    from tests.publisher.site.archive import publish_fixture
+    from tests.support.fake_engine import FakeEngine
+
+    sample = json.loads(sorted(BULLETINS.glob("*.json"))[0].read_text("utf-8"))
+    sample["title"] = f"{sample['title']}（新着 {moment:%Y%m%d%H}）"
+    new = publish_fixture(services, sample, FakeEngine(), published_at=moment)
+    started = time.perf_counter()
+    report = update_site(services, changed=(new,), search=search)
+    return {
+        "id": new,
+        "seconds": time.perf_counter() - started,
+        "pages": report.pages,
+        "written": len([path for path in report.written if not path.startswith("pagefind/")]),
+        "index_files": len([path for path in report.written if path.startswith("pagefind/")]),
+        "files": list(report.written),
+        "phases": report.seconds,
+    }
+
+
 def phase_full(data: Path, workers: int = 0) -> dict[str, Any]:
     """The full build, then one edit built in the same process (as the worker does it)."""
     from publisher.site.build import update_site
@@ -233,8 +288,11 @@ def phase_full(data: Path, workers: int = 0) -> dict[str, Any]:
     # Until the new site is live and the lock free; old builds are deleted after that.
     seconds = time.perf_counter() - started - report.seconds.get("prune", 0.0)
     incremental = [_edit_and_update(services, bulletin_id) for bulletin_id in range(1, 6)]
+    start = _next_month(services)
+    new = [_publish_new(services, start + timedelta(hours=offset)) for offset in range(NEW_NOTICES)]
     services.close()
     return {
+        "new": new,
         "seconds": seconds,
         "pages": report.pages,
         "files": len(report.written),
@@ -297,7 +355,37 @@ def phase_search(data: Path) -> dict[str, Any]:
     return {"seconds": time.perf_counter() - started, "peak_mb": _peak_mb()}
 
 
+def phase_new_search(data: Path) -> dict[str, Any]:
+    """Warm the search service, fold the site into a stable bundle, publish with search on."""
+    from publisher.site import paths
+    from publisher.site.search import read_bundle
+    from publisher.site.search_fold import fold_search
+    from publisher.site.search_service import warm
+
+    services = _services(data)
+    started = time.perf_counter()
+    warm(Path(tempfile.mkdtemp(dir=data)))
+    warmed = time.perf_counter() - started
+    started = time.perf_counter()
+    assert fold_search(services, nice=0)
+    folded = time.perf_counter() - started
+    result = _publish_new(services, _next_month(services), search=True)
+    site = services.settings.resolved_site_dir
+    listed = json.loads((site / paths.SEARCH_MANIFEST).read_text("utf-8"))["bundles"]
+    recent = site / paths.SEARCH_DIR / listed[-1]["path"]
+    found = read_bundle(recent, "", {result["id"]: ""}).pages.get(result["id"], [])
+    services.close()
+    return {
+        **result,
+        "warm_seconds": warmed,
+        "fold_seconds": folded,
+        "found_pages": len(found),
+        "peak_mb": _peak_mb(),
+    }
+
+
 PHASES = {
+    "new-search": phase_new_search,
     "full": phase_full,
     "one-process": phase_one_process,
     "baseline": phase_baseline,
@@ -395,6 +483,31 @@ def main() -> None:
             )
         print(f"  peak memory: {cold['peak_mb']:.0f} MB (fresh process)")
         print(f"  files: {', '.join(warm['files'])}")
+        news = full["new"]
+        timed = sorted(result["seconds"] for result in news)
+        median = timed[len(timed) // 2]
+        counts = [result["written"] for result in news]
+        print(
+            f"new notice, in the worker process, median of {len(news)}: "
+            f"{median * 1000:.0f} ms = {median / full['seconds']:.4f} of the full build "
+            f"(target <= {TARGET_INCREMENTAL_FRACTION}); files written: {news[0]['written']} "
+            f"for the first (it opens a month: the most a new notice writes), "
+            f"{min(counts)}-{max(counts)} over all (target: the same at any archive size)"
+        )
+        print(f"  files of the first: {', '.join(news[0]['files'])}")
+        searched = _run_phase("new-search", data)
+        print(
+            f"search after a new notice: the build with the index took "
+            f"{searched['seconds']:.2f} s, its search part {searched['phases']['search']:.2f} s "
+            f"(target <= {TARGET_SEARCH_SECONDS} s); the recent bundle holds "
+            f"{searched['found_pages']} pages of it; {searched['written']} site files and "
+            f"{searched['index_files']} index files written"
+        )
+        print(
+            f"  search service warm-up {searched['warm_seconds']:.1f} s (once per worker); "
+            f"fold of the whole site into a stable bundle {searched['fold_seconds']:.1f} s "
+            f"(background, lowest priority, not holding the site lock while indexing)"
+        )
         if arguments.search:
             search = _run_phase("search", data)
             print(f"search index (pagefind, all bulletin pages): {search['seconds']:.1f} s")

@@ -7,6 +7,7 @@ import logging
 import os
 import subprocess
 import sys
+import threading
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Literal, NoReturn
@@ -162,12 +163,28 @@ def worker(
     services = _services(settings)
     queue = JobQueue(services, make_huey(services))
     queue.resume_interrupted()
+    threading.Thread(target=_warm_search, args=(settings,), name="search-warm", daemon=True).start()
     try:
         queue.huey.create_consumer(
             workers=settings.worker_threads, worker_type="thread", periodic=False
         ).run()
     finally:
         services.close()
+
+
+def _warm_search(settings: Settings) -> None:
+    """Start the search service now, so that the first publish finds it ready (~3 s)."""
+    import tempfile
+
+    from publisher.site.search_service import warm
+
+    scratch = settings.resolved_data_dir / "cache"
+    scratch.mkdir(parents=True, exist_ok=True)
+    try:
+        with tempfile.TemporaryDirectory(prefix="search-warm-", dir=scratch) as folder:
+            warm(Path(folder))
+    except Exception:
+        logging.getLogger(__name__).exception("the search service did not start")
 
 
 def _stop_when_orphaned() -> None:

@@ -185,6 +185,14 @@ def format_day(day: date, language: str) -> str:
     return str(format_date(day, "long", locale=_locale(language))).replace("\u202f", "\u00a0")
 
 
+def format_month(year: int, month: int, language: str) -> str:
+    """A month as readers of ``language`` name it (CLDR's year-and-month format):
+    ``2026年4月``, ``April 2026``, ``abril de 2026``; archive pages are cut by month."""
+    from babel.dates import format_skeleton
+
+    return str(format_skeleton("yMMMM", date(year, month, 1), locale=_locale(language)))
+
+
 def format_integer(number: int, language: str) -> str:
     """A count or a page number in the reader's digits and grouping (CLDR)."""
     from babel.numbers import format_decimal

@@ -14,7 +14,7 @@ import gc
 import os
 import tempfile
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -34,9 +34,24 @@ from publisher.site.content import (
     read_withdrawn,
     summarize,
 )
+from publisher.site.legacy import legacy_folders
 from publisher.site.plan import TIER_BULLETIN, TIER_MEDIA, Planned, SitePlan
 from publisher.site.render import SiteRenderer
-from publisher.site.search import PAGES_GLOB, bundle_changes, make_index
+from publisher.site.search import (
+    RECENT,
+    STABLE,
+    Bundle,
+    SearchState,
+    bundle_dir,
+    bundle_files,
+    make_index,
+    manifest,
+    new_generation,
+    read_bundle,
+    retired_generations,
+)
+from publisher.site.search_fold import FOLD_AFTER, start_fold
+from publisher.site.search_service import recent_indexer
 from publisher.site.shards import ShardPool, ShardRenderer
 from publisher.site.state import BuildState, fingerprint, load_state, save_state
 from publisher.site.writer import (
@@ -198,6 +213,7 @@ def update_site(
     with build_lock(services):
         readings = load_readings(settings.resolved_readings_file)
         print_ = fingerprint(settings, readings)
+        legacy = legacy_folders(site_dir)
         previous = None
         if not full and not unfinished_updates(site_dir):
             previous = load_state(site_dir, print_)
@@ -228,7 +244,15 @@ def update_site(
             if previous is None:
                 shards = ShardRenderer(settings, renderer, services.db)
                 report = _full(
-                    shards, sorted(stamps), withdrawn, readings, state, work, search, progress
+                    shards,
+                    sorted(stamps),
+                    withdrawn,
+                    readings,
+                    legacy,
+                    state,
+                    work,
+                    search,
+                    progress,
                 )
             else:
                 summaries = {
@@ -237,7 +261,7 @@ def update_site(
                     if bulletin_id in stamps and bulletin_id not in (reload or ())
                 }
                 summaries.update((bulletin.id, summarize(bulletin)) for bulletin in loaded)
-                plan = SitePlan(renderer, list(summaries.values()), withdrawn).plan()
+                plan = SitePlan(renderer, list(summaries.values()), withdrawn, legacy).plan()
                 state.summaries = summaries
                 state.keys = {entry.path: entry.key for entry in plan}
                 report = _incremental(
@@ -245,9 +269,12 @@ def update_site(
                 )
         seconds["render_write"] = time.perf_counter() - phase - report.seconds.get("search", 0)
         save_state(site_dir, state)
+        fold = search and not report.full and len(state.search.recent.digests) >= FOLD_AFTER
         retired = retire_builds(site_dir)
         if report.full:
             _freeze_what_stays()
+    if fold:  # a new stable search bundle, made at low priority in a process of its own
+        start_fold(settings)
     if retired:  # after the lock: the next publish need not wait for the deletion
         phase = time.perf_counter()
         empty_retired(site_dir)
@@ -257,34 +284,12 @@ def update_site(
     return replace(report, seconds=seconds)
 
 
-def _search_hook(
-    work: Path,
-    current: Path | None,
-    timings: dict[str, float],
-    farm: Callable[[Path], Path],
-    placed: list[str],
-) -> Callable[[Path], Iterable[tuple[str, SiteFile]]]:
-    """Index the pages the writer has in place; the bundle's files go to the writer."""
-
-    def hook(folder: Path) -> Iterable[tuple[str, SiteFile]]:
-        started = time.perf_counter()
-        pages = farm(folder)
-        if not any(pages.glob(PAGES_GLOB)):
-            return []  # nothing published yet: no index (the search page says so)
-        bundle = make_index(pages, work / "bundle")
-        changes = bundle_changes(bundle, current)
-        timings["search"] = time.perf_counter() - started
-        placed.extend(path for path, _ in changes)
-        return changes
-
-    return hook
-
-
 def _full(
     shards: ShardRenderer,
     ids: list[int],
     withdrawn: list[WithdrawnNotice],
     readings: dict[str, str],
+    legacy: tuple[str, ...],
     state: BuildState,
     work: Path,
     search: bool,
@@ -305,15 +310,26 @@ def _full(
         ShardPool(shards, len(ids), readings) as pool,
     ):
         bulletins = pool.bulletins(build.staging, ids, advance)
-        plan = SitePlan(shards.renderer, bulletins.summaries, withdrawn).plan()
+        plan = SitePlan(shards.renderer, bulletins.summaries, withdrawn, legacy).plan()
         total += len(plan)
-        listings = pool.listings(build.staging, bulletins.summaries, withdrawn, advance)
+        listings = pool.listings(build.staging, bulletins.summaries, withdrawn, legacy, advance)
         written = [*bulletins.written, *listings.written]
         if search:
-            hook = _search_hook(work, None, timings, lambda folder: folder, written)
+            started = time.perf_counter()
+            digests = {summary.id: summary.digest for summary in bulletins.summaries}
+            state.search = SearchState()
+            files: list[tuple[str, SiteFile]] = []
+            if digests:
+                generation = new_generation()
+                bundle = make_index(build.staging, work / "bundle")
+                state.search.stable = read_bundle(bundle, generation, digests)
+                files = bundle_files(bundle, bundle_dir(STABLE, generation))
+            files.append((paths.SEARCH_MANIFEST, manifest(state.search, digests)))
             folder = BuildFolder(build.staging)
-            for path, content in hook(build.staging):
+            for path, content in files:
                 folder.put(path, content)
+                written.append(path)
+            timings["search"] = time.perf_counter() - started
     state.build = build.folder.name
     state.summaries = {summary.id: summary for summary in bulletins.summaries}
     state.keys = {entry.path: entry.key for entry in plan}
@@ -378,40 +394,55 @@ def _incremental(
     state.search_stale = previous.search_stale or (not search and bool(pages_changed))
     if refresh:
         state.search_stale = False
+    state.search = SearchState(previous.search.stable, previous.search.recent)
     if not changes and not removed and not refresh:
         return BuildReport(build, False, (), (), 0, {})
 
     timings: dict[str, float] = {}
-
-    def farm(folder: Path) -> Path:
-        """The pages to index, without the ones about to be removed (links, not copies)."""
-        pages = work / "pages"
-        for summary in state.summaries.values():
-            for language in summary.entries:
-                path = paths.file_of(paths.bulletin_dir(language, summary.id))
-                target = pages / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.link(folder / path, target)
-        return pages
-
-    current_bundle = build / paths.SEARCH_BUNDLE
     placed: list[str] = []
     hook = None
-    if refresh and not state.summaries and current_bundle.is_dir():
-        # Every bulletin is gone: so is the index, or it would still find them.
-        removed += [
-            path.relative_to(build).as_posix()
-            for path in current_bundle.rglob("*")
-            if path.is_file()
-        ]
-    elif refresh:
-        existing = current_bundle if current_bundle.is_dir() else None
-        hook = _search_hook(work, existing, timings, farm, placed)
+    folders_out: list[str] = []
+    if refresh:
+        current = {bulletin_id: summary.digest for bulletin_id, summary in state.summaries.items()}
+        outdated = state.search.outdated(current)
+        if outdated != state.search.recent.digests:
+            generation = new_generation()
+            keep = {previous.search.recent.generation, generation}
+            folders_out = retired_generations(build, RECENT, keep)
+        else:
+            generation = ""  # the recent bundle is the one in place: only skips may change
+
+        def hook(folder: Path) -> list[tuple[str, SiteFile]]:
+            started = time.perf_counter()
+            files: list[tuple[str, SiteFile]] = []
+            if generation and outdated:
+                bundle = recent_indexer().index(_farm(folder, outdated), work / "recent")
+                state.search.recent = read_bundle(bundle, generation, outdated)
+                files = bundle_files(bundle, bundle_dir(RECENT, generation))
+            elif generation:
+                state.search.recent = Bundle()
+            files.append((paths.SEARCH_MANIFEST, manifest(state.search, current)))
+            placed.extend(path for path, _ in files)
+            timings["search"] = time.perf_counter() - started
+            return files
+
+        def _farm(folder: Path, bulletins: dict[int, str]) -> Path:
+            """The pages to index, linked (not copied) out of the updated build."""
+            pages = work / "pages"
+            for bulletin_id in bulletins:
+                for language in state.summaries[bulletin_id].entries:
+                    path = paths.file_of(paths.bulletin_dir(language, bulletin_id))
+                    target = pages / path
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    os.link(folder / path, target)
+            return pages
+
     update_in_place(
         site_dir,
         ((path, content) for _, path, content in changes),
         removed,
         before_removals=hook,
+        folders_out=folders_out,
     )
     written = tuple(path for _, path, _ in changes) + tuple(placed)
     return BuildReport(build, False, written, tuple(removed), counter.pages, timings)

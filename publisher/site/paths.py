@@ -9,6 +9,8 @@ from a static host, and opened from disk.
 
 from __future__ import annotations
 
+import re
+
 FURIGANA = "furigana/"
 """A Japanese page's furigana version is the folder ``furigana/`` inside the page's folder."""
 
@@ -26,13 +28,50 @@ def file_of(folder: str) -> str:
     return folder + "index.html"
 
 
-def index_dir(language: str, page: int = 1) -> str:
-    return f"{language}/" if page == 1 else f"{language}/page/{page}/"
+def index_dir(language: str) -> str:
+    """A language's latest notices (the newest page of them)."""
+    return f"{language}/"
 
 
-def category_dir(language: str, category: str, page: int = 1) -> str:
-    base = f"{language}/categories/{category}/"
-    return base if page == 1 else f"{base}page/{page}/"
+def category_dir(language: str, category: str) -> str:
+    """A category's latest notices in one language."""
+    return f"{language}/categories/{category}/"
+
+
+def list_dir(language: str, category: str | None) -> str:
+    """The latest notices of a list: every notice of a language, or one category's."""
+    return index_dir(language) if category is None else category_dir(language, category)
+
+
+def archive_dir(language: str, category: str | None) -> str:
+    """A list's archive: its months, each linking to the notices of that month."""
+    return list_dir(language, category) + "archive/"
+
+
+def month_dir(language: str, category: str | None, month: str, part: int = 1) -> str:
+    """One part of a month of a list (``month`` is ``YYYY-MM``), oldest part first.
+
+    Parts are counted from the start of the month and hold a fixed number of notices, so a
+    new notice only ever adds to the last part: every other part keeps its URL and content.
+    """
+    base = f"{archive_dir(language, category)}{month}/"
+    return base if part == 1 else f"{base}page/{part}/"
+
+
+_LEGACY = re.compile(r"(?P<language>[^/]+)/(?:categories/(?P<category>[^/]+)/)?page/\d+/")
+
+
+def parse_legacy_page(folder: str) -> tuple[str, str | None, bool] | None:
+    """(language, category, furigana) of a list page numbered from the newest notice, the way
+    lists were cut before they had archives (``en/page/3/``), or ``None``."""
+    found = _LEGACY.fullmatch(plain_dir(folder))
+    if found is None:
+        return None
+    return found["language"], found["category"], is_furigana(folder)
+
+
+def month_sitemap_file(month: str) -> str:
+    return f"sitemaps/archive-{month}.xml"
 
 
 def bulletin_dir(language: str, bulletin_id: int) -> str:
@@ -73,9 +112,16 @@ SITEMAP_INDEX = "sitemap.xml"
 ROBOTS = "robots.txt"
 NOT_FOUND = "404.html"
 ASSETS = "assets/"
-SEARCH_BUNDLE = "pagefind/"
+SEARCH_DIR = "pagefind/"
+SEARCH_MANIFEST = SEARCH_DIR + "bundles.json"
+"""Names the search bundles to load (a stable one and a recent one) and their stale pages."""
 PODCAST_ARTWORK = "assets/podcast-artwork.png"
 """The podcasts' cover (``itunes:image``), one for every language: the city's names."""
+
+
+def search_bundle_dir(kind: str, generation: str) -> str:
+    """One generation of a search bundle (``kind`` is ``stable`` or ``recent``)."""
+    return f"{SEARCH_DIR}{kind}-{generation}/"
 
 
 def furigana_dir(folder: str) -> str:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import heapq
-import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
 
 from publisher.site import paths
+from publisher.site.archive import ListArchive, MonthPart, cut
 from publisher.site.content import BulletinSummary, WithdrawnNotice
 from publisher.site.feeds import (
     FEED_ENTRIES,
@@ -27,17 +27,20 @@ from publisher.site.feeds import (
     lastmod,
 )
 from publisher.site.render import (
+    ARCHIVE_HEADING,
     CATEGORY_LABELS,
     CATEGORY_ORDER,
+    PAGE_N,
     Alternate,
     Link,
-    Pagination,
+    Neighbours,
     SiteRenderer,
     category_key,
     content_key,
 )
 from publisher.site.writer import SiteFile
 from translations.catalogs import N_
+from translations.locale_format import format_integer
 
 TIER_MEDIA = 0
 TIER_BULLETIN = 1
@@ -62,34 +65,17 @@ def _ids(entries: Sequence[BulletinSummary | WithdrawnNotice]) -> str:
     )
 
 
-def _listing_key(
-    folder: str,
-    pages: int,
-    digests: list[str],
-    others: tuple[str, ...],
-    categories: tuple[str, ...],
-) -> str:
+def _listing_key(*parts: str) -> str:
     """A list page's key: what :func:`content_key` would hash, joined without ``repr``.
 
     Every build keys thousands of list pages; ``repr`` of their inputs was most of the cost.
-    The parts are joined with separators no folder, digest or code contains.
+    The parts are joined with a separator no folder, digest or code contains.
     """
-    joined = "\n".join(
-        (folder, str(pages), "|".join(digests), " ".join(others), " ".join(categories))
-    )
-    return hashlib.blake2b(joined.encode(), digest_size=12).hexdigest()
+    return hashlib.blake2b("\n".join(parts).encode(), digest_size=12).hexdigest()
 
 
-def _others_by_page(counts: dict[str, int]) -> dict[int, tuple[str, ...]]:
-    """For each page number, the languages whose list has that page (each other's versions)."""
-    return {
-        page: tuple(code for code, count in counts.items() if count >= page)
-        for page in range(1, max(counts.values(), default=0) + 1)
-    }
-
-
-def _category_dir(language: str, *, category: str, page: int) -> str:
-    return paths.category_dir(language, category, page)
+ListKey = tuple[str, str | None]
+"""A list: (language, category), the category ``None`` for all of a language's notices."""
 
 
 class SitePlan:
@@ -100,12 +86,16 @@ class SitePlan:
         renderer: SiteRenderer,
         summaries: Sequence[BulletinSummary],
         withdrawn: Sequence[WithdrawnNotice] = (),
+        legacy: Sequence[str] = (),
     ) -> None:
         self.site = renderer
         self.feeds = FeedRenderer(renderer)
         self.settings = renderer.settings
         self.languages = self.settings.published_languages
         self.page_size = self.settings.site_page_size
+        self.legacy = legacy
+        """Folders of list pages numbered from the newest notice, as lists were once cut:
+        each gets a page that sends readers on to the list's archive."""
         self.ordered = sorted(summaries, key=lambda summary: summary.sort_key, reverse=True)
         self.withdrawn = sorted(withdrawn, key=lambda notice: notice.sort_key, reverse=True)
         # Categories in one pass over the archive, then each language's share of each list.
@@ -124,11 +114,12 @@ class SitePlan:
             for code in self.languages
         }
         """How many notices each language has in its own words (the language chooser says)."""
-        self._digests: dict[int, list[str]] = {}  # per list of entries, in order
         self._categories = {code: tuple(self.by_category[code]) for code in self.languages}
-
-    def _pages(self, count: int) -> int:
-        return max(1, math.ceil(count / self.page_size))
+        self.lists: dict[ListKey, ListArchive] = {}
+        for code in self.languages:
+            self.lists[(code, None)] = cut(self.by_language[code], self.page_size)
+            for name, members in self.by_category[code].items():
+                self.lists[(code, name)] = cut(members, self.page_size)
 
     def _variants(self, language: str) -> tuple[bool, ...]:
         return (False, True) if self.site.furigana_for(language) else (False,)
@@ -137,8 +128,8 @@ class SitePlan:
         planned: list[Planned] = []
         planned += self.static_files()
         planned.append(self.artwork_file())
-        planned += self.index_pages()
-        planned += self.category_pages()
+        planned += self.list_pages()
+        planned += self.legacy_pages()
         planned += self.fixed_pages()
         planned += self.withdrawn_pages()
         planned += self.feed_files()
@@ -157,130 +148,275 @@ class SitePlan:
         artwork = self.site.artwork
         return Planned(paths.PODCAST_ARTWORK, artwork.key, TIER_MEDIA, artwork.content)
 
-    def index_pages(self) -> list[Planned]:
-        counts = {code: self._pages(len(self.by_language[code])) for code in self.languages}
-        others = _others_by_page(counts)
+    def _having(self, category: str | None) -> dict[str, ListArchive]:
+        """The languages whose list ``category`` exists, with its archive in each."""
+        return {
+            code: self.lists[(code, category)]
+            for code in self.languages
+            if (code, category) in self.lists
+        }
+
+    def list_pages(self) -> list[Planned]:
+        """Every list's latest page, archive page and month parts (and furigana versions)."""
         planned: list[Planned] = []
-        for language in self.languages:
-            heading = self.site.strings(language).gettext("Latest notices")
-            for page in range(1, counts[language] + 1):
-                planned += self._listing(
-                    language,
-                    page,
-                    counts[language],
-                    self.by_language[language],
-                    partial(paths.index_dir, page=page),
-                    others[page],
-                    heading=heading,
-                    category=None,
-                )
+        for category in (None, *CATEGORY_ORDER):
+            having = self._having(category)
+            with_archive = tuple(code for code, archive in having.items() if archive.months)
+            part_languages: dict[tuple[str, int], list[str]] = {}
+            for code, archive in having.items():
+                for part in archive.parts:
+                    part_languages.setdefault((part.month, part.part), []).append(code)
+            for language, archive in having.items():
+                heading = self._heading(language, category)
+                planned += self._latest(language, category, archive, tuple(having), heading)
+                if not archive.months:
+                    continue
+                planned += self._archive(language, category, archive, with_archive, heading)
+                for part in archive.parts:
+                    others = tuple(part_languages[(part.month, part.part)])
+                    planned += self._part(language, category, part, others, heading)
         return planned
 
-    def category_pages(self) -> list[Planned]:
-        others_in: dict[str, dict[int, tuple[str, ...]]] = {}
-        for category in CATEGORY_ORDER:
-            counts = {
-                code: self._pages(len(self.by_category[code][category]))
-                for code in self.languages
-                if category in self.by_category[code]
-            }
-            others_in[category] = _others_by_page(counts)
-        planned: list[Planned] = []
-        for language in self.languages:
-            for category, entries in self.by_category[language].items():
-                pages = self._pages(len(entries))
-                heading = self.site.strings(language).gettext(CATEGORY_LABELS[category])
-                others = others_in[category]
-                for page in range(1, pages + 1):
-                    planned += self._listing(
-                        language,
-                        page,
-                        pages,
-                        entries,
-                        partial(_category_dir, category=category, page=page),
-                        others[page],
-                        heading=heading,
-                        category=category,
-                    )
-        return planned
+    def _heading(self, language: str, category: str | None) -> str:
+        strings = self.site.strings(language)
+        if category is None:
+            return strings.gettext("Latest notices")
+        return strings.gettext(CATEGORY_LABELS[category])
 
-    def _listing(
-        self,
-        language: str,
-        page: int,
-        pages: int,
-        entries: Sequence[BulletinSummary],
-        folder_for: Callable[[str], str],
-        others: tuple[str, ...],
-        *,
-        heading: str,
-        category: str | None,
+    def _planned(
+        self, folder: str, language: str, key: str, render: Callable[[str, bool], SiteFile]
     ) -> list[Planned]:
-        """One page of a list (and its furigana version): keyed now, rendered on demand."""
-        start, end = (page - 1) * self.page_size, page * self.page_size
-        chunk = entries[start:end]
-        folder = folder_for(language)
-        digests = self._digests.get(id(entries))
-        if digests is None:
-            digests = self._digests[id(entries)] = [summary.digest for summary in entries]
-        key = _listing_key(folder, pages, digests[start:end], others, self._categories[language])
+        """One page and its furigana version, keyed now, rendered on demand."""
         planned = []
         for furigana in self._variants(language):
             here = paths.furigana_dir(folder) if furigana else folder
-            render = partial(
-                self._render_listing,
-                here,
-                language,
-                furigana,
-                page,
-                pages,
-                chunk,
-                folder_for,
-                others,
-                heading,
-                category,
+            planned.append(
+                Planned(
+                    paths.file_of(here),
+                    f"{key}{furigana:d}",
+                    TIER_LISTING,
+                    partial(render, here, furigana),
+                )
             )
-            planned.append(Planned(paths.file_of(here), f"{key}{furigana:d}", TIER_LISTING, render))
         return planned
 
-    def _render_listing(
+    def _latest(
         self,
-        here: str,
         language: str,
-        furigana: bool,
-        page: int,
-        pages: int,
-        chunk: Sequence[BulletinSummary],
-        folder_for: Callable[[str], str],
+        category: str | None,
+        archive: ListArchive,
         others: tuple[str, ...],
         heading: str,
+    ) -> list[Planned]:
+        folder = paths.list_dir(language, category)
+        key = _listing_key(
+            "latest",
+            folder,
+            _ids(archive.latest),
+            " ".join(others),
+            " ".join(self._categories[language]),
+            str(bool(archive.months)),
+        )
+        render = partial(self._render_latest, language, category, archive, others, heading)
+        return self._planned(folder, language, key, render)
+
+    def _render_latest(
+        self,
+        language: str,
         category: str | None,
+        archive: ListArchive,
+        others: tuple[str, ...],
+        heading: str,
+        here: str,
+        furigana: bool,
     ) -> bytes:
         site = self.site
+
+        def folder_for(code: str) -> str:
+            return paths.list_dir(code, category)
+
         alternates = site.alternates(folder_for, others)
-        if category is None and page == 1:
+        if category is None:
             alternates.append(Alternate("x-default", site.absolute("")))
         breadcrumbs: tuple[Link, ...] = ()
         if category is not None:
             home = site.href(here, paths.index_dir(language), furigana)
             breadcrumbs = (Link(site.strings(language, furigana).content(N_("Home")), home),)
-        if category is None:
-            pagination = Pagination(page, pages, partial(paths.index_dir, language))
-        else:
-            pagination = Pagination(page, pages, partial(paths.category_dir, language, category))
+        archive_href = None
+        if archive.months:
+            archive_href = site.href(here, paths.archive_dir(language, category), furigana)
         return site.listing_page(
             here,
             language,
             furigana,
             heading=heading,
-            entries=chunk,
-            pagination=pagination,
-            categories=tuple(self.by_category[language]),
+            title=heading,
+            entries=archive.latest,
+            pages=Neighbours(),
+            categories=self._categories[language],
             current_category=category,
             alternates=alternates,
             switcher=site.switcher(here, folder_for, others, language),
             breadcrumbs=breadcrumbs,
+            archive_href=archive_href,
         )
+
+    def _crumbs(
+        self, here: str, language: str, category: str | None, furigana: bool, *, archive: bool
+    ) -> tuple[Link, ...]:
+        """Home, the category's latest notices, and (below the archive) the archive."""
+        site = self.site
+        strings = site.strings(language, furigana)
+        crumbs = [
+            Link(strings.content(N_("Home")), site.href(here, paths.index_dir(language), furigana))
+        ]
+        if category is not None:
+            crumbs.append(
+                Link(
+                    strings.category(category),
+                    site.href(here, paths.category_dir(language, category), furigana),
+                )
+            )
+        if archive:
+            crumbs.append(
+                Link(
+                    strings.content(ARCHIVE_HEADING),
+                    site.href(here, paths.archive_dir(language, category), furigana),
+                )
+            )
+        return tuple(crumbs)
+
+    def _archive(
+        self,
+        language: str,
+        category: str | None,
+        archive: ListArchive,
+        others: tuple[str, ...],
+        heading: str,
+    ) -> list[Planned]:
+        folder = paths.archive_dir(language, category)
+        months = " ".join(f"{m.month}:{m.count}:{m.parts}" for m in archive.months)
+        key = _listing_key("archive", folder, months, " ".join(others))
+        render = partial(self._render_archive, language, category, archive, others, heading)
+        return self._planned(folder, language, key, render)
+
+    def _render_archive(
+        self,
+        language: str,
+        category: str | None,
+        archive: ListArchive,
+        others: tuple[str, ...],
+        heading: str,
+        here: str,
+        furigana: bool,
+    ) -> bytes:
+        site = self.site
+
+        def folder_for(code: str) -> str:
+            return paths.archive_dir(code, category)
+
+        return site.archive_page(
+            here,
+            language,
+            furigana,
+            category=category,
+            months=archive.months,
+            alternates=site.alternates(folder_for, others),
+            switcher=site.switcher(here, folder_for, others, language),
+            breadcrumbs=self._crumbs(here, language, category, furigana, archive=False),
+        )
+
+    def _part(
+        self,
+        language: str,
+        category: str | None,
+        part: MonthPart,
+        others: tuple[str, ...],
+        heading: str,
+    ) -> list[Planned]:
+        folder = paths.month_dir(language, category, part.month, part.part)
+        key = _listing_key(
+            "part",
+            folder,
+            _ids(part.entries),
+            repr(part.previous),
+            repr(part.next),
+            " ".join(others),
+        )
+        render = partial(self._render_part, language, category, part, others)
+        return self._planned(folder, language, key, render)
+
+    def _render_part(
+        self,
+        language: str,
+        category: str | None,
+        part: MonthPart,
+        others: tuple[str, ...],
+        here: str,
+        furigana: bool,
+    ) -> bytes:
+        site = self.site
+        strings = site.strings(language)
+
+        def folder_for(code: str) -> str:
+            return paths.month_dir(code, category, part.month, part.part)
+
+        def href(neighbour: tuple[str, int] | None) -> str | None:
+            if neighbour is None:
+                return None
+            month, number = neighbour
+            return site.href(here, paths.month_dir(language, category, month, number), furigana)
+
+        heading = site.month_label(language, part.month)
+        if category is not None:
+            heading = f"{strings.gettext(CATEGORY_LABELS[category])} – {heading}"
+        title = heading
+        label = None
+        if part.part > 1 or (part.next is not None and part.next[0] == part.month):
+            label = strings.gettext(PAGE_N, page=format_integer(part.part, language))
+            title = f"{heading} ({label})"
+        return site.listing_page(
+            here,
+            language,
+            furigana,
+            heading=heading,
+            title=title,
+            entries=part.entries,
+            pages=Neighbours(href(part.previous), href(part.next), label),
+            categories=(),
+            current_category=category,
+            alternates=site.alternates(folder_for, others),
+            switcher=site.switcher(here, folder_for, others, language),
+            breadcrumbs=self._crumbs(here, language, category, furigana, archive=True),
+            archive_href=None,
+        )
+
+    def legacy_pages(self) -> list[Planned]:
+        """A page at each folder where lists were once cut from the newest notice."""
+        planned: list[Planned] = []
+        for legacy in self.legacy:
+            parsed = paths.parse_legacy_page(legacy)
+            if parsed is None or parsed[0] not in self.languages:
+                continue
+            language, category, furigana = parsed
+            if (language, category) not in self.lists or not self.lists[
+                (language, category)
+            ].months:
+                category = None  # the category is gone: its language's notices instead
+            target = paths.archive_dir(language, category)
+            if not self.lists[(language, None)].months:
+                target = paths.index_dir(language)
+            if furigana and self.site.furigana_for(language):
+                target = paths.furigana_dir(target)
+            planned.append(
+                Planned(
+                    paths.file_of(legacy),
+                    content_key("moved", legacy, target),
+                    TIER_FEED,  # after the page it sends readers to
+                    partial(self.site.moved_page, legacy, language, target),
+                )
+            )
+        return planned
 
     def fixed_pages(self) -> list[Planned]:
         site = self.site
@@ -405,11 +541,22 @@ class SitePlan:
         planned.append(
             Planned(
                 paths.PAGES_SITEMAP,
-                content_key(paths.PAGES_SITEMAP, categories),
+                content_key(paths.PAGES_SITEMAP, categories, self._with_notices()),
                 TIER_FEED,
                 self._pages_sitemap,
             )
         )
+        for month, folders in self._month_folders().items():
+            path = paths.month_sitemap_file(month)
+            planned.append(
+                Planned(
+                    path,
+                    content_key(path, list(folders.items())),
+                    TIER_FEED,
+                    partial(self._month_sitemap, month, folders),
+                )
+            )
+            index.append((path, None))
         planned.append(
             Planned(
                 paths.SITEMAP_INDEX,
@@ -423,8 +570,39 @@ class SitePlan:
     def _chunk(self, members: Sequence[BulletinSummary]) -> bytes:
         return self.feeds.urls(bulletin_urls(self.site, members))
 
+    def _with_notices(self) -> tuple[str, ...]:
+        return tuple(code for code in self.languages if self.by_language[code])
+
+    def _month_folders(self) -> dict[str, dict[tuple[str | None, int], tuple[str, ...]]]:
+        """For each month, each (category, part) with the languages whose list has it."""
+        months: dict[str, dict[tuple[str | None, int], list[str]]] = {}
+        for (language, category), archive in self.lists.items():
+            for part in archive.parts:
+                slot = months.setdefault(part.month, {}).setdefault((category, part.part), [])
+                slot.append(language)
+        return {
+            month: {slot: tuple(codes) for slot, codes in slots.items()}
+            for month, slots in months.items()
+        }
+
+    def _month_sitemap(
+        self, month: str, folders: dict[tuple[str | None, int], tuple[str, ...]]
+    ) -> bytes:
+        """Every part of one month, in every list and language: a file per month, so a new
+        notice changes only its month's file (and only when it starts a part)."""
+        urls: list[SitemapUrl] = []
+        for (category, number), languages in folders.items():
+
+            def folder_for(code: str, category: str | None = category, number: int = number) -> str:
+                return paths.month_dir(code, category, month, number)
+
+            alternates = self.site.alternates(folder_for, languages)
+            urls.extend(SitemapUrl(item.absolute, None, alternates) for item in alternates)
+        return self.feeds.urls(urls)
+
     def _pages_sitemap(self) -> bytes:
-        """The root, each language's index, each category and the accessibility statement."""
+        """The root, each language's and category's latest notices and archive, and the
+        accessibility statement."""
         site = self.site
         urls: list[SitemapUrl] = []
         indexes = [
@@ -441,6 +619,16 @@ class SitePlan:
                 return paths.category_dir(code, category)
 
             alternates = site.alternates(folder_for, having)
+            urls.extend(
+                SitemapUrl(alternate.absolute, None, alternates) for alternate in alternates
+            )
+        for listed in (None, *CATEGORY_ORDER):
+            archived = [code for code, archive in self._having(listed).items() if archive.months]
+
+            def archive_for(code: str, listed: str | None = listed) -> str:
+                return paths.archive_dir(code, listed)
+
+            alternates = site.alternates(archive_for, archived)
             urls.extend(
                 SitemapUrl(alternate.absolute, None, alternates) for alternate in alternates
             )

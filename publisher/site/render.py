@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -50,7 +50,10 @@ from publisher.statuses import TextVersion
 from translations.catalogs import N_, message_ids, translations_for
 from translations.furigana import FuriganaReader
 from translations.languages import get_language
-from translations.locale_format import format_day, format_integer
+from translations.locale_format import format_day, format_integer, format_month
+
+if TYPE_CHECKING:
+    from publisher.site.archive import Month
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "site_templates"
 CITY_TIME_ZONE = ZoneInfo("Asia/Tokyo")
@@ -72,6 +75,9 @@ EASY_JAPANESE_NAME = "やさしい にほんご"
 
 WITHDRAWN_HEADING = N_("This notice was withdrawn")
 WITHDRAWN_TEXT = N_("“%(title)s” was withdrawn on %(date)s. It is no longer valid.")
+ARCHIVE_HEADING = N_("Notices by month")
+MOVED_HEADING = N_("This list has moved")
+PAGE_N = N_("Page %(page)s")
 JAPANESE_ONLY = N_(
     "Japanese only for now: notices are shown in Japanese until they are translated."
 )
@@ -89,6 +95,8 @@ _TEMPLATES = (
     "accessibility.html",
     "search.html",
     "withdrawn.html",
+    "archive.html",
+    "moved.html",
 )
 
 
@@ -630,14 +638,17 @@ class SiteRenderer:
         furigana: bool,
         *,
         heading: str,
+        title: str,
         entries: Sequence[BulletinSummary],
-        pagination: Pagination,
+        pages: Neighbours,
         categories: Sequence[str],
         current_category: str | None,
         alternates: Sequence[Alternate],
         switcher: Sequence[SwitcherItem],
         breadcrumbs: Sequence[Link],
+        archive_href: str | None,
     ) -> bytes:
+        """A list of notices: a list's latest page, or one part of one of its months."""
         strings = self.strings(language, furigana)
         rows = []
         for summary in entries:
@@ -662,10 +673,6 @@ class SiteRenderer:
                     else None,
                 }
             )
-        title = heading
-        if pagination.pages > 1:
-            page_label = pagination.label(strings)
-            title = f"{heading} ({page_label})"
         context = self.base_context(
             here,
             language,
@@ -679,7 +686,8 @@ class SiteRenderer:
         context.update(
             heading=heading,
             entries=rows,
-            pagination=pagination.links(here, furigana, self, strings),
+            pagination=pages,
+            archive_href=archive_href,
             categories=self.category_links(here, language, furigana, categories, current_category),
         )
         return self.render("index.html", context)
@@ -700,6 +708,80 @@ class SiteRenderer:
             if entry.audio_size is not None
             else None,
         }
+
+    def month_label(self, language: str, month: str) -> str:
+        """``YYYY-MM`` as readers of ``language`` write a month (``2026年4月``)."""
+        year, number = month.split("-")
+        return format_month(int(year), int(number), language)
+
+    def archive_page(
+        self,
+        here: str,
+        language: str,
+        furigana: bool,
+        *,
+        category: str | None,
+        months: Sequence[Month],
+        alternates: Sequence[Alternate],
+        switcher: Sequence[SwitcherItem],
+        breadcrumbs: Sequence[Link],
+    ) -> bytes:
+        """A list's months, newest first, each with its parts (all of them reachable here)."""
+        strings = self.strings(language, furigana)
+        heading = strings.gettext(ARCHIVE_HEADING)
+        if category is not None:
+            heading = f"{strings.gettext(CATEGORY_LABELS[category])} – {heading}"
+        years: dict[str, list[dict[str, Any]]] = {}
+        for month in months:
+            parts = [
+                (
+                    strings.gettext(PAGE_N, page=format_integer(number, language)),
+                    self.href(
+                        here, paths.month_dir(language, category, month.month, number), furigana
+                    ),
+                )
+                for number in range(1, month.parts + 1)
+            ]
+            years.setdefault(month.month[:4], []).append(
+                {
+                    "label": self.month_label(language, month.month),
+                    "count": month.count,
+                    "href": parts[0][1],
+                    "parts": parts if len(parts) > 1 else [],
+                }
+            )
+        context = self.base_context(
+            here,
+            language,
+            furigana,
+            heading,
+            alternates=alternates,
+            switcher=switcher,
+            breadcrumbs=breadcrumbs,
+            crumb_title=heading,
+        )
+        context.update(heading=heading, years=years)
+        return self.render("archive.html", context)
+
+    def moved_page(self, here: str, language: str, target: str) -> bytes:
+        """What stands where a list page used to be: a redirect with a link to follow.
+
+        Static hosts cannot answer 301, so the page refreshes at once to ``target`` and says
+        where it went, for readers whose browser does not follow the refresh.
+        """
+        furigana = paths.is_furigana(here)
+        strings = self.strings(language, furigana)
+        href = paths.relative(here, target)
+        context = self.base_context(
+            here, language, furigana, strings.gettext(MOVED_HEADING), toggle=False
+        )
+        context.update(
+            canonical=self.absolute(paths.plain_dir(target)),
+            heading=strings.content(MOVED_HEADING),
+            target_href=href,
+            target_label=strings.content(ARCHIVE_HEADING),
+        )
+        return self.render("moved.html", context)
 
     def category_links(
         self,
@@ -754,10 +836,14 @@ class SiteRenderer:
     def search_page(self, language: str, furigana: bool, categories: Sequence[str]) -> bytes:
         here, context = self._fixed_page(language, furigana, paths.search_dir, N_("Search"))
         context.update(
-            bundle_href=paths.relative(here, paths.SEARCH_BUNDLE),
+            index_href=paths.relative(here, paths.SEARCH_MANIFEST),
             messages_href=paths.relative(
                 here, paths.ASSETS + browser_messages.module_path(language)
             ),
+            # A language with notices has categories, and an archive of them.
+            archive_href=self.href(here, paths.archive_dir(language, None), furigana)
+            if categories
+            else None,
             categories=self.category_links(here, language, furigana, categories),
         )
         return self.render("search.html", context)
@@ -906,40 +992,13 @@ def _media_files(folder: str, version: PageVersion) -> dict[str, SiteFile]:
 
 
 @dataclass(frozen=True)
-class Pagination:
-    """Page ``page`` of ``pages``; ``folder_for(n)`` is the folder of page ``n``."""
+class Neighbours:
+    """The links from one list page to the pages before and after it (hrefs, or ``None``)."""
 
-    page: int
-    pages: int
-    folder_for: Callable[[int], str]
-
-    def label(self, strings: Strings) -> str:
-        language = strings.language
-        return strings.gettext(
-            "Page %(page)s of %(pages)s",
-            page=format_integer(self.page, language),
-            pages=format_integer(self.pages, language),
-        )
-
-    def links(
-        self, here: str, furigana: bool, renderer: SiteRenderer, strings: Strings
-    ) -> dict[str, Any]:
-        def href(number: int) -> str:
-            return renderer.href(here, self.folder_for(number), furigana)
-
-        window = sorted(
-            {1, self.pages, *range(max(1, self.page - 2), min(self.pages, self.page + 2) + 1)}
-        )
-        return {
-            "pages": self.pages,
-            "label": self.label(strings),
-            "previous": href(self.page - 1) if self.page > 1 else None,
-            "next": href(self.page + 1) if self.page < self.pages else None,
-            "numbers": [
-                (number, None if number == self.page else href(number)) for number in window
-            ],
-            "self_href": href(self.page),
-        }
+    previous: str | None = None
+    next: str | None = None
+    label: str | None = None
+    """"Page 2", for a month of several parts."""
 
 
 def content_key(*parts: object) -> str:

@@ -74,12 +74,13 @@ class ShardRenderer:
         staging: Path,
         summaries: Sequence[BulletinSummary],
         withdrawn: Sequence[WithdrawnNotice],
+        legacy: Sequence[str],
         part: int,
         parts: int,
     ) -> ShardResult:
         """Every ``parts``-th list page, feed, sitemap and fixed file, from ``part``."""
         folder = BuildFolder(staging)
-        for entry in SitePlan(self.renderer, summaries, withdrawn).plan()[part::parts]:
+        for entry in SitePlan(self.renderer, summaries, withdrawn, legacy).plan()[part::parts]:
             folder.put(entry.path, entry.render())
         return _result((), folder)
 
@@ -153,16 +154,19 @@ class ShardPool:
         staging: Path,
         summaries: tuple[BulletinSummary, ...],
         withdrawn: Sequence[WithdrawnNotice],
+        legacy: tuple[str, ...],
         advance: Advance,
     ) -> ShardResult:
         """Every list page, feed, sitemap and fixed file for these summaries (and the pages
         of withdrawn notices)."""
         if self.pool is None:
-            result = self.local.listings(staging, summaries, withdrawn, 0, 1)
+            result = self.local.listings(staging, summaries, withdrawn, legacy, 0, 1)
             advance(len(result.written))
             return result
         parts = [
-            self.pool.submit(_render_listings, staging, summaries, withdrawn, part, self.workers)
+            self.pool.submit(
+                _render_listings, staging, summaries, withdrawn, legacy, part, self.workers
+            )
             for part in range(self.workers)
         ]
         results: list[ShardResult] = []
@@ -199,8 +203,9 @@ def _render_listings(
     staging: Path,
     summaries: Sequence[BulletinSummary],
     withdrawn: Sequence[WithdrawnNotice],
+    legacy: Sequence[str],
     part: int,
     parts: int,
 ) -> ShardResult:
     assert _worker is not None
-    return _worker.listings(staging, summaries, withdrawn, part, parts)
+    return _worker.listings(staging, summaries, withdrawn, legacy, part, parts)

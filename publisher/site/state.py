@@ -24,6 +24,7 @@ from typing import Any
 from publisher.files import write_atomic
 from publisher.settings import Settings
 from publisher.site.content import BulletinSummary, EntrySummary, Stamp
+from publisher.site.search import SearchState
 from publisher.site.writer import builds_dir
 
 STATE_VERSION = 6
@@ -42,6 +43,8 @@ class BuildState:
     keys: dict[str, str] = field(default_factory=dict)
     search_stale: bool = False
     """Pages changed in a build that skipped the search index: the next one must remake it."""
+    search: SearchState = field(default_factory=SearchState)
+    """The search bundles the site's manifest names (see ``search``)."""
 
 
 def _plain(summary: BulletinSummary) -> tuple[Any, ...]:
@@ -153,14 +156,22 @@ def load_state(site_dir: Path, expected_fingerprint: str) -> BuildState | None:
         version, saved_fingerprint, build = header
         if tuple(version) != _format() or saved_fingerprint != expected_fingerprint:
             return None
-        stamps, shard_names, keys, search_stale = marshal.loads(payload)
+        stamps, shard_names, keys, search_stale, search = marshal.loads(payload)
         summaries: dict[int, BulletinSummary] = {}
         folder = shards_dir(site_dir)
         for name in shard_names:
             members = [_summary(plain) for plain in marshal.loads((folder / name).read_bytes())]
             summaries.update((summary.id, summary) for summary in members)
             _shard_files[_members(members)] = name
-        state = BuildState(build, saved_fingerprint, stamps, summaries, keys, search_stale)
+        state = BuildState(
+            build,
+            saved_fingerprint,
+            stamps,
+            summaries,
+            keys,
+            search_stale,
+            SearchState.from_plain(search),
+        )
     except Exception:  # a missing, truncated or foreign file: build in full
         return None
     _remembered[path] = (signature, state)
@@ -219,7 +230,9 @@ def save_state(site_dir: Path, state: BuildState) -> None:
     folder = shards_dir(site_dir)
     names = _save_shards(folder, state.summaries)
     header = (_format(), state.fingerprint, state.build)
-    payload = marshal.dumps((state.stamps, names, state.keys, state.search_stale))
+    payload = marshal.dumps(
+        (state.stamps, names, state.keys, state.search_stale, state.search.plain())
+    )
     path = state_path(site_dir)
     # Not synced to disk: right after a full build that would wait for tens of thousands of
     # file writes. After a crash the state is the last one synced or none, so the next

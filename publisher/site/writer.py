@@ -217,6 +217,9 @@ class _Journal:
             with contextlib.suppress(FileNotFoundError):
                 if action == "added":
                     target.unlink()
+                elif action == "moved":  # a folder moved in or out: moved back
+                    assert backup is not None
+                    target.rename(backup)
                 else:
                     assert backup is not None
                     target.parent.mkdir(parents=True, exist_ok=True)
@@ -232,12 +235,17 @@ def update_in_place(
     removals: Iterable[str],
     *,
     before_removals: Callable[[Path], Iterable[tuple[str, SiteFile]]] | None = None,
+    folders_in: Iterable[tuple[str, Path]] = (),
+    folders_out: Iterable[str] = (),
 ) -> Path:
     """Write ``changes`` (in the order given) into the current build, then delete ``removals``.
 
     Nothing is visible half-written (``os.replace``); on any failure every file is restored.
     ``before_removals`` reads the updated build and returns more files to write before the
     deletions (the search index, so that it never lists a page that is already gone).
+    ``folders_in`` are complete folders (on the same file system, named by the site path they
+    go to) moved in first, one ``rename`` each whatever they hold; ``folders_out`` are moved
+    out last, as retired builds are, and deleted later by :func:`empty_retired`.
     """
     build = current_build(site_dir)
     if build is None:
@@ -268,7 +276,15 @@ def update_in_place(
             temporary.replace(target)
             temporary = None
 
+    moved_out: list[tuple[Path, Path]] = []
     try:
+        for name, source in folders_in:
+            target = build / _safe_relative(name.rstrip("/"))
+            if not target.parent.is_dir():
+                target.parent.mkdir(parents=True)
+                journal.made.append(target.parent)
+            source.rename(target)  # refuses to replace a folder that is there
+            journal.steps.append(("moved", target, source))
         write_all(changes)
         if before_removals is not None:
             write_all(before_removals(build))
@@ -278,6 +294,13 @@ def update_in_place(
                 continue
             journal.steps.append(("removed", target, journal.keep(target)))
             target.unlink()
+        for name in folders_out:
+            target = build / _safe_relative(name.rstrip("/"))
+            if target.is_dir():
+                aside = journal.folder / f"folder-{len(journal.steps)}"
+                target.rename(aside)
+                journal.steps.append(("moved", aside, target))
+                moved_out.append((aside, target))
     except BaseException:
         if temporary is not None:
             temporary.unlink(missing_ok=True)
@@ -285,6 +308,8 @@ def update_in_place(
         shutil.rmtree(journal.folder, ignore_errors=True)
         raise
     _remove_empty_folders(build, removed)
+    for aside, target in moved_out:
+        aside.rename(builds_dir(site_dir) / f"{_RETIRED}{build.name}-{target.name}")
     shutil.rmtree(journal.folder, ignore_errors=True)
     return build
 

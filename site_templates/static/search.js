@@ -1,9 +1,15 @@
 /* Search with Pagefind (progressive enhancement). Without JavaScript the search page shows
-   links to every notice and category; with it, this shows the search form and lists results
-   in the page's language. Results are built with DOM methods, never injected as HTML.
+   links to the lists of notices; with it, this shows the search form and lists results in
+   the page's language. Results are built with DOM methods, never injected as HTML.
    Messages with a number come from the page language's gettext catalog: the site build writes
-   assets/messages/<lang>.js (the catalog's plural rule and the forms of the messages below). */
-const form = document.querySelector(".search-form[data-bundle]");
+   assets/messages/<lang>.js (the catalog's plural rule and the forms of the messages below).
+
+   The site's index is two Pagefind bundles named by a manifest (bundles.json): a large
+   stable one and a small recent one, merged with Pagefind's mergeIndex. The manifest also
+   lists page ids to leave out (notices retracted or changed since the stable bundle was
+   made); they are dropped, and each id kept once, before results are counted or shown. */
+const form = document.querySelector(".search-form[data-index]");
+const SHOWN = 20;
 let catalog = null;
 
 function ngettext(singular, plural, count) {
@@ -36,9 +42,17 @@ if (form) {
   const input = form.querySelector("input");
   const status = document.querySelector(".search-status");
   const list = document.querySelector(".search-results");
-  const bundle = new URL(form.dataset.bundle, document.baseURI);
+  const manifestUrl = new URL(form.dataset.index, document.baseURI);
   const root = new URL(form.dataset.root || "/", document.baseURI);
-  let pagefind = null;
+  const language = (document.documentElement.lang || "").toLowerCase();
+  let loaded = null;
+
+  function hasLanguage(bundle) {
+    return bundle.languages.some((code) => {
+      const lower = code.toLowerCase();
+      return lower === language || lower === language.split("-")[0];
+    });
+  }
 
   async function messages() {
     if (catalog === null && form.dataset.messages) {
@@ -48,12 +62,38 @@ if (form) {
   }
 
   async function load() {
-    if (pagefind === null) {
-      pagefind = await import(new URL("pagefind.js", bundle).href);
-      await pagefind.options({ baseUrl: root.pathname, excerptLength: 24 });
-      await pagefind.init();
+    if (loaded === null) {
+      const response = await fetch(manifestUrl, { cache: "no-cache" });
+      if (!response.ok) { throw new Error(`search manifest: ${response.status}`); }
+      const manifest = await response.json();
+      // Only bundles with this language: Pagefind would fall back to another language.
+      const bundles = manifest.bundles.filter(hasLanguage);
+      const skip = new Set(manifest.skip || []);
+      let pagefind = null;
+      if (bundles.length) {
+        const primary = new URL(bundles[0].path, manifestUrl);
+        pagefind = await import(new URL("pagefind.js", primary).href);
+        await pagefind.options({ baseUrl: root.pathname, excerptLength: 24 });
+        await pagefind.init();
+        for (const extra of bundles.slice(1)) {
+          await pagefind.mergeIndex(new URL(extra.path, manifestUrl).href, { baseUrl: root.pathname });
+        }
+      }
+      loaded = { pagefind, skip };
     }
-    return pagefind;
+    return loaded;
+  }
+
+  async function find(query) {
+    const { pagefind, skip } = await load();
+    if (pagefind === null) { return []; }
+    const search = await pagefind.search(query);
+    const seen = new Set();
+    return search.results.filter((result) => {
+      if (skip.has(result.id) || seen.has(result.id)) { return false; }
+      seen.add(result.id);
+      return true;
+    });
   }
 
   async function run(query) {
@@ -65,9 +105,8 @@ if (form) {
     }
     status.textContent = form.dataset.loading;
     try {
-      const [engine] = await Promise.all([load(), messages()]);
-      const search = await engine.search(query);
-      const results = await Promise.all(search.results.slice(0, 20).map((result) => result.data()));
+      const [found] = await Promise.all([find(query), messages()]);
+      const results = await Promise.all(found.slice(0, SHOWN).map((result) => result.data()));
       for (const result of results) {
         const item = document.createElement("li");
         const heading = document.createElement("h2");
@@ -79,7 +118,7 @@ if (form) {
         list.append(item);
       }
       list.hidden = results.length === 0;
-      const count = search.results.length;
+      const count = found.length;
       status.textContent = count
         ? ngettext("%(count)s notice found.", "%(count)s notices found.", count)
         : form.dataset.none;

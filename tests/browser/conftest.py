@@ -27,6 +27,7 @@ import pytest
 from publisher.api.security import SITE_POLICY
 from publisher.services import Services
 from publisher.settings import Settings
+from publisher.site import legacy
 from publisher.site.build import build_site
 from tests.publisher.site.archive import publish_fixture, retract_fixture, sample_files
 from tests.support.fake_engine import FakeEngine
@@ -126,17 +127,29 @@ def server() -> Iterator[_Server]:
     httpd.server_close()
 
 
+LEGACY_PAGES = ("en/page/2/", "ja/page/2/", "ja/page/2/furigana/", "en/categories/health/page/2/")
+"""List pages as a site numbered them before lists had archives: they send readers on."""
+
+
 @pytest.fixture(scope="session")
-def site(server: _Server, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """Build the site and serve it; returns (site folder, base URL)."""
+def browser_settings(server: _Server, tmp_path_factory: pytest.TempPathFactory) -> Settings:
     port = server.server_address[1]
-    base_url = f"http://127.0.0.1:{port}/"
-    settings = Settings(
+    return Settings(
         data_dir=tmp_path_factory.mktemp("browser-site") / "data",
         target_languages=LANGUAGES,
-        base_url=base_url,
+        base_url=f"http://127.0.0.1:{port}/",
         site_page_size=5,
     )
+
+
+@pytest.fixture(scope="session")
+def site(server: _Server, browser_settings: Settings) -> tuple[Path, str]:
+    """Build the site and serve it; returns (site folder, base URL)."""
+    settings = browser_settings
+    base_url = settings.base_url
+    record = legacy.record_path(settings.resolved_site_dir)
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text(json.dumps(LEGACY_PAGES), encoding="utf-8")
     services = Services.create(settings, translation_engine_factory=lambda _: FakeEngine())
     try:
         engine = FakeEngine()

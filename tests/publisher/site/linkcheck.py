@@ -9,6 +9,7 @@ in the sitemaps and feeds must reach a file.
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -48,8 +49,8 @@ class _Collector(HTMLParser):
             self.page.links.append(values[attribute])
         if "data-captions" in values:
             self.page.data_urls.append(values["data-captions"])
-        if "data-bundle" in values:  # the search script loads pagefind.js from there
-            self.page.data_urls.append(values["data-bundle"] + "pagefind.js")
+        if "data-index" in values:  # the search script loads the bundles it names
+            self.page.data_urls.append(values["data-index"])
 
 
 def parse_page(html: str) -> PageLinks:
@@ -105,7 +106,18 @@ class SiteChecker:
                     self.problems.append(f"{url}: hreflang on a page whose canonical is elsewhere")
         self._check_hreflang(alternates)
         self._check_xml()
+        self._check_search()
         return self.problems
+
+    def _check_search(self) -> None:
+        """Every bundle the search manifest names has its script and entry file."""
+        manifest = self.root / "pagefind" / "bundles.json"
+        if not manifest.is_file():
+            return
+        for bundle in json.loads(manifest.read_text("utf-8"))["bundles"]:
+            for name in ("pagefind.js", "pagefind-entry.json"):
+                if not (manifest.parent / bundle["path"] / name).is_file():
+                    self.problems.append(f"search bundle {bundle['path']} has no {name}")
 
     def _check_hreflang(self, alternates: dict[str, dict[str, str]]) -> None:
         for url, languages in alternates.items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -18,8 +19,9 @@ from tests.support.fake_engine import FakeEngine
 
 pytestmark = pytest.mark.postgres  # on SQLite, and again on PostgreSQL
 
-# The archive: six samples a day apart, ids 1..6 (6 newest), five per page, so page 1 of each
-# index lists 6..2 and page 2 lists 1. Sample 3 (evacuation) is the only "disaster" notice.
+# The archive: six samples a day apart in April 2026, ids 1..6 (6 newest), five per page, so
+# each language's latest page lists 6..2, and April's first part lists 1..5, its second 6.
+# Sample 3 (evacuation) is the only "disaster" notice.
 LANGUAGES = ("ja", "en", "pt", "vi")
 
 
@@ -28,7 +30,10 @@ def test_a_full_build_makes_every_page_type(built: Path) -> None:
     for language in LANGUAGES:
         for path in (
             f"{language}/index.html",
-            f"{language}/page/2/index.html",
+            f"{language}/archive/index.html",
+            f"{language}/archive/2026-04/index.html",
+            f"{language}/archive/2026-04/page/2/index.html",
+            f"{language}/categories/disaster/archive/2026-04/index.html",
             f"{language}/bulletins/3/index.html",
             f"{language}/categories/disaster/index.html",
             f"{language}/accessibility/index.html",
@@ -44,11 +49,13 @@ def test_a_full_build_makes_every_page_type(built: Path) -> None:
         "sitemap.xml",
         "sitemaps/pages.xml",
         "sitemaps/bulletins-0.xml",
+        "sitemaps/archive-2026-04.xml",
         "assets/site.css",
         "assets/readalong.js",
         "assets/search.js",
         "ja/furigana/index.html",
-        "ja/page/2/furigana/index.html",
+        "ja/archive/furigana/index.html",
+        "ja/archive/2026-04/page/2/furigana/index.html",
         "ja/bulletins/3/furigana/index.html",
         "ja/categories/disaster/furigana/index.html",
         "ja/accessibility/furigana/index.html",
@@ -59,6 +66,7 @@ def test_a_full_build_makes_every_page_type(built: Path) -> None:
     ):
         assert path in files, path
     assert "vi/bulletins/3/audio.mp3" not in files  # Vietnamese has no voice in the archive
+    assert not [path for path in files if "/page/" in path and "/archive/" not in path]
     assert "en/bulletins/3/furigana/index.html" not in files
 
 
@@ -84,13 +92,22 @@ def test_an_edit_rewrites_only_that_bulletins_pages_and_the_lists_that_show_it(
     rewritten = {path for path in after if after[path] != before.get(path)}
     removed = set(before) - set(after)
     pages = {f"{code}/bulletins/1/index.html" for code in LANGUAGES}
-    lists = {f"{code}/page/2/index.html" for code in LANGUAGES}  # sample 1 is the oldest
-    lists |= {f"{code}/categories/garbage/index.html" for code in LANGUAGES}
+    # Sample 1 is the oldest: in April's first part, not on the latest page.
+    lists = {
+        f"{code}/{folder}index.html"
+        for code in LANGUAGES
+        for folder in (
+            "archive/2026-04/",
+            "categories/garbage/",
+            "categories/garbage/archive/2026-04/",
+        )
+        for folder in (folder, folder + "furigana/")
+        if code == "ja" or "furigana" not in folder
+    }
     expected = (
         pages
         | lists
-        | {"ja/bulletins/1/furigana/index.html", "ja/page/2/furigana/index.html"}
-        | {"ja/categories/garbage/furigana/index.html", "ja/bulletins/1/audio.mp3"}
+        | {"ja/bulletins/1/furigana/index.html", "ja/bulletins/1/audio.mp3"}
         | {"ja/bulletins/1/captions.vtt", "sitemaps/bulletins-0.xml", "sitemap.xml"}
         | {f"{code}/feed.xml" for code in LANGUAGES}  # feeds list every notice (six)
         | {f"{code}/podcast.xml" for code in ("ja", "en", "pt")}  # new audio, or none
@@ -103,7 +120,9 @@ def test_an_edit_rewrites_only_that_bulletins_pages_and_the_lists_that_show_it(
         for code in ("en", "pt")
         for name in ("audio.mp3", "captions.vtt")
     }
-    assert "粗大ごみの受付方法が変わりました" in (built / "ja/page/2/index.html").read_text()
+    assert (
+        "粗大ごみの受付方法が変わりました" in (built / "ja/archive/2026-04/index.html").read_text()
+    )
     assert "粗大ごみの受付方法が変わりました" not in (built / "ja/index.html").read_text()
 
 
@@ -124,17 +143,25 @@ def test_a_retracted_bulletin_disappears_with_its_lists_updated(
     assert "categories/disaster/" not in (built / "en/search/index.html").read_text()
 
 
-def test_a_new_bulletin_shifts_the_pages_and_adds_one(
+def test_a_new_bulletin_goes_on_the_latest_pages_and_into_its_month(
     site_services: Services, built: Path, engine: FakeEngine, samples: list[dict[str, str]]
 ) -> None:
     from tests.publisher.site.archive import publish_fixture
 
-    new = publish_fixture(site_services, samples[0], engine, audio=False)
+    when = datetime(2026, 5, 2, 9, tzinfo=UTC)
+    new = publish_fixture(site_services, samples[0], engine, audio=False, published_at=when)
     report = update_site(site_services, search=False)
     assert not report.full
     assert f"en/bulletins/{new}/index.html" in report.written
     assert f"bulletins/{new}/" in (built / "en/index.html").read_text()
-    assert "bulletins/2/" in (built / "en/page/2/index.html").read_text()
+    assert f"bulletins/{new}/" in (built / "en/archive/2026-05/index.html").read_text()
+    # April's last part now leads on to May; April's first part is untouched.
+    assert "en/archive/2026-04/page/2/index.html" in report.written
+    assert (
+        'href="../../../../../en/archive/2026-05/" rel="next"'
+        in (built / "en/archive/2026-04/page/2/index.html").read_text()
+    )
+    assert "en/archive/2026-04/index.html" not in report.written
 
 
 def test_an_exception_mid_build_leaves_the_previous_site_byte_for_byte(

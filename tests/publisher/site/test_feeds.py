@@ -107,7 +107,11 @@ def test_a_language_without_voices_has_an_empty_podcast(built_once: Path) -> Non
 def test_sitemap_index_and_alternates(built_once: Path) -> None:
     index = ElementTree.parse(built_once / "sitemap.xml").getroot()
     locations = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
-    assert locations == [f"{BASE_URL}sitemaps/pages.xml", f"{BASE_URL}sitemaps/bulletins-0.xml"]
+    assert locations == [
+        f"{BASE_URL}sitemaps/pages.xml",
+        f"{BASE_URL}sitemaps/bulletins-0.xml",
+        f"{BASE_URL}sitemaps/archive-2026-04.xml",
+    ]
     chunk = ElementTree.parse(built_once / "sitemaps/bulletins-0.xml").getroot()
     urls = chunk.findall(f"{SITEMAP}url")
     assert len(urls) == 6 * 4
@@ -120,6 +124,13 @@ def test_sitemap_index_and_alternates(built_once: Path) -> None:
     pages = ElementTree.parse(built_once / "sitemaps/pages.xml").getroot()
     locations = [loc.text for loc in pages.iter(f"{SITEMAP}loc")]
     assert BASE_URL in locations and f"{BASE_URL}ja/categories/disaster/" in locations
+    assert f"{BASE_URL}ja/archive/" in locations
+    assert f"{BASE_URL}en/categories/disaster/archive/" in locations
+    months = ElementTree.parse(built_once / "sitemaps/archive-2026-04.xml").getroot()
+    locations = [loc.text for loc in months.iter(f"{SITEMAP}loc")]
+    assert f"{BASE_URL}pt/archive/2026-04/page/2/" in locations
+    assert f"{BASE_URL}vi/categories/garbage/archive/2026-04/" in locations
+    assert not [url for url in locations if "/page/" in url and "/archive/" not in url]
 
 
 def test_robots_points_to_the_sitemap(built_once: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -31,7 +32,10 @@ def test_no_broken_internal_link_and_complete_reciprocal_hreflang(
 ) -> None:
     update_site(site_services, full=True)  # with the search index the search pages load
     site = site_services.settings.resolved_site_dir.resolve()
-    assert (site / "pagefind/pagefind.js").is_file()
+    bundles = json.loads((site / "pagefind/bundles.json").read_text(encoding="utf-8"))["bundles"]
+    assert bundles and all(
+        (site / "pagefind" / b["path"] / "pagefind.js").is_file() for b in bundles
+    )
     assert SiteChecker(site, BASE_URL).check() == []
 
 
@@ -111,19 +115,39 @@ def test_furigana_pages_carry_ruby_hidden_from_screen_readers(built_once: Path) 
 def test_furigana_pages_link_on_to_furigana_pages(built_once: Path) -> None:
     html = read(built_once, "ja/furigana/index.html")
     assert 'href="../../ja/bulletins/6/furigana/"' in html
-    assert 'href="../../ja/page/2/furigana/"' in html
+    assert 'href="../../ja/archive/furigana/"' in html
     assert 'href="../../en/"' in html  # other languages are not furigana
 
 
-def test_lists_are_newest_first_and_paginated(built_once: Path) -> None:
+def test_the_latest_page_is_newest_first_and_leads_to_the_archive(built_once: Path) -> None:
     first = read(built_once, "en/index.html")
     order = re.findall(r'<h2><a href="../en/bulletins/(\d+)/">', first)
     assert order == ["6", "5", "4", "3", "2"]
-    assert '<a href="../en/page/2/" rel="next">Next page</a>' in first
-    second = read(built_once, "en/page/2/index.html")
-    assert re.findall(r'href="../../../en/bulletins/(\d+)/">', second) == ["1"]
-    assert 'rel="prev"' in second
-    assert "Page 2 of 2" in second
+    assert '<a href="../en/archive/">Notices by month</a>' in first
+    assert 'rel="next"' not in first
+
+
+def test_the_archive_lists_months_and_their_parts(built_once: Path) -> None:
+    archive = read(built_once, "ja/archive/index.html")
+    assert '<a href="../../ja/archive/2026-04/">2026年4月</a> (6)' in archive
+    assert '<a href="../../ja/archive/2026-04/page/2/">2ページ目</a>' in archive
+    category = read(built_once, "en/categories/disaster/archive/index.html")
+    assert "<h1>Disaster and emergency – Notices by month</h1>" in category
+    month = 'href="../../../../en/categories/disaster/archive/2026-04/">April 2026</a> (1)'
+    assert month in category
+
+
+def test_month_parts_are_oldest_first_and_link_their_neighbours(built_once: Path) -> None:
+    first = read(built_once, "en/archive/2026-04/index.html")
+    order = re.findall(r'href="../../../en/bulletins/(\d+)/">', first)
+    assert order == ["1", "2", "3", "4", "5"]
+    assert '<a href="../../../en/archive/2026-04/page/2/" rel="next">Next page</a>' in first
+    assert "<title>April 2026 (Page 1) |" in first
+    second = read(built_once, "en/archive/2026-04/page/2/index.html")
+    assert re.findall(r'href="../../../../../en/bulletins/(\d+)/">', second) == ["6"]
+    assert 'rel="prev"' in second and 'rel="next"' not in second
+    assert '<p class="page-number">Page 2</p>' in second
+    assert 'hreflang="vi" href="http://city.test/vi/archive/2026-04/page/2/"' in second
 
 
 def test_each_language_index_links_its_feeds(built_once: Path) -> None:
@@ -159,5 +183,5 @@ def test_the_search_page_works_without_javascript(built_once: Path) -> None:
     html = read(built_once, "en/search/index.html")
     assert '<form class="search-form" role="search" hidden' in html
     assert '<li><a href="../../en/">All notices</a></li>' in html
-    assert 'data-bundle="../../pagefind/"' in html
+    assert 'data-index="../../pagefind/bundles.json"' in html
     assert '<script src="../../assets/search.js" type="module"></script>' in html

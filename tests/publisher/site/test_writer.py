@@ -225,3 +225,51 @@ def test_updating_a_site_kakehashi_did_not_build_is_refused(tmp_path: Path) -> N
     plain.mkdir()
     with pytest.raises(SiteWriteError):
         update_in_place(plain, [("index.html", b"x")], [])
+
+
+def _bundle(folder: Path, text: bytes) -> Path:
+    (folder / "fragment").mkdir(parents=True)
+    (folder / "fragment" / "en_1.pf_fragment").write_bytes(text)
+    (folder / "pagefind.js").write_bytes(b"js")
+    return folder
+
+
+def test_folders_move_in_and_out_whole(live: Path, tmp_path: Path) -> None:
+    scratch = builds_dir(live)
+    first = _bundle(scratch / "first", b"one")
+    update_in_place(
+        live, [("pagefind/bundles.json", b"1")], [], folders_in=[("pagefind/a/", first)]
+    )
+    assert (live / "pagefind/a/fragment/en_1.pf_fragment").read_bytes() == b"one"
+    assert not first.exists()
+    second = _bundle(scratch / "second", b"two")
+    update_in_place(
+        live,
+        [("pagefind/bundles.json", b"2")],
+        [],
+        folders_in=[("pagefind/b/", second)],
+        folders_out=["pagefind/a/"],
+    )
+    assert not (live / "pagefind/a").exists()
+    assert (live / "pagefind/b/pagefind.js").is_file()
+    assert [p.name for p in scratch.iterdir() if p.name.startswith(".retired-")]  # deleted later
+    empty_retired(live)
+    assert not [p for p in scratch.iterdir() if p.name.startswith(".retired-")]
+
+
+def test_a_failed_update_moves_folders_back(live: Path) -> None:
+    scratch = builds_dir(live)
+    update_in_place(live, [], [], folders_in=[("pagefind/a/", _bundle(scratch / "a", b"one"))])
+    before = snapshot(live)
+    second = _bundle(scratch / "b", b"two")
+
+    def changes() -> Iterator[tuple[str, SiteFile]]:
+        yield "pagefind/bundles.json", b"2"
+        raise RuntimeError("exception injected mid-build")
+
+    with pytest.raises(RuntimeError, match="injected"):
+        update_in_place(
+            live, changes(), [], folders_in=[("pagefind/b/", second)], folders_out=["pagefind/a/"]
+        )
+    assert snapshot(live) == before
+    assert (second / "pagefind.js").is_file()  # back where it was
