@@ -95,7 +95,8 @@ def test_one_hit_reads_in_the_singular_of_each_language(
 ) -> None:
     """The count comes from the language's catalog: its plural rule and its forms."""
     _folder, base_url = site
-    hits, status = _status_after_search(page, f"{base_url}{language}/search/?q=断水")
+    # 有玉南町: only the water-outage notice (translated from its easy text, which has no 断水)
+    hits, status = _status_after_search(page, f"{base_url}{language}/search/?q=有玉南町")
     assert (hits, status) == (1, one)
     hits, status = _status_after_search(page, f"{base_url}{language}/search/?q={language}")
     assert hits > 1 and status.endswith(several) and str(hits) in status
