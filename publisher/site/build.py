@@ -275,9 +275,11 @@ def update_site(
             _freeze_what_stays()
     if fold:  # a new stable search bundle, made at low priority in a process of its own
         start_fold(settings)
-    if retired:  # after the lock: the next publish need not wait for the deletion
-        phase = time.perf_counter()
-        empty_retired(site_dir)
+    # After the lock, so the next publish need not wait for the deletion: old builds, and the
+    # folders an incremental update moved out (a replaced recent search bundle).
+    phase = time.perf_counter()
+    empty_retired(site_dir)
+    if retired:
         seconds["prune"] = time.perf_counter() - phase
     seconds["search"] = report.seconds.get("search", 0.0)
     seconds["total"] = time.perf_counter() - started

@@ -174,7 +174,9 @@ def test_two_workers_publish_twenty_bulletins_each_exactly_once(
     assert sorted(job.bulletin_id for job in jobs) == ids
     for job in jobs:
         assert (job.state, job.attempts, job.error) == ("succeeded", 1, None), output
-    assert len(queue.huey) == 0 and not list(queue.huey.scheduled()), "tasks left behind"
+    # Nothing waits but the talking-book editions' rebuild, debounced for a few minutes.
+    waiting = [task.name for task in queue.huey.scheduled()]
+    assert len(queue.huey) == 0 and set(waiting) <= {"edition"}, f"tasks left: {waiting}"
     # Each task was taken from the queue once, and both workers took some.
     executed = [len(re.findall(r"Executing \S*publish", log.read_text())) for log in logs]
     assert sum(executed) == BULLETINS, output

@@ -11,6 +11,7 @@ import pytest
 from publisher.services import Services
 from publisher.site.build import update_site
 from publisher.site.search import SearchState, manifest
+from publisher.site.writer import builds_dir
 from tests.publisher.site.archive import publish_fixture, retract_fixture, revise_fixture
 from tests.publisher.site.conftest import BASE_URL
 from tests.publisher.site.linkcheck import SiteChecker
@@ -73,6 +74,8 @@ def test_a_new_notice_goes_into_a_small_recent_bundle(
     publish_fixture(site_services, samples[4], engine, audio=False)
     update_site(site_services)
     assert not recent.exists() and newer.is_dir()
+    # ... and is deleted, not kept aside: nothing retired is left behind.
+    assert not [p for p in builds_dir(site).iterdir() if p.name.startswith(".retired-")]
     # A build with nothing to do keeps what it knows of the bundles.
     kept = _manifest(site)
     assert update_site(site_services).written == ()
