@@ -78,6 +78,16 @@ class Edition:
         return f"{self.start.isoformat()}_{self.end.isoformat()}"
 
 
+def clock(seconds: float, *, fraction: bool = True) -> str:
+    """``HH:MM:SS.mmm``, a SMIL full clock value (EPUB's ``media:duration``, DAISY's SMIL
+    times), or ``HH:MM:SS`` without the fraction (DAISY's ``ncc:totalTime``)."""
+    millis = max(0, round(seconds * 1000))
+    hours, rest = divmod(millis, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    whole = f"{hours:02d}:{minutes:02d}:{rest // 1000:02d}"
+    return f"{whole}.{rest % 1000:03d}" if fraction else whole
+
+
 def local_day(moment: datetime) -> date:
     """The city's calendar day of a moment: what a resident calls the publication date."""
     return moment.astimezone(CITY_TIME_ZONE).date()

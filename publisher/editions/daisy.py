@@ -16,7 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from publisher.editions.collect import Edition, Notice
+from publisher.editions.collect import Edition, Notice, clock
 from publisher.editions.labels import EditionLabels
 from publisher.editions.text import XHTML, body_elements, sentence_anchor, sentence_element
 
@@ -29,15 +29,6 @@ SMIL_DOCTYPE = (
 )
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 GENERATOR = "Kakehashi"
-
-
-def clock(seconds: float, *, fraction: bool = True) -> str:
-    """``HH:MM:SS`` (``ncc:totalTime``) or ``HH:MM:SS.mmm`` (the SMIL times)."""
-    millis = max(0, round(seconds * 1000))
-    hours, rest = divmod(millis, 3_600_000)
-    minutes, rest = divmod(rest, 60_000)
-    whole = f"{hours:02d}:{minutes:02d}:{rest // 1000:02d}"
-    return f"{whole}.{rest % 1000:03d}" if fraction else whole
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from publisher.editions.collect import Edition, Notice
+from publisher.editions.collect import Edition, Notice, clock
 from publisher.editions.labels import EditionLabels
 from publisher.editions.text import XHTML, Ruby, body_elements, sentence_anchor, sentence_element
 
@@ -30,14 +30,6 @@ STYLESHEET = f"""body {{ font-family: sans-serif; line-height: 1.7; margin: 0 1e
 rt {{ font-size: 0.5em; }}
 .contact {{ border-top: 1px solid #777; padding-top: 0.5em; }}
 """
-
-
-def clock(seconds: float) -> str:
-    """A SMIL full clock value, as ``media:duration`` wants it: ``H:MM:SS.mmm``."""
-    millis = max(0, round(seconds * 1000))
-    hours, rest = divmod(millis, 3_600_000)
-    minutes, rest = divmod(rest, 60_000)
-    return f"{hours}:{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}"
 
 
 def _xml(root: etree._Element, doctype: str | None = None) -> bytes:
