@@ -332,13 +332,17 @@ def edition(
 
     The notices published in the period, by section as in a printed issue, with the text,
     audio and sentence timings the site published (nothing is translated or voiced again).
+    Books made in the default folder are then offered on each language's talking-books page.
     """
     from publisher.editions.build import build_editions
+    from publisher.site.build import update_site
 
     first, last = _day(start), _day(end)
     services = _services()
     try:
         made = build_editions(services, first, last, language or (), folder=output)
+        if output is None:
+            update_site(services)
     except ValueError as error:
         typer.secho(f"cannot make the edition: {error}", fg="red", err=True)
         raise typer.Exit(2) from error

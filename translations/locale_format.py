@@ -198,3 +198,15 @@ def format_integer(number: int, language: str) -> str:
     from babel.numbers import format_decimal
 
     return str(format_decimal(number, locale=_locale(language)))
+
+
+def format_megabytes(size: int, language: str) -> str:
+    """A download's size in megabytes, one decimal, with the reader's separator (CLDR's short
+    unit: ``12.3 MB``, ``12,3 MB``); at least 0.1 so a small file never shows as 0."""
+    from babel.units import format_unit
+
+    megabytes = max(size / 1_000_000, 0.1)
+    text = format_unit(
+        megabytes, "digital-megabyte", length="short", format="#,##0.0", locale=_locale(language)
+    )
+    return str(text).replace("\u202f", "\u00a0")

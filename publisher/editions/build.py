@@ -1,8 +1,8 @@
 """Make the editions of a period: read what the site published, write each book atomically.
 
-Books are kept in ``<data>/editions/<language>/`` as ``<start>_<end>.epub`` and
-``<start>_<end>-daisy.zip``. Each file is written beside its final name and renamed over it,
-so a listener downloading an edition while it is rebuilt gets the old book or the new one.
+Books are kept where :mod:`publisher.editions.shelf` says. Each file is written beside its
+final name and renamed over it, so a listener downloading an edition while it is rebuilt gets
+the old book or the new one.
 """
 
 from __future__ import annotations
@@ -17,10 +17,12 @@ from pathlib import Path
 
 from sqlmodel import Session
 
+from publisher.editions import shelf
 from publisher.editions.collect import Edition, make_edition
 from publisher.editions.daisy import write_daisy
 from publisher.editions.epub import write_epub
 from publisher.editions.labels import labels_for
+from publisher.editions.shelf import edition_paths
 from publisher.editions.text import Ruby
 from publisher.services import Services
 from publisher.site.content import PublishedBulletin, gather
@@ -37,12 +39,7 @@ class EditionFiles:
 
 
 def editions_dir(services: Services) -> Path:
-    return services.settings.resolved_data_dir / "editions"
-
-
-def edition_paths(folder: Path, language: str, start: date, end: date) -> tuple[Path, Path]:
-    stem = f"{start.isoformat()}_{end.isoformat()}"
-    return folder / language / f"{stem}.epub", folder / language / f"{stem}-daisy.zip"
+    return shelf.editions_dir(services.settings)
 
 
 @contextmanager

@@ -8,7 +8,8 @@ in meanwhile, otherwise it leaves the work to the task the newer request schedul
 notices published in a row remake the month's books once. The markers are files, not queue
 entries: a worker that restarts schedules every marker it finds (:func:`stale_periods`), so a
 crash never leaves an edition behind the site. Books are swapped in atomically
-(:mod:`publisher.editions.build`), so a listener downloading one gets the old or the new book.
+(:mod:`publisher.editions.build`), so a listener downloading one gets the old or the new book,
+and then the site is updated: each language's talking-books page offers the books on the shelf.
 
 Editions are not ``Job`` rows: a job belongs to one bulletin and its generation, an edition to
 a period that many bulletins share.
@@ -27,6 +28,7 @@ from publisher.editions.build import build_editions, editions_dir
 from publisher.editions.collect import local_day
 from publisher.files import write_atomic
 from publisher.services import Services
+from publisher.site.build import update_site
 from publisher.tables import Bulletin
 
 QUIET_SECONDS = 120.0
@@ -98,6 +100,7 @@ def remake_if_quiet(
     if waited < QUIET_SECONDS:
         return QUIET_SECONDS - waited
     build_editions(services, *period)
+    update_site(services)  # each language's talking-books page offers the new books
     if _requested(services, period) == requested:
         _marker(services, period).unlink(missing_ok=True)
     return None

@@ -23,9 +23,11 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from publisher.editions.shelf import books_on_shelf
 from publisher.services import Services
 from publisher.settings import Settings
 from publisher.site import paths
+from publisher.site.books import Shelf
 from publisher.site.content import (
     PublishedBulletin,
     WithdrawnNotice,
@@ -214,6 +216,7 @@ def update_site(
         readings = load_readings(settings.resolved_readings_file)
         print_ = fingerprint(settings, readings)
         legacy = legacy_folders(site_dir)
+        books = books_on_shelf(settings)
         previous = None
         if not full and not unfinished_updates(site_dir):
             previous = load_state(site_dir, print_)
@@ -249,6 +252,7 @@ def update_site(
                     withdrawn,
                     readings,
                     legacy,
+                    books,
                     state,
                     work,
                     search,
@@ -261,7 +265,7 @@ def update_site(
                     if bulletin_id in stamps and bulletin_id not in (reload or ())
                 }
                 summaries.update((bulletin.id, summarize(bulletin)) for bulletin in loaded)
-                plan = SitePlan(renderer, list(summaries.values()), withdrawn, legacy).plan()
+                plan = SitePlan(renderer, list(summaries.values()), withdrawn, legacy, books).plan()
                 state.summaries = summaries
                 state.keys = {entry.path: entry.key for entry in plan}
                 report = _incremental(
@@ -292,6 +296,7 @@ def _full(
     withdrawn: list[WithdrawnNotice],
     readings: dict[str, str],
     legacy: tuple[str, ...],
+    books: Shelf,
     state: BuildState,
     work: Path,
     search: bool,
@@ -312,9 +317,11 @@ def _full(
         ShardPool(shards, len(ids), readings) as pool,
     ):
         bulletins = pool.bulletins(build.staging, ids, advance)
-        plan = SitePlan(shards.renderer, bulletins.summaries, withdrawn, legacy).plan()
+        plan = SitePlan(shards.renderer, bulletins.summaries, withdrawn, legacy, books).plan()
         total += len(plan)
-        listings = pool.listings(build.staging, bulletins.summaries, withdrawn, legacy, advance)
+        listings = pool.listings(
+            build.staging, bulletins.summaries, withdrawn, legacy, books, advance
+        )
         written = [*bulletins.written, *listings.written]
         if search:
             started = time.perf_counter()

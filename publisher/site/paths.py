@@ -95,6 +95,16 @@ def search_dir(language: str) -> str:
     return f"{language}/search/"
 
 
+def editions_dir(language: str) -> str:
+    """A language's talking books (the monthly editions), to download."""
+    return f"{language}/editions/"
+
+
+def edition_file(language: str, name: str) -> str:
+    """One book beside its language's talking-books page (``2026-04-01_2026-04-30.epub``)."""
+    return editions_dir(language) + name
+
+
 def feed_file(language: str) -> str:
     return f"{language}/feed.xml"
 

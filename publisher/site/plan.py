@@ -17,6 +17,7 @@ from itertools import islice
 
 from publisher.site import paths
 from publisher.site.archive import ListArchive, MonthPart, cut
+from publisher.site.books import Shelf, book_key, books_page, daisy_name, epub_name
 from publisher.site.content import BulletinSummary, WithdrawnNotice
 from publisher.site.feeds import (
     FEED_ENTRIES,
@@ -38,7 +39,7 @@ from publisher.site.render import (
     category_key,
     content_key,
 )
-from publisher.site.writer import SiteFile
+from publisher.site.writer import LinkedFile, SiteFile
 from translations.catalogs import N_
 from translations.locale_format import format_integer
 
@@ -87,8 +88,11 @@ class SitePlan:
         summaries: Sequence[BulletinSummary],
         withdrawn: Sequence[WithdrawnNotice] = (),
         legacy: Sequence[str] = (),
+        books: Shelf | None = None,
     ) -> None:
         self.site = renderer
+        self.books: Shelf = books or {}
+        """Each language's talking books on the shelf now (:mod:`publisher.editions.shelf`)."""
         self.feeds = FeedRenderer(renderer)
         self.settings = renderer.settings
         self.languages = self.settings.published_languages
@@ -131,6 +135,7 @@ class SitePlan:
         planned += self.list_pages()
         planned += self.legacy_pages()
         planned += self.fixed_pages()
+        planned += self.editions_pages()
         planned += self.withdrawn_pages()
         planned += self.feed_files()
         planned += self.sitemaps()
@@ -454,6 +459,39 @@ class SitePlan:
                         partial(site.search_page, language, furigana, categories),
                     )
                 )
+        return planned
+
+    def editions_pages(self) -> list[Planned]:
+        """Each language's talking-books page, and the books it offers (linked in)."""
+        planned: list[Planned] = []
+        for language in self.languages:
+            shelved = tuple(self.books.get(language, ()))
+            key = content_key("editions", tuple(book_key(book) for book in shelved))
+            for furigana in self._variants(language):
+                folder = paths.editions_dir(language)
+                if furigana:
+                    folder = paths.furigana_dir(folder)
+                planned.append(
+                    Planned(
+                        paths.file_of(folder),
+                        key,
+                        TIER_LISTING,
+                        partial(books_page, self.site, language, furigana, shelved),
+                    )
+                )
+            for book in shelved:
+                files = [(epub_name(book), book.epub)]
+                if book.daisy is not None:
+                    files.append((daisy_name(book), book.daisy))
+                for name, shelved_file in files:
+                    planned.append(
+                        Planned(
+                            paths.edition_file(language, name),
+                            content_key(name, shelved_file.stamp),
+                            TIER_MEDIA,
+                            partial(LinkedFile, shelved_file.path),
+                        )
+                    )
         return planned
 
     def feed_files(self) -> list[Planned]:

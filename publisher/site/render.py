@@ -97,6 +97,7 @@ _TEMPLATES = (
     "withdrawn.html",
     "archive.html",
     "moved.html",
+    "editions.html",
 )
 
 
@@ -190,6 +191,7 @@ class Nav:
     readalong_href: str
     search_js_href: str
     accessibility_href: str | None
+    editions_href: str | None
     search_href: str | None
     feed_href: str | None
     podcast_href: str | None
@@ -341,6 +343,7 @@ class SiteRenderer:
                 readalong_href=paths.relative(here, paths.ASSETS + "readalong.js"),
                 search_js_href=paths.relative(here, paths.ASSETS + "search.js"),
                 accessibility_href=self.href(here, paths.accessibility_dir(language), furigana),
+                editions_href=self.href(here, paths.editions_dir(language), furigana),
                 search_href=self.href(here, paths.search_dir(language), furigana),
                 feed_href=paths.relative(here, paths.feed_file(language)),
                 podcast_href=paths.relative(here, paths.podcast_file(language)),
@@ -803,7 +806,7 @@ class SiteRenderer:
 
     # -- pages that do not depend on bulletins -----------------------------------------------
 
-    def _fixed_page(
+    def fixed_page(
         self, language: str, furigana: bool, dir_for: Callable[[str], str], title: str
     ) -> tuple[str, dict[str, Any]]:
         """Folder and context of a page that exists once per language (not per bulletin)."""
@@ -828,13 +831,13 @@ class SiteRenderer:
         return here, context
 
     def accessibility_page(self, language: str, furigana: bool) -> bytes:
-        _here, context = self._fixed_page(
+        _here, context = self.fixed_page(
             language, furigana, paths.accessibility_dir, N_("Accessibility statement")
         )
         return self.render("accessibility.html", context)
 
     def search_page(self, language: str, furigana: bool, categories: Sequence[str]) -> bytes:
-        here, context = self._fixed_page(language, furigana, paths.search_dir, N_("Search"))
+        here, context = self.fixed_page(language, furigana, paths.search_dir, N_("Search"))
         context.update(
             index_href=paths.relative(here, paths.SEARCH_MANIFEST),
             messages_href=paths.relative(
@@ -918,6 +921,7 @@ class SiteRenderer:
             readalong_href=root + paths.ASSETS + "readalong.js",
             search_js_href=root + paths.ASSETS + "search.js",
             accessibility_href=root + paths.accessibility_dir(source),
+            editions_href=root + paths.editions_dir(source),
             search_href=None,
             feed_href=None,
             podcast_href=None,

@@ -28,6 +28,7 @@ from sqlmodel import Session
 
 from publisher.database import make_engine
 from publisher.settings import Settings
+from publisher.site.books import Shelf
 from publisher.site.content import BulletinSummary, WithdrawnNotice, gather, summarize
 from publisher.site.plan import SitePlan
 from publisher.site.render import SiteRenderer
@@ -75,12 +76,14 @@ class ShardRenderer:
         summaries: Sequence[BulletinSummary],
         withdrawn: Sequence[WithdrawnNotice],
         legacy: Sequence[str],
+        books: Shelf,
         part: int,
         parts: int,
     ) -> ShardResult:
         """Every ``parts``-th list page, feed, sitemap and fixed file, from ``part``."""
         folder = BuildFolder(staging)
-        for entry in SitePlan(self.renderer, summaries, withdrawn, legacy).plan()[part::parts]:
+        plan = SitePlan(self.renderer, summaries, withdrawn, legacy, books).plan()
+        for entry in plan[part::parts]:
             folder.put(entry.path, entry.render())
         return _result((), folder)
 
@@ -155,17 +158,18 @@ class ShardPool:
         summaries: tuple[BulletinSummary, ...],
         withdrawn: Sequence[WithdrawnNotice],
         legacy: tuple[str, ...],
+        books: Shelf,
         advance: Advance,
     ) -> ShardResult:
         """Every list page, feed, sitemap and fixed file for these summaries (and the pages
         of withdrawn notices)."""
         if self.pool is None:
-            result = self.local.listings(staging, summaries, withdrawn, legacy, 0, 1)
+            result = self.local.listings(staging, summaries, withdrawn, legacy, books, 0, 1)
             advance(len(result.written))
             return result
         parts = [
             self.pool.submit(
-                _render_listings, staging, summaries, withdrawn, legacy, part, self.workers
+                _render_listings, staging, summaries, withdrawn, legacy, books, part, self.workers
             )
             for part in range(self.workers)
         ]
@@ -204,8 +208,9 @@ def _render_listings(
     summaries: Sequence[BulletinSummary],
     withdrawn: Sequence[WithdrawnNotice],
     legacy: Sequence[str],
+    books: Shelf,
     part: int,
     parts: int,
 ) -> ShardResult:
     assert _worker is not None
-    return _worker.listings(staging, summaries, withdrawn, legacy, part, parts)
+    return _worker.listings(staging, summaries, withdrawn, legacy, books, part, parts)

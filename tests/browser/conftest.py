@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -25,6 +25,7 @@ from typing import Any
 import pytest
 
 from publisher.api.security import SITE_POLICY
+from publisher.editions.build import build_editions
 from publisher.services import Services
 from publisher.settings import Settings
 from publisher.site import legacy
@@ -170,6 +171,7 @@ def site(server: _Server, browser_settings: Settings) -> tuple[Path, str]:
             services, sample, engine, published_at=start - timedelta(days=1)
         )
         retract_fixture(services, withdrawn)  # its addresses say it was withdrawn
+        build_editions(services, date(2026, 4, 1), date(2026, 4, 30), ("ja", "en"))
         build_site(services, full=True)
     finally:
         services.close()

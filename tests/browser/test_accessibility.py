@@ -49,6 +49,10 @@ PAGES = {
     "ja search": "ja/search/",
     "ja furigana search": "ja/search/furigana/",
     "en search": "en/search/",
+    "ja talking books": "ja/editions/",
+    "ja furigana talking books": "ja/editions/furigana/",
+    "en talking books": "en/editions/",
+    "ko talking books (none yet)": "ko/editions/",
     "404": "no/such/page/",
 }
 

@@ -21,6 +21,7 @@ import os
 import uuid
 from dataclasses import dataclass
 from typing import Any, Literal
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from sqlalchemy import create_engine
@@ -43,7 +44,7 @@ def server_urls() -> tuple[str, str]:
     found = {name: os.environ.get(name, "").strip() for name in (POSTGRES_VARIABLE, REDIS_VARIABLE)}
     missing = [name for name, value in found.items() if not value]
     if not missing:
-        return found[POSTGRES_VARIABLE], found[REDIS_VARIABLE]
+        return found[POSTGRES_VARIABLE], redis_url_of_this_worker(found[REDIS_VARIABLE])
     reason = (
         f"{' and '.join(missing)} not set, so the PostgreSQL + Redis variant cannot run "
         "(`bash scripts/test.sh` starts both servers and sets them)"
@@ -51,6 +52,17 @@ def server_urls() -> tuple[str, str]:
     if in_ci():
         pytest.fail(f"CI=true: {reason}", pytrace=False)
     pytest.skip(reason)
+
+
+def redis_url_of_this_worker(url: str) -> str:
+    """The Redis URL with a database number of this test process's own: pytest-xdist workers
+    (``gw0``, ``gw1``...) run at once, and each flushes its database around every test."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker.startswith("gw"):
+        return url
+    parts = urlsplit(url)
+    base = int(parts.path.strip("/") or 0)
+    return urlunsplit(parts._replace(path=f"/{base + int(worker[2:])}"))
 
 
 @dataclass(frozen=True)
