@@ -20,11 +20,11 @@ from publisher import pipeline
 from publisher.api.app import create_app
 from publisher.keys import create_key
 from publisher.queue import JobQueue, make_huey
-from publisher.scheduling import DueWork, act_on_due
+from publisher.scheduling import DueWork, ScheduleWatch, act_on_due
 from publisher.services import Services
 from publisher.settings import Settings
 from publisher.site.build import build_site
-from publisher.tables import AuditRecord, Withdrawal
+from publisher.tables import AuditRecord, Job, Withdrawal
 from publisher.workflow import Role
 from tests.publisher.test_workflow_integrity import SAMPLE, City, GatedEngine, _no_audio
 from tests.support.backends import Backend
@@ -46,12 +46,8 @@ class Schedule(City):
         """What the worker's schedule does now, on this machine's services and queue."""
         return act_on_due(self.services, self.queue.enqueue)
 
-    def scheduled(self, bulletin_id: int) -> tuple[int, dict[str, Any]]:
-        """Create (with times), submit and approve: the approval schedules the publish."""
-        self.approved(bulletin_id)
-        return bulletin_id, self.bulletin(bulletin_id)
-
     def create_scheduled(self, **changes: Any) -> int:
+        """Create (with its times), submit and approve: a publish time ahead is scheduled."""
         bulletin_id = self.create(**changes)
         self.approved(bulletin_id)
         return bulletin_id
@@ -297,3 +293,25 @@ def test_an_expiry_not_after_the_publish_time_is_422(city: Schedule) -> None:
     assert response.status_code == 422, response.text
     assert response.json()["detail"][0]["loc"][-1] == "expires_at"
     assert city.bulletin(bulletin_id)["current_revision"] == 1
+
+
+def test_the_worker_watches_the_schedule_from_its_start(city: Schedule) -> None:
+    """What ``main.py worker`` runs: a look at start, then one every interval."""
+    waiting = city.create_scheduled(publish_at=city.at(minutes=10))
+    queued = threading.Event()
+
+    def enqueue(job: Job) -> None:
+        city.queue.enqueue(job)
+        queued.set()
+
+    watch = ScheduleWatch(city.services, enqueue, interval=0.05)
+    watch.start()
+    try:
+        assert not queued.wait(timeout=0.5)  # it looked, more than once: nothing due
+        city.clock.advance(minutes=10)
+        assert queued.wait(timeout=30)
+    finally:
+        watch.stop()
+    city.work()
+    assert city.page(waiting) is not None
+    assert city.states(waiting) == ["succeeded"]
