@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from publisher.clock import aware
 from publisher.keys import Staff
 from publisher.statuses import TextVersion
 from publisher.tables import AuditRecord, Bulletin, Revision
@@ -68,6 +69,12 @@ def bulletin_state(session: Session, bulletin: Bulletin) -> dict[str, Any]:
             if revision is not None
             and (value := getattr(revision, name)) not in (None, TextVersion.ORIGINAL)
         },
+        # The schedule likewise, in UTC (SQLite reads stored times back without a zone).
+        **{
+            name: aware(value).isoformat()
+            for name in ("publish_at", "expires_at")
+            if revision is not None and (value := getattr(revision, name)) is not None
+        },
     }
 
 
@@ -82,8 +89,12 @@ def record(
     after: Mapping[str, Any] | None = None,
     detail: Mapping[str, Any] | None = None,
     actor_id: int | None = None,
+    at: datetime | None = None,
 ) -> AuditRecord:
-    """Add an audit record to the session (committed with the change it describes)."""
+    """Add an audit record to the session (committed with the change it describes).
+
+    ``at`` is the services' clock's time where the caller has it (the workflow does).
+    """
     entry = AuditRecord(
         actor=actor,
         actor_id=actor_id,
@@ -94,6 +105,8 @@ def record(
         after_hash=state_hash(after),
         detail=dict(detail or {}),
     )
+    if at is not None:
+        entry.at = at
     session.add(entry)
     return entry
 
@@ -107,6 +120,7 @@ def record_by(
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,
     detail: Mapping[str, Any] | None = None,
+    at: datetime | None = None,
 ) -> AuditRecord:
     """``record`` for a change made by an authenticated member of staff."""
     return record(
@@ -119,6 +133,7 @@ def record_by(
         before=before,
         after=after,
         detail=detail,
+        at=at,
     )
 
 

@@ -153,6 +153,7 @@ def worker(
 ) -> None:
     """Run the background worker that publishes (``serve`` starts one itself)."""
     from publisher.queue import JobQueue, make_huey
+    from publisher.scheduling import ScheduleWatch
 
     # Translating and voicing can wait a moment; staff using the API should not.
     os.nice(priority)
@@ -163,12 +164,16 @@ def worker(
     services = _services(settings)
     queue = JobQueue(services, make_huey(services))
     queue.resume_interrupted()
+    # Scheduled publishes and expiries that came due while no worker ran are acted on now.
+    schedule = ScheduleWatch(services, queue.enqueue, settings.schedule_check_seconds)
+    schedule.start()
     threading.Thread(target=_warm_search, args=(settings,), name="search-warm", daemon=True).start()
     try:
         queue.huey.create_consumer(
             workers=settings.worker_threads, worker_type="thread", periodic=False
         ).run()
     finally:
+        schedule.stop()
         services.close()
 
 

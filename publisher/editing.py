@@ -8,16 +8,18 @@ change and its record are kept together or not at all.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from sqlmodel import Session, col, select
 
 from publisher import audit
-from publisher.jobs import UNFINISHED, create_job, lock_bulletin
+from publisher.clock import SYSTEM_CLOCK, Clock, aware
+from publisher.jobs import UNFINISHED, cancel_scheduled, create_job, lock_bulletin
 from publisher.keys import Staff
-from publisher.schemas import BulletinCreate, easy_text_problem
-from publisher.statuses import JobKind
-from publisher.tables import Bulletin, Job, Revision, SegmentTranslation, utc_now
+from publisher.schemas import EXPIRES_BEFORE_PUBLISH, BulletinCreate, easy_text_problem
+from publisher.statuses import JobKind, WithdrawalReason
+from publisher.tables import Bulletin, Job, Revision, SegmentTranslation
 from publisher.withdrawals import clear_withdrawal, record_withdrawal
 from publisher.workflow import SYSTEM, Action, Facts, State, WorkflowError, check_transition
 from translations.statuses import SegmentOrigin
@@ -33,6 +35,12 @@ REVISION_FIELDS = (
     "easy_title",
     "easy_body",
     "translation_source",
+    "publish_at",
+    "expires_at",
+)
+
+EDIT_CANCELS_SCHEDULE = (
+    "the bulletin was edited: its scheduled publish waits until a revision is approved again"
 )
 
 
@@ -96,11 +104,13 @@ def _record(
     action: str,
     bulletin: Bulletin,
     before: Mapping[str, Any] | None,
+    clock: Clock,
     **detail: Any,
 ) -> None:
     session.flush()
     after = audit.bulletin_state(session, bulletin)
     target = f"bulletin:{bulletin.id}"
+    at = clock.now()
     if actor is None:
         audit.record(
             session,
@@ -111,16 +121,27 @@ def _record(
             before=before,
             after=after,
             detail=detail,
+            at=at,
         )
     else:
         audit.record_by(
-            session, actor, action=action, target=target, before=before, after=after, detail=detail
+            session,
+            actor,
+            action=action,
+            target=target,
+            before=before,
+            after=after,
+            detail=detail,
+            at=at,
         )
 
 
-def create_bulletin(session: Session, payload: BulletinCreate, staff: Staff) -> Bulletin:
+def create_bulletin(
+    session: Session, payload: BulletinCreate, staff: Staff, *, clock: Clock = SYSTEM_CLOCK
+) -> Bulletin:
     """Add a bulletin in state ``draft`` with its first revision, audited (not committed)."""
-    bulletin = Bulletin(created_by=staff.name)
+    now = clock.now()
+    bulletin = Bulletin(created_by=staff.name, created_at=now, updated_at=now)
     session.add(bulletin)
     session.flush()
     assert bulletin.id is not None
@@ -137,21 +158,30 @@ def create_bulletin(session: Session, payload: BulletinCreate, staff: Staff) -> 
             easy_title=payload.easy_title,
             easy_body=payload.easy_body,
             translation_source=payload.translation_source.value,
+            publish_at=payload.publish_at,
+            expires_at=payload.expires_at,
             author=staff.name,
             author_id=staff.id,
+            created_at=now,
         )
     )
-    _record(session, staff, "bulletin.create", bulletin, None)
+    _record(session, staff, "bulletin.create", bulletin, None, clock)
     return bulletin
 
 
 def edit_bulletin(
-    session: Session, bulletin_id: int, changes: Mapping[str, Any], staff: Staff
+    session: Session,
+    bulletin_id: int,
+    changes: Mapping[str, Any],
+    staff: Staff,
+    *,
+    clock: Clock = SYSTEM_CLOCK,
 ) -> Bulletin:
     """Write a new revision with ``changes`` applied; the bulletin goes back to ``draft``.
 
     Any change residents would see makes a new revision that needs review; what is online
-    stays online, unchanged, until a new revision is approved and published.
+    stays online, unchanged, until a new revision is approved and published. A publish
+    waiting for its time is cancelled: the approval it rested on no longer covers the text.
     """
     bulletin = _locked(session, bulletin_id)
     before = audit.bulletin_state(session, bulletin)
@@ -162,61 +192,177 @@ def edit_bulletin(
     fields = {name: changes.get(name, getattr(current, name)) for name in REVISION_FIELDS}
     if "easy_body" in changes and changes["easy_body"] is None and "easy_title" not in changes:
         fields["easy_title"] = None  # removing the easy version removes its title too
-    problem = easy_text_problem(fields)
+    problem = easy_text_problem(fields) or _schedule_problem(fields)
     if problem is not None:
         raise InvalidRevisionError(*problem)
     fields["translation_source"] = str(fields["translation_source"])
     bulletin.current_revision += 1
+    now = clock.now()
     session.add(
         Revision(
             bulletin_id=bulletin_id,
             number=bulletin.current_revision,
             author=staff.name,
             author_id=staff.id,
+            created_at=now,
             **fields,
         )
     )
     bulletin.state = next_state.value
-    bulletin.updated_at = utc_now()
+    bulletin.updated_at = now
     session.add(bulletin)
-    _record(session, staff, "bulletin.update", bulletin, before, fields=sorted(changes))
+    extra: dict[str, Any] = {}
+    cancelled = cancel_scheduled(session, bulletin, EDIT_CANCELS_SCHEDULE, clock)
+    if cancelled is not None:
+        extra["cancelled_scheduled_job"] = cancelled.id
+    _record(
+        session, staff, "bulletin.update", bulletin, before, clock, fields=sorted(changes), **extra
+    )
     return bulletin
 
 
+def _schedule_problem(fields: Mapping[str, Any]) -> tuple[str, str] | None:
+    publish_at, expires_at = fields.get("publish_at"), fields.get("expires_at")
+    if publish_at is not None and expires_at is not None and aware(expires_at) <= aware(publish_at):
+        return "expires_at", EXPIRES_BEFORE_PUBLISH
+    return None
+
+
 def act(
-    session: Session, bulletin_id: int, action: Action, staff: Staff, *, four_eyes: bool
+    session: Session,
+    bulletin_id: int,
+    action: Action,
+    staff: Staff,
+    *,
+    four_eyes: bool,
+    clock: Clock = SYSTEM_CLOCK,
 ) -> tuple[Bulletin, Job | None]:
     """Take a workflow step as a member of staff; publish and retract also return their job.
 
-    Raises WorkflowError (with the HTTP status that fits) when the table refuses the step.
+    A publish of a revision whose publish time is still ahead is *scheduled*: its job waits
+    (state ``scheduled``) until the worker queues it at that time. Approving such a revision
+    schedules its publish at once (the approver approves the time with the text), and then
+    also returns the job. Raises WorkflowError (with the HTTP status that fits) when the table
+    refuses the step.
     """
     bulletin = _locked(session, bulletin_id)
     before = audit.bulletin_state(session, bulletin)
     next_state = check_transition(
         action, facts(session, bulletin, four_eyes=four_eyes), staff.actor
     )
+    now = clock.now()
     job: Job | None = None
     if action is Action.APPROVE:
         revision = revision_of(session, bulletin_id, bulletin.current_revision)
-        revision.approved_by_id, revision.approved_at = staff.id, utc_now()
+        revision.approved_by_id, revision.approved_at = staff.id, now
         session.add(revision)
     elif action is Action.PUBLISH:
-        job = create_job(session, bulletin, JobKind.PUBLISH, bulletin.current_revision, staff.name)
+        job = _publish(session, bulletin, staff, clock)
     elif action is Action.RETRACT:
-        record_withdrawal(session, bulletin)  # what its address says from now on
-        bulletin.published_revision = None
-        job = create_job(session, bulletin, JobKind.RETRACT, bulletin.current_revision, staff.name)
+        job = _take_down(session, bulletin, WithdrawalReason.RETRACTED, staff.name, clock)
     elif action is not Action.SUBMIT:
         raise WorkflowError(f"{action} is not a step staff take directly", 400)
     bulletin.state = next_state.value
-    bulletin.updated_at = utc_now()
+    bulletin.updated_at = now
     session.add(bulletin)
-    extra = {"job": job.id} if job is not None else {}
-    _record(session, staff, f"bulletin.{action.value}", bulletin, before, **extra)
+    extra: dict[str, Any] = {}
+    name = action.value
+    if job is not None:
+        extra["job"] = job.id
+        if job.run_at is not None:  # a publish that waits for its time is a scheduling
+            name, extra["publish_at"] = "schedule", aware(job.run_at).isoformat()
+    _record(session, staff, f"bulletin.{name}", bulletin, before, clock, **extra)
+    if action is Action.APPROVE and _publish_time_ahead(session, bulletin, now) is not None:
+        _bulletin, job = act(
+            session, bulletin_id, Action.PUBLISH, staff, four_eyes=four_eyes, clock=clock
+        )
     return bulletin, job
 
 
-def go_live(session: Session, bulletin: Bulletin, revision: int, detail: Mapping[str, Any]) -> None:
+def _publish_time_ahead(session: Session, bulletin: Bulletin, now: datetime) -> datetime | None:
+    """The working revision's publish time, if it is still to come."""
+    assert bulletin.id is not None
+    revision = revision_of(session, bulletin.id, bulletin.current_revision)
+    if revision.publish_at is not None and aware(revision.publish_at) > now:
+        return aware(revision.publish_at)
+    return None
+
+
+def _publish(session: Session, bulletin: Bulletin, staff: Staff, clock: Clock) -> Job:
+    """The publish job of the working revision: queued now, or scheduled for its time."""
+    assert bulletin.id is not None
+    now = clock.now()
+    revision = revision_of(session, bulletin.id, bulletin.current_revision)
+    if revision.expires_at is not None and aware(revision.expires_at) <= now:
+        raise WorkflowError(
+            "cannot publish: the revision's expiry time (expires_at) has passed; "
+            "edit expires_at, then have it approved again",
+            409,
+        )
+    return create_job(
+        session,
+        bulletin,
+        JobKind.PUBLISH,
+        bulletin.current_revision,
+        staff.name,
+        run_at=_publish_time_ahead(session, bulletin, now),
+        clock=clock,
+    )
+
+
+def _take_down(
+    session: Session, bulletin: Bulletin, reason: WithdrawalReason, requested_by: str, clock: Clock
+) -> Job:
+    """Take the live revision offline in the database at once; the job removes its pages.
+
+    What its address says from now on is kept first (the withdrawn-notice page, with why).
+    A publish still waiting, queued or scheduled, is cancelled with it.
+    """
+    record_withdrawal(session, bulletin, reason, clock)
+    bulletin.published_revision = None
+    return create_job(
+        session, bulletin, JobKind.RETRACT, bulletin.current_revision, requested_by, clock=clock
+    )
+
+
+def expire(session: Session, bulletin_id: int, clock: Clock) -> Job | None:
+    """Take down a live revision whose expiry time has come, as a retract does (audited as
+    Kakehashi's step; not committed). None when it is no longer due: another worker did it,
+    staff retracted it, or another revision went live meanwhile."""
+    bulletin = _locked(session, bulletin_id)
+    if bulletin.published_revision is None:
+        return None
+    live = revision_of(session, bulletin_id, bulletin.published_revision)
+    now = clock.now()
+    if live.expires_at is None or aware(live.expires_at) > now:
+        return None
+    before = audit.bulletin_state(session, bulletin)
+    next_state = check_transition(Action.EXPIRE, facts(session, bulletin, four_eyes=False), SYSTEM)
+    job = _take_down(session, bulletin, WithdrawalReason.EXPIRED, audit.SYSTEM_ACTOR, clock)
+    bulletin.state = next_state.value
+    bulletin.updated_at = now
+    session.add(bulletin)
+    _record(
+        session,
+        None,
+        "bulletin.expire",
+        bulletin,
+        before,
+        clock,
+        job=job.id,
+        revision=live.number,
+        expires_at=aware(live.expires_at).isoformat(),
+    )
+    return job
+
+
+def go_live(
+    session: Session,
+    bulletin: Bulletin,
+    revision: int,
+    detail: Mapping[str, Any],
+    clock: Clock = SYSTEM_CLOCK,
+) -> None:
     """A publish job's last step: ``revision`` becomes what residents see (not committed).
 
     The bulletin must be locked and the job still current. The working revision becomes
@@ -230,22 +376,30 @@ def go_live(session: Session, bulletin: Bulletin, revision: int, detail: Mapping
     bulletin.published_revision = revision
     assert bulletin.id is not None
     clear_withdrawal(session, bulletin.id)  # published again: the page replaces the notice
-    bulletin.published_at = bulletin.published_at or utc_now()
-    bulletin.updated_at = utc_now()
+    now = clock.now()
+    bulletin.published_at = bulletin.published_at or now
+    bulletin.updated_at = now
     session.add(bulletin)
-    _record(session, None, "bulletin.published", bulletin, before, **detail)
+    _record(session, None, "bulletin.published", bulletin, before, clock, **detail)
 
 
-def touch_live(session: Session, bulletin: Bulletin, detail: Mapping[str, Any]) -> None:
+def touch_live(
+    session: Session, bulletin: Bulletin, detail: Mapping[str, Any], clock: Clock = SYSTEM_CLOCK
+) -> None:
     """A correction job rebuilt the live revision: the workflow stays where it is."""
     before = audit.bulletin_state(session, bulletin)
-    bulletin.updated_at = utc_now()
+    bulletin.updated_at = clock.now()
     session.add(bulletin)
-    _record(session, None, "bulletin.corrected_online", bulletin, before, **detail)
+    _record(session, None, "bulletin.corrected_online", bulletin, before, clock, **detail)
 
 
 def correct_translation(
-    session: Session, row: SegmentTranslation, masked: str, staff: Staff
+    session: Session,
+    row: SegmentTranslation,
+    masked: str,
+    staff: Staff,
+    *,
+    clock: Clock = SYSTEM_CLOCK,
 ) -> Job:
     """Store a staff correction of one sentence and queue the rebuild of its pages.
 
@@ -258,9 +412,9 @@ def correct_translation(
         row.machine_text = row.text
     row.text, row.origin, row.flags = masked, SegmentOrigin.HUMAN.value, []
     row.engine, row.model_version, row.reused = "staff", "", False
-    row.corrected_by, row.corrected_at = staff.name, utc_now()
+    row.corrected_by, row.corrected_at = staff.name, clock.now()
     session.add(row)
-    job = create_job(session, bulletin, JobKind.CORRECT, row.revision, staff.name)
+    job = create_job(session, bulletin, JobKind.CORRECT, row.revision, staff.name, clock=clock)
     session.flush()
     audit.record_by(
         session,
@@ -270,5 +424,6 @@ def correct_translation(
         before=before,
         after={"text": row.text, "origin": row.origin, "flags": []},
         detail={"job": job.id, "revision": row.revision},
+        at=clock.now(),
     )
     return job

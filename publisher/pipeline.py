@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from publisher import jobs
+from publisher.clock import aware
 from publisher.documents import LocalizedDoc, SourceDoc, localize
 from publisher.editing import go_live, revision_of, touch_live
 from publisher.files import write_atomic
@@ -317,7 +318,7 @@ class ClaimedJob:
 def claim_publish(services: Services, job_id: str) -> ClaimedJob | None:
     """Step 1: claim the job and snapshot its revision; None if it must not run."""
     with Session(services.db, expire_on_commit=False) as session:
-        job = jobs.claim(session, job_id)
+        job = jobs.claim(session, job_id, services.clock)
         if job is None:
             return None
         revision = revision_of(session, job.bulletin_id, job.revision)
@@ -409,11 +410,13 @@ def run_publish(services: Services, job_id: str) -> None:
             return
         build_site(services, changed=(claimed.source.bulletin_id,))
         with Session(services.db) as session:
-            jobs.finish(session, job_id)
+            jobs.finish(session, job_id, clock=services.clock)
     except Exception as error:
         log.exception("publish job %s failed", job_id)
         with Session(services.db) as session:
-            jobs.finish(session, job_id, f"{error}\n{traceback.format_exc(limit=3)}")
+            jobs.finish(
+                session, job_id, f"{error}\n{traceback.format_exc(limit=3)}", services.clock
+            )
         raise
 
 
@@ -425,7 +428,7 @@ def _still_current(services: Services, job_id: str) -> bool:
         bulletin = session.get(Bulletin, job.bulletin_id)
         if bulletin is not None and jobs.is_current(job, bulletin):
             return True
-        jobs.supersede(session, job_id)
+        jobs.supersede(session, job_id, services.clock)
         return False
 
 
@@ -444,21 +447,23 @@ def record_outcomes(
         bulletin = jobs.lock_bulletin(session, job.bulletin_id)
         if bulletin is None or not jobs.is_current(job, bulletin):
             session.rollback()
-            jobs.supersede(session, job_id)
+            jobs.supersede(session, job_id, services.clock)
             return False
         for outcome in outcomes:
             _record(session, job.bulletin_id, revision, outcome)
         if claimed.easy is None:
             _drop_easy(session, job.bulletin_id, revision)
-        detail = {
+        detail: dict[str, Any] = {
             "job": job_id,
             "revision": revision,
             "languages": {o.language: o.status for o in outcomes},
         }
+        if job.run_at is not None:  # the publish the revision's approved time asked for
+            detail["scheduled_for"] = aware(job.run_at).isoformat()
         if kind == JobKind.CORRECT:  # a correction rebuilds what is online; the workflow stays
-            touch_live(session, bulletin, detail)
+            touch_live(session, bulletin, detail, services.clock)
         else:
-            go_live(session, bulletin, revision, detail)
+            go_live(session, bulletin, revision, detail, services.clock)
         session.commit()
     return True
 
@@ -482,13 +487,13 @@ def run_retract(services: Services, job_id: str) -> None:
     """Bring the site in line with a retract: the request already took the bulletin offline
     in the database, so rebuilding the site from it removes the pages."""
     with Session(services.db) as session:
-        if jobs.claim(session, job_id) is None:
+        if jobs.claim(session, job_id, services.clock) is None:
             return
     try:
         build_site(services)
     except Exception as error:
         with Session(services.db) as session:
-            jobs.finish(session, job_id, str(error))
+            jobs.finish(session, job_id, str(error), services.clock)
         raise
     with Session(services.db) as session:
-        jobs.finish(session, job_id)
+        jobs.finish(session, job_id, clock=services.clock)

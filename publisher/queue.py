@@ -194,7 +194,8 @@ class JobQueue:
             jobs = [
                 job
                 for job in session.exec(
-                    select(Job).where(col(Job.state).in_(tuple(UNFINISHED)))
+                    # Scheduled jobs wait in the database; the schedule queues them in time.
+                    select(Job).where(col(Job.state).in_(tuple(UNFINISHED - {JobState.SCHEDULED})))
                 ).all()
                 if job.id not in waiting and not self._running_elsewhere(job.id)
             ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -19,7 +19,7 @@ from pydantic import (
 from publisher.outcomes import LanguageOutcome
 from publisher.settings import SUPPORTED_LANGUAGES
 from publisher.site import paths
-from publisher.statuses import LanguageStatus, TextVersion
+from publisher.statuses import LanguageStatus, ScheduleState, TextVersion
 from translations.statuses import RouteVia, TranslationStatus
 
 MAX_TITLE_CHARS = 200
@@ -34,7 +34,7 @@ _JOINERS = frozenset("\u200c\u200d")
 Nepali and other Indic scripts, so translated text may keep them."""
 EARLIEST_YEAR = 2000
 LATEST_YEAR = 2099
-SCHEDULING_UNAVAILABLE = "scheduling is not available yet: publish_at/expires_at cannot be set"
+EXPIRES_BEFORE_PUBLISH = "expires_at must be later than publish_at"
 
 
 def _is_non_character(char: str) -> bool:
@@ -110,12 +110,9 @@ def _sane_moment(value: datetime | None) -> datetime | None:
     return value
 
 
-def _not_scheduled(value: datetime | None) -> datetime | None:
-    """Nothing publishes or expires a bulletin at a given time yet: accepting a time would
-    promise something that does not happen."""
-    if value is not None:
-        raise ValueError(SCHEDULING_UNAVAILABLE)
-    return value
+def _in_utc(value: datetime | None) -> datetime | None:
+    """Stored in UTC: SQLite keeps a time's digits but not its zone."""
+    return value.astimezone(UTC) if value is not None else None
 
 
 def _text_or_none(value: object) -> object:
@@ -191,11 +188,27 @@ Languages = Annotated[
 ]
 Moment = Annotated[
     datetime | None,
-    Field(description="Not available yet (scheduling is planned): leave out, or null."),
     BeforeValidator(_text_or_none),
     AfterValidator(_aware),
     AfterValidator(_sane_moment),
-    AfterValidator(_not_scheduled),
+    AfterValidator(_in_utc),
+]
+PublishAt = Annotated[
+    Moment,
+    Field(
+        description="When the approved revision goes online (ISO 8601 with a time zone). "
+        "Approving a revision whose time is ahead schedules its publish; until then nothing "
+        "of it is public. Null or left out: it goes online when it is published. Reviewed "
+        "with the text."
+    ),
+]
+ExpiresAt = Annotated[
+    Moment,
+    Field(
+        description="When its pages come down, as a retract takes them (the address then says "
+        "the notice's publication period ended); the record stays. Later than publish_at. "
+        "Null or left out: never. Reviewed with the text."
+    ),
 ]
 FlaggedPolicy = Annotated[
     Literal["publish_with_note", "hold_for_review"],
@@ -259,13 +272,13 @@ class BulletinCreate(_Strict):
     easy_title: EasyTitle | None = None
     easy_body: EasyBody | None = None
     translation_source: TranslationSource = TextVersion.ORIGINAL
-    publish_at: Moment = None
-    expires_at: Moment = None
+    publish_at: PublishAt = None
+    expires_at: ExpiresAt = None
 
     @model_validator(mode="after")
     def _expires_after_publish(self) -> BulletinCreate:
         if self.publish_at and self.expires_at and self.expires_at <= self.publish_at:
-            raise ValueError("expires_at must be later than publish_at")
+            raise ValueError(EXPIRES_BEFORE_PUBLISH)
         problem = easy_text_problem(self.model_dump())
         if problem:
             raise ValueError(problem[1])
@@ -292,8 +305,14 @@ class BulletinUpdate(_Strict):
         default=None, description="null removes the easy-Japanese version."
     )
     translation_source: TranslationSource = TextVersion.ORIGINAL  # changed only when given
-    publish_at: Moment = None
-    expires_at: Moment = None
+    publish_at: PublishAt = Field(default=None, description="null removes the publish time.")
+    expires_at: ExpiresAt = Field(default=None, description="null removes the expiry time.")
+
+    @model_validator(mode="after")
+    def _expires_after_publish(self) -> BulletinUpdate:
+        if self.publish_at and self.expires_at and self.expires_at <= self.publish_at:
+            raise ValueError(EXPIRES_BEFORE_PUBLISH)
+        return self
 
     @model_validator(mode="after")
     def _not_empty(self) -> BulletinUpdate:
@@ -354,7 +373,23 @@ class LanguageVersionPublic(BaseModel):
         )
 
 
-class BulletinPublic(BaseModel):
+class SchedulePublic(BaseModel):
+    """Where a bulletin's schedule stands (beside the working revision's publish_at/expires_at)."""
+
+    schedule: ScheduleState | None = Field(
+        default=None,
+        description="scheduled: an approved revision waits for its publish time; expired: its "
+        "pages came down at their expiry time (the record stays); null: neither.",
+    )
+    scheduled_publish_at: datetime | None = Field(
+        default=None, description="When the waiting publish runs (the approved publish_at)."
+    )
+    live_expires_at: datetime | None = Field(
+        default=None, description="When the live revision's pages come down, if it expires."
+    )
+
+
+class BulletinPublic(SchedulePublic):
     id: int
     state: str
     category: str
@@ -362,8 +397,8 @@ class BulletinPublic(BaseModel):
     body: str
     contact: str | None
     languages: list[str]
-    publish_at: datetime | None
-    expires_at: datetime | None
+    publish_at: datetime | None = Field(description="The working revision's publish time.")
+    expires_at: datetime | None = Field(description="The working revision's expiry time.")
     current_revision: int
     published_revision: int | None
     published_at: datetime | None
@@ -377,7 +412,7 @@ class BulletinPublic(BaseModel):
     versions: list[LanguageVersionPublic]
 
 
-class BulletinSummary(BaseModel):
+class BulletinSummary(SchedulePublic):
     id: int
     state: str
     category: str
@@ -385,6 +420,8 @@ class BulletinSummary(BaseModel):
     current_revision: int
     published_revision: int | None
     updated_at: datetime
+    publish_at: datetime | None = None
+    expires_at: datetime | None = None
 
 
 class RevisionPublic(BaseModel):
@@ -395,6 +432,8 @@ class RevisionPublic(BaseModel):
     easy_title: str | None = None
     easy_body: str | None = None
     translation_source: TextVersion = TextVersion.ORIGINAL
+    publish_at: datetime | None = None
+    expires_at: datetime | None = None
     author: str
     created_at: datetime
 
@@ -402,6 +441,11 @@ class RevisionPublic(BaseModel):
 class JobAccepted(BaseModel):
     job_id: str
     status_url: str
+    scheduled_for: datetime | None = Field(
+        default=None,
+        description="Set when the revision's publish time is ahead: the job waits (state "
+        "scheduled) and runs then.",
+    )
 
 
 class JobPublic(BaseModel):
@@ -416,6 +460,9 @@ class JobPublic(BaseModel):
     created_at: datetime
     started_at: datetime | None
     finished_at: datetime | None
+    run_at: datetime | None = Field(
+        default=None, description="A scheduled job's time: it does not run before."
+    )
 
 
 def _target_language(code: str) -> str:

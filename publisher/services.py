@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
 
+from publisher.clock import SYSTEM_CLOCK, Clock
 from publisher.database import make_engine, prepare_schema
 from publisher.settings import Settings
 
@@ -46,6 +47,8 @@ class Services:
     settings: Settings
     db: Engine
     translation_engine_factory: Callable[[Settings], TranslationEngine] = default_translation_engine
+    clock: Clock = SYSTEM_CLOCK
+    """Where the workflow, jobs, schedules and audit trail read the time (tests move it)."""
     _translator: TranslationEngine | None = field(default=None, init=False, repr=False)
     _pool: EspeakPool | None = field(default=None, init=False, repr=False)
     _audio_workers: AudioWorkers | None = field(default=None, init=False, repr=False)
@@ -57,6 +60,7 @@ class Services:
         settings: Settings,
         *,
         translation_engine_factory: Callable[[Settings], TranslationEngine] | None = None,
+        clock: Clock | None = None,
     ) -> Services:
         settings.resolved_data_dir.mkdir(parents=True, exist_ok=True)
         db = make_engine(settings.resolved_database_url)
@@ -70,6 +74,7 @@ class Services:
             settings=settings,
             db=db,
             translation_engine_factory=translation_engine_factory or default_translation_engine,
+            clock=clock or SYSTEM_CLOCK,
         )
 
     @property

@@ -59,6 +59,13 @@ class Settings(BaseSettings):
     redis_url: str = "redis://127.0.0.1:6379/0"
     workers: int = Field(default=1, ge=1, le=16, description="Server processes for `serve`.")
     worker_threads: int = Field(default=1, ge=1, le=8)
+    schedule_check_seconds: float = Field(
+        default=5.0,
+        gt=0,
+        le=300,
+        description="How often the worker looks for scheduled publishes and expiries that are "
+        "due (it also looks when it starts).",
+    )
     voice_fallbacks: Annotated[dict[str, str], NoDecode] = Field(default_factory=dict)
     max_body_bytes: int = Field(default=32_000, ge=1_000, le=1_000_000)
     max_request_bytes: int = Field(default=256_000, ge=10_000)

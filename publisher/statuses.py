@@ -17,6 +17,8 @@ class JobKind(StrEnum):
 
 
 class JobState(StrEnum):
+    SCHEDULED = "scheduled"
+    """Waits for its time (``run_at``): the worker queues it when the time comes."""
     QUEUED = "queued"
     RUNNING = "running"
     RETRYING = "retrying"
@@ -48,3 +50,21 @@ class TextVersion(StrEnum):
     ORIGINAL = "original"
     EASY = "easy"
     """The easy-Japanese (やさしい日本語) text staff wrote beside the original."""
+
+
+class WithdrawalReason(StrEnum):
+    """Why a notice's pages were taken down (its address says so)."""
+
+    RETRACTED = "retracted"
+    """Staff retracted it."""
+    EXPIRED = "expired"
+    """Its expiry time (``expires_at``) came: its publication period ended."""
+
+
+class ScheduleState(StrEnum):
+    """What a bulletin's schedule is doing, as the API shows it."""
+
+    SCHEDULED = "scheduled"
+    """An approved revision waits for its publish time."""
+    EXPIRED = "expired"
+    """Taken down at its expiry time; the record stays."""

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import JSON, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from publisher.statuses import JobKind, JobState, TextVersion
+from publisher.statuses import JobKind, JobState, TextVersion, WithdrawalReason
 from publisher.workflow import State
 
 
@@ -92,6 +92,10 @@ class Revision(SQLModel, table=True):
     # Which text the machine translations are made from (a TextVersion): short, plain
     # sentences translate better, so a bulletin may translate its easy version.
     translation_source: str = TextVersion.ORIGINAL.value
+    # When the approved revision goes online (None: when it is published) and when its pages
+    # come down (None: never); reviewed with the rest, acted on by the worker.
+    publish_at: datetime | None = None
+    expires_at: datetime | None = Field(default=None, index=True)
     author: str
     author_id: int | None = Field(default=None, foreign_key="staffmember.id")
     approved_by_id: int | None = Field(default=None, foreign_key="staffmember.id")
@@ -126,6 +130,8 @@ class Job(SQLModel, table=True):
     kind: str = JobKind.PUBLISH.value
     state: str = Field(default=JobState.QUEUED.value, index=True)
     generation: int = 0
+    run_at: datetime | None = Field(default=None, index=True)
+    """A scheduled job's time: it waits (``scheduled``) until then, never runs before."""
     progress: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
     error: str | None = None
     requested_by: str
@@ -210,6 +216,8 @@ class Withdrawal(SQLModel, table=True):
     """The title each language's page had, by language code."""
     voiced: list[str] = Field(default_factory=list, sa_column=Column(JSON))
     """The languages whose page had audio (their podcast episodes are withdrawn too)."""
+    reason: str = WithdrawalReason.RETRACTED.value
+    """Why (a WithdrawalReason): retracted by staff, or expired at its expiry time."""
 
 
 class GlossaryEntry(SQLModel, table=True):

@@ -13,16 +13,23 @@ from collections import defaultdict
 
 from sqlmodel import Session, col, select
 
+from publisher.clock import SYSTEM_CLOCK, Clock
 from publisher.documents import IncompleteTranslationError, SegmentText, localize, plain_text
 from publisher.outcomes import EASY_JAPANESE
 from publisher.sources import SourceNotFrozenError, stored_source
-from publisher.statuses import LanguageStatus
-from publisher.tables import Bulletin, LanguageVersion, SegmentTranslation, Withdrawal, utc_now
+from publisher.statuses import LanguageStatus, WithdrawalReason
+from publisher.tables import Bulletin, LanguageVersion, SegmentTranslation, Withdrawal
 from translations.statuses import SegmentOrigin, TranslationStatus
 
 
-def record_withdrawal(session: Session, bulletin: Bulletin) -> None:
-    """Keep what the live revision's pages showed, before a retract takes it offline.
+def record_withdrawal(
+    session: Session,
+    bulletin: Bulletin,
+    reason: WithdrawalReason = WithdrawalReason.RETRACTED,
+    clock: Clock = SYSTEM_CLOCK,
+) -> None:
+    """Keep what the live revision's pages showed, and why they go, before a retract (or
+    the revision's expiry) takes it offline.
 
     Call with the bulletin locked, before ``published_revision`` is cleared; not committed.
     Nothing is kept when nothing was online (a retract of a publish still on its way).
@@ -70,11 +77,11 @@ def record_withdrawal(session: Session, bulletin: Bulletin) -> None:
         bulletin_id=bulletin.id,
         revision=revision,
         category=source.category,
-        published_at=bulletin.published_at or utc_now(),
+        published_at=bulletin.published_at or clock.now(),
     )
     row.revision, row.category = revision, source.category
     row.published_at = bulletin.published_at or row.published_at
-    row.withdrawn_at = utc_now()
+    row.withdrawn_at, row.reason = clock.now(), reason.value
     row.titles, row.voiced = titles, sorted(voiced)
     session.add(row)
 

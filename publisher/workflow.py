@@ -38,6 +38,8 @@ class Action(StrEnum):
     RETRACT = "retract"
     GO_LIVE = "go_live"
     """A publish job put the revision online."""
+    EXPIRE = "expire"
+    """The live revision's expiry time came: Kakehashi takes it down, as a retract does."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,14 @@ class Transition:
 _STAFF: frozenset[Role | None] = frozenset(Role)
 _APPROVERS: frozenset[Role | None] = frozenset({Role.APPROVER, Role.ADMIN})
 
+_TAKE_DOWN: Mapping[State, State] = {
+    State.DRAFT: State.DRAFT,
+    State.IN_REVIEW: State.IN_REVIEW,
+    State.APPROVED: State.RETRACTED,
+    State.PUBLISHED: State.RETRACTED,
+}
+"""Taking the live revision down leaves an edit under way where it is."""
+
 TRANSITIONS: dict[Action, Transition] = {
     # Editing never touches what is online: a live revision stays until a new one is published.
     Action.EDIT: Transition({state: State.DRAFT for state in State}, _STAFF),
@@ -95,15 +105,14 @@ TRANSITIONS: dict[Action, Transition] = {
     ),
     # A retract takes the live revision down whatever the working revision is doing.
     Action.RETRACT: Transition(
-        {
-            State.DRAFT: State.DRAFT,
-            State.IN_REVIEW: State.IN_REVIEW,
-            State.APPROVED: State.RETRACTED,
-            State.PUBLISHED: State.RETRACTED,
-        },
+        _TAKE_DOWN,
         _APPROVERS,
         needs_live=True,
         reason="nothing of this bulletin is online or on its way there",
+    ),
+    # At its expiry time the live revision comes down exactly as a retract takes it.
+    Action.EXPIRE: Transition(
+        _TAKE_DOWN, frozenset({None}), needs_live=True, reason="nothing of it is online"
     ),
     Action.GO_LIVE: Transition(
         {State.APPROVED: State.PUBLISHED, State.PUBLISHED: State.PUBLISHED},

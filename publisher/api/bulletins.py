@@ -6,15 +6,18 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request, status
 from sqlalchemy import select as sa_select
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from publisher.api.deps import QueueDep, ServicesDep, SessionDep, StaffDep
 from publisher.api.errors import ERROR_RESPONSES, invalid
 from publisher.api.params import PageLimit, RecordId, RevisionNumber
+from publisher.clock import aware
 from publisher.editing import (
     BulletinNotFoundError,
     InvalidRevisionError,
@@ -23,6 +26,7 @@ from publisher.editing import (
     edit_bulletin,
     revision_of,
 )
+from publisher.jobs import scheduled_publish
 from publisher.keys import Staff
 from publisher.outcomes import EASY_JAPANESE, LanguageOutcome
 from publisher.queue import JobQueue
@@ -36,11 +40,19 @@ from publisher.schemas import (
     LanguageVersionPublic,
     ReadabilityPublic,
     RevisionPublic,
+    SchedulePublic,
 )
 from publisher.services import Services
 from publisher.site import paths
-from publisher.statuses import LanguageStatus, TextVersion
-from publisher.tables import Bulletin, Job, LanguageVersion, Revision
+from publisher.statuses import (
+    JobKind,
+    JobState,
+    LanguageStatus,
+    ScheduleState,
+    TextVersion,
+    WithdrawalReason,
+)
+from publisher.tables import Bulletin, Job, LanguageVersion, Revision, Withdrawal
 from publisher.workflow import Action, State, WorkflowError
 from translations.segmenter import segment_markdown
 from translations.statuses import TranslationStatus
@@ -131,10 +143,50 @@ def _version(row: LanguageVersion, online: bool, page: str) -> LanguageVersionPu
     )
 
 
+def _when(moment: datetime | None) -> datetime | None:
+    return aware(moment) if moment is not None else None
+
+
+def _schedule_of(
+    scheduled_at: datetime | None,
+    live_expires_at: datetime | None,
+    reason: str | None,
+    online: bool,
+) -> SchedulePublic:
+    """Where a bulletin's schedule stands, from the waiting job, the live revision's expiry
+    and the withdrawal's reason (a withdrawal counts only while the notice is offline)."""
+    state = None
+    if scheduled_at is not None:
+        state = ScheduleState.SCHEDULED
+    elif not online and reason == WithdrawalReason.EXPIRED:
+        state = ScheduleState.EXPIRED
+    return SchedulePublic(
+        schedule=state,
+        scheduled_publish_at=_when(scheduled_at),
+        live_expires_at=_when(live_expires_at) if online else None,
+    )
+
+
+def _schedule(session: Session, bulletin: Bulletin) -> SchedulePublic:
+    assert bulletin.id is not None
+    waiting = scheduled_publish(session, bulletin.id)
+    live = bulletin.published_revision
+    withdrawal = session.exec(
+        select(Withdrawal).where(Withdrawal.bulletin_id == bulletin.id)
+    ).first()
+    return _schedule_of(
+        waiting.run_at if waiting is not None else None,
+        revision_of(session, bulletin.id, live).expires_at if live is not None else None,
+        withdrawal.reason if withdrawal is not None else None,
+        live is not None,
+    )
+
+
 def _public(services: Services, session: Session, bulletin: Bulletin) -> BulletinPublic:
     assert bulletin.id is not None
     revision = revision_of(session, bulletin.id, bulletin.current_revision)
     return BulletinPublic(
+        **_schedule(session, bulletin).model_dump(),
         id=bulletin.id,
         state=bulletin.state,
         category=revision.category,
@@ -146,8 +198,8 @@ def _public(services: Services, session: Session, bulletin: Bulletin) -> Bulleti
             if revision.languages is not None
             else services.settings.target_languages
         ),
-        publish_at=None,
-        expires_at=None,
+        publish_at=_when(revision.publish_at),
+        expires_at=_when(revision.expires_at),
         current_revision=bulletin.current_revision,
         published_revision=bulletin.published_revision,
         published_at=bulletin.published_at,
@@ -170,7 +222,7 @@ def post_bulletin(
     for text in (payload.body, payload.easy_body):
         _check_body_size(services, text)
         _check_segment_count(services, text)
-    bulletin = create_bulletin(session, payload, staff)
+    bulletin = create_bulletin(session, payload, staff, clock=services.clock)
     session.commit()
     return _public(services, session, bulletin)
 
@@ -180,7 +232,9 @@ def list_bulletins(
     _staff: StaffDep, session: SessionDep, state: State | None = None, limit: PageLimit = 50
 ) -> list[BulletinSummary]:
     # One query for the page: each bulletin beside its working draft, and only the columns
-    # the summary shows (a body can be long).
+    # the summary shows (a body can be long); its schedule from the publish waiting for its
+    # time (at most one), the live revision's expiry and the withdrawal's reason.
+    live = aliased(Revision)
     query = (
         sa_select(
             col(Bulletin.id),
@@ -190,12 +244,29 @@ def list_bulletins(
             col(Bulletin.current_revision),
             col(Bulletin.published_revision),
             col(Bulletin.updated_at),
+            col(Revision.publish_at),
+            col(Revision.expires_at),
+            col(Job.run_at),
+            col(live.expires_at),
+            col(Withdrawal.reason),
         )
         .join(
             Revision,
             (col(Revision.bulletin_id) == col(Bulletin.id))
             & (col(Revision.number) == col(Bulletin.current_revision)),
         )
+        .outerjoin(
+            Job,
+            (col(Job.bulletin_id) == col(Bulletin.id))
+            & (col(Job.kind) == JobKind.PUBLISH.value)
+            & (col(Job.state) == JobState.SCHEDULED.value),
+        )
+        .outerjoin(
+            live,
+            (col(live.bulletin_id) == col(Bulletin.id))
+            & (col(live.number) == col(Bulletin.published_revision)),
+        )
+        .outerjoin(Withdrawal, col(Withdrawal.bulletin_id) == col(Bulletin.id))
         .order_by(col(Bulletin.updated_at).desc(), col(Bulletin.id).desc())
         .limit(limit)
     )
@@ -210,10 +281,26 @@ def list_bulletins(
             current_revision=current,
             published_revision=published,
             updated_at=updated_at,
+            publish_at=_when(publish_at),
+            expires_at=_when(expires_at),
+            **_schedule_of(
+                scheduled_at, live_expires_at, reason, published is not None
+            ).model_dump(),
         )
-        for bulletin_id, bulletin_state, category, title, current, published, updated_at in (
-            session.execute(query).all()
-        )
+        for (
+            bulletin_id,
+            bulletin_state,
+            category,
+            title,
+            current,
+            published,
+            updated_at,
+            publish_at,
+            expires_at,
+            scheduled_at,
+            live_expires_at,
+            reason,
+        ) in session.execute(query).all()
     ]
 
 
@@ -235,15 +322,21 @@ def update_bulletin(
 ) -> BulletinPublic:
     """Edit a bulletin: any change makes a new revision and sends it back to ``draft``.
 
-    Everything residents see (text, category, languages, flagged policy) is reviewed again;
-    a published revision stays online, unchanged, until the new one is approved and published.
+    Everything residents see (text, category, languages, flagged policy, publish and expiry
+    times) is reviewed again; a published revision stays online, unchanged, until the new one
+    is approved and published. A publish waiting for its time is cancelled: approving the new
+    revision schedules it again (for the new revision's time).
     """
     for text in (payload.body, payload.easy_body):
         _check_body_size(services, text)
         _check_segment_count(services, text)
     with _refusals():
         bulletin = edit_bulletin(
-            session, bulletin_id, payload.model_dump(exclude_unset=True), staff
+            session,
+            bulletin_id,
+            payload.model_dump(exclude_unset=True),
+            staff,
+            clock=services.clock,
         )
     session.commit()
     return _public(services, session, bulletin)
@@ -300,7 +393,14 @@ def _act(
     session: Session, services: Services, bulletin_id: int, action: Action, staff: Staff
 ) -> tuple[Bulletin, Job | None]:
     with _refusals():
-        done = act(session, bulletin_id, action, staff, four_eyes=services.settings.four_eyes)
+        done = act(
+            session,
+            bulletin_id,
+            action,
+            staff,
+            four_eyes=services.settings.four_eyes,
+            clock=services.clock,
+        )
     session.commit()
     return done
 
@@ -317,7 +417,11 @@ def submit_bulletin(
 def approve_bulletin(
     bulletin_id: RecordId, staff: StaffDep, session: SessionDep, services: ServicesDep
 ) -> BulletinPublic:
-    """Approve the current revision (approver or admin; not its author under four-eyes)."""
+    """Approve the current revision (approver or admin; not its author under four-eyes).
+
+    If its ``publish_at`` is still ahead, its publish is scheduled for then at once (the
+    bulletin shows ``schedule: scheduled``); otherwise publishing is the next, separate step.
+    """
     return _simple_transition(bulletin_id, Action.APPROVE, staff, session, services)
 
 
@@ -329,9 +433,13 @@ def _simple_transition(
 
 
 def _accepted(request: Request, queue: JobQueue, job: Job | None) -> JobAccepted:
+    """The job's address; queued now, or (scheduled) left for the worker's schedule."""
     assert job is not None
+    status_url = str(request.url_for("get_job", job_id=job.id))
+    if job.state == JobState.SCHEDULED:
+        return JobAccepted(job_id=job.id, status_url=status_url, scheduled_for=_when(job.run_at))
     queue.enqueue(job)
-    return JobAccepted(job_id=job.id, status_url=str(request.url_for("get_job", job_id=job.id)))
+    return JobAccepted(job_id=job.id, status_url=status_url)
 
 
 @router.post("/{bulletin_id}/publish", status_code=status.HTTP_202_ACCEPTED)
@@ -345,7 +453,10 @@ def publish_bulletin(
 ) -> JobAccepted:
     """Translate, voice and publish the approved revision in the background.
 
-    A newer publish or retract replaces one still waiting in the queue.
+    If the revision's ``publish_at`` is still ahead, the job is scheduled instead: the answer
+    gives ``scheduled_for``, the job's state is ``scheduled``, and the worker runs it at that
+    time (nothing is public before). A revision whose ``expires_at`` has passed is refused
+    (409). A newer publish or retract replaces one still waiting, queued or scheduled.
     """
     _bulletin, job = _act(session, services, bulletin_id, Action.PUBLISH, staff)
     return _accepted(request, queue, job)
@@ -363,7 +474,8 @@ def retract_bulletin(
     """Take the public pages down, whatever state an edit of the bulletin is in.
 
     The bulletin is offline in the database at once (no later build shows it, and a publish
-    still queued is cancelled); the job removes the pages. The record and revisions are kept.
+    still queued or scheduled is cancelled); the job removes the pages. The record and
+    revisions are kept.
     """
     _bulletin, job = _act(session, services, bulletin_id, Action.RETRACT, staff)
     return _accepted(request, queue, job)

@@ -31,7 +31,7 @@ from publisher.documents import (
 from publisher.outcomes import EASY_JAPANESE
 from publisher.settings import Settings
 from publisher.sources import decode
-from publisher.statuses import LanguageStatus, TextVersion
+from publisher.statuses import LanguageStatus, TextVersion, WithdrawalReason
 from publisher.tables import (
     Bulletin,
     LanguageVersion,
@@ -136,6 +136,8 @@ class WithdrawnNotice:
     withdrawn_at: datetime
     titles: dict[str, str]
     voiced: tuple[str, ...]
+    reason: WithdrawalReason = WithdrawalReason.RETRACTED
+    """Retracted by staff, or expired at the end of its publication period."""
 
     @property
     def sort_key(self) -> tuple[datetime, int]:
@@ -226,6 +228,7 @@ def read_withdrawn(settings: Settings, session: Session) -> list[WithdrawnNotice
             withdrawn_at=_aware(row.withdrawn_at),
             titles={code: row.titles[code] for code in languages if code in row.titles},
             voiced=tuple(code for code in languages if code in row.voiced),
+            reason=WithdrawalReason(row.reason),
         )
         for row in rows
         if settings.source_language in row.titles

@@ -22,10 +22,10 @@ from publisher.site.render import (
     CATEGORY_LABELS,
     UNTRANSLATED_NOTE,
     WITHDRAWN_HEADING,
-    WITHDRAWN_TEXT,
     Alternate,
     SiteRenderer,
     category_key,
+    withdrawn_text,
 )
 from translations.languages import get_language
 
@@ -96,7 +96,7 @@ class FeedRenderer:
         shown, title = notice.shown_in(language, site.source)
         if shown == language:
             date = site.date(language, notice.withdrawn_at)
-            summary = site.strings(language).gettext(WITHDRAWN_TEXT, title=title, date=date)
+            summary = site.strings(language).gettext(withdrawn_text(notice), title=title, date=date)
         else:
             summary = site.strings(language).gettext(WITHDRAWN_HEADING)
         return {

@@ -46,7 +46,7 @@ from publisher.site.content import (
 from publisher.site.furigana_html import FuriganaHtml
 from publisher.site.html_body import body_html, sanitize, sentence_html
 from publisher.site.writer import LinkedFile, SiteFile
-from publisher.statuses import TextVersion
+from publisher.statuses import TextVersion, WithdrawalReason
 from translations.catalogs import N_, message_ids, translations_for
 from translations.furigana import FuriganaReader
 from translations.languages import get_language
@@ -75,6 +75,15 @@ EASY_JAPANESE_NAME = "やさしい にほんご"
 
 WITHDRAWN_HEADING = N_("This notice was withdrawn")
 WITHDRAWN_TEXT = N_("“%(title)s” was withdrawn on %(date)s. It is no longer valid.")
+EXPIRED_TEXT = N_("“%(title)s” was withdrawn on %(date)s: its publication period has ended.")
+"""A notice taken down at its expiry time (掲載期間終了), not by staff."""
+
+
+def withdrawn_text(notice: WithdrawnNotice) -> str:
+    """The message saying when, and why, the notice was withdrawn."""
+    return EXPIRED_TEXT if notice.reason == WithdrawalReason.EXPIRED else WITHDRAWN_TEXT
+
+
 ARCHIVE_HEADING = N_("Notices by month")
 MOVED_HEADING = N_("This list has moved")
 PAGE_N = N_("Page %(page)s")
@@ -611,7 +620,7 @@ class SiteRenderer:
                     self.strings(code).gettext(WITHDRAWN_HEADING)
                     if title is None  # never shown in that language: no Japanese inside it
                     else self.strings(code).gettext(
-                        WITHDRAWN_TEXT,
+                        withdrawn_text(notice),
                         title=title,
                         date=self.date(code, notice.withdrawn_at),
                     )
@@ -627,7 +636,9 @@ class SiteRenderer:
                 )
         context.update(
             heading=strings.content(WITHDRAWN_HEADING),
-            withdrawn=strings.gettext(WITHDRAWN_TEXT, title=notice.titles[language], date=date),
+            withdrawn=strings.gettext(
+                withdrawn_text(notice), title=notice.titles[language], date=date
+            ),
             others=others,
         )
         return self.render("withdrawn.html", context)

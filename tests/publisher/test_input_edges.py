@@ -8,6 +8,7 @@ any string the JSON parser accepts (lone surrogates included).
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -108,21 +109,18 @@ def test_dates_outside_a_sane_range_are_422(
 
 
 @pytest.mark.parametrize("field", ["publish_at", "expires_at"])
-def test_scheduling_is_refused_until_it_exists(
+def test_schedule_times_are_stored_in_utc_and_null_removes_them(
     client: TestClient, keys: Headers, field: str
 ) -> None:
     moment = {field: "2030-12-01T09:00:00+09:00"}
     created = client.post("/api/v1/bulletins", json={**SAMPLE, **moment}, headers=keys["editor"])
-    assert created.status_code == 422, created.text
-    assert fields_of(created) == [field]
-    assert "scheduling is not available yet" in created.text
-    bulletin = create(client, keys)
-    url = f"/api/v1/bulletins/{bulletin['id']}"
-    changed = client.patch(url, json=moment, headers=keys["editor"])
-    assert changed.status_code == 422 and "scheduling is not available yet" in changed.text
-    # Leaving them out, or null, is what every client sends today; the shape stays.
-    assert client.patch(url, json={field: None}, headers=keys["editor"]).status_code == 200
-    assert client.get(url, headers=keys["editor"]).json()[field] is None
+    assert created.status_code == 201, created.text
+    assert datetime.fromisoformat(created.json()[field]) == datetime(2030, 12, 1, 0, 0, tzinfo=UTC)
+    url = f"/api/v1/bulletins/{created.json()['id']}"
+    assert client.get(url, headers=keys["editor"]).json()[field].startswith("2030-12-01T00:00:00")
+    changed = client.patch(url, json={field: None}, headers=keys["editor"])
+    assert changed.status_code == 200, changed.text
+    assert changed.json()[field] is None and changed.json()["current_revision"] == 2
 
 
 UNENCODABLE_BODIES = [

@@ -424,6 +424,18 @@ def route_kinds_and_models(rows: Rows) -> Rows:
     return {**rows, "languageversion": versions}
 
 
+def scheduled_publishing(rows: Rows) -> Rows:
+    """0008: no older revision or job had a schedule; every older withdrawal was a retract."""
+    for table, column, value in (
+        ("revision", "publish_at", None),
+        ("revision", "expires_at", None),
+        ("job", "run_at", None),
+        ("withdrawal", "reason", "retracted"),
+    ):
+        rows = with_column(table, column, value)(rows)
+    return rows
+
+
 STEPS: dict[str, Step] = {
     "0002": Step(
         expect=staff_and_reviewed_revisions,
@@ -481,6 +493,29 @@ STEPS: dict[str, Step] = {
                 }
             ]
         }
+    ),
+    "0008": Step(
+        expect=scheduled_publishing,
+        add={
+            "job": [
+                {
+                    "id": "scheduled-1",
+                    "bulletin_id": 1,
+                    "revision": 2,
+                    "kind": "publish",
+                    "state": "scheduled",
+                    "generation": 3,
+                    "run_at": at(18),
+                    "progress": {},
+                    "error": None,
+                    "requested_by": "承認 花子",
+                    "attempts": 0,
+                    "created_at": at(14),
+                    "started_at": None,
+                    "finished_at": None,
+                }
+            ]
+        },
     ),
 }
 

@@ -26,6 +26,7 @@ from publisher.outcomes import EASY_JAPANESE
 from publisher.schemas import BulletinCreate
 from publisher.services import Services
 from publisher.sources import easy_snapshot, encode
+from publisher.statuses import WithdrawalReason
 from publisher.tables import (
     Bulletin,
     LanguageVersion,
@@ -286,13 +287,17 @@ def revise_fixture(
         session.commit()
 
 
-def retract_fixture(services: Services, bulletin_id: int) -> None:
+def retract_fixture(
+    services: Services,
+    bulletin_id: int,
+    reason: WithdrawalReason = WithdrawalReason.RETRACTED,
+) -> None:
     with Session(services.db) as session:
         bulletin = session.get(Bulletin, bulletin_id)
         assert bulletin is not None
-        # As a retract request leaves it: offline at once, with what its address says from
-        # then on; the job only rebuilds.
-        record_withdrawal(session, bulletin)
+        # As a retract request (or an expiry) leaves it: offline at once, with what its
+        # address says from then on; the job only rebuilds.
+        record_withdrawal(session, bulletin, reason)
         bulletin.state = "retracted"
         bulletin.published_revision = None
         bulletin.updated_at = utc_now()

@@ -12,15 +12,18 @@ import xml.etree.ElementTree as ElementTree
 from datetime import UTC
 from pathlib import Path
 
+from markupsafe import escape
 from sqlmodel import Session, select
 
 from publisher.services import Services
 from publisher.site.build import update_site
-from publisher.site.render import CITY_TIME_ZONE
+from publisher.site.render import CITY_TIME_ZONE, EXPIRED_TEXT, WITHDRAWN_TEXT
+from publisher.statuses import WithdrawalReason
 from publisher.tables import Withdrawal
 from tests.publisher.site.archive import republish_fixture, retract_fixture
 from tests.publisher.site.conftest import BASE_URL, snapshot
 from tests.publisher.site.linkcheck import SiteChecker
+from translations.catalogs import translations_for
 from translations.locale_format import format_day
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -83,6 +86,30 @@ def test_every_address_it_had_says_it_was_withdrawn(site_services: Services, bui
     assert not (built / f"en/bulletins/{SHELTER}/captions.vtt").exists()
     # Nothing links to a page that is gone, and every hreflang set is complete.
     assert SiteChecker(built.resolve(), BASE_URL).check() == []
+
+
+def test_an_expired_notice_says_its_publication_period_ended_in_every_language(
+    site_services: Services, built: Path
+) -> None:
+    retract_fixture(site_services, SHELTER, WithdrawalReason.EXPIRED)
+    update_site(site_services, search=False)
+    japanese = read(built, f"ja/bulletins/{SHELTER}/index.html")
+    assert "このお知らせは取り下げられました" in japanese
+    assert "掲載期間終了のため" in japanese and "有効ではありません" not in japanese
+    date = withdrawn_on(site_services, SHELTER)
+    english = read(built, f"en/bulletins/{SHELTER}/index.html")
+    assert f"was withdrawn on {date}: its publication period has ended." in english
+    with Session(site_services.db) as session:
+        titles = session.exec(select(Withdrawal).where(Withdrawal.bulletin_id == SHELTER)).one()
+    for language, title in titles.titles.items():
+        said = translations_for(language).gettext(EXPIRED_TEXT) % {
+            "title": title,
+            "date": withdrawn_on(site_services, SHELTER, language),
+        }
+        assert said != translations_for(language).gettext(WITHDRAWN_TEXT)
+        assert str(escape(said)) in read(built, f"{language}/bulletins/{SHELTER}/index.html")
+        if language != "ja":  # the Japanese address says it in every language too
+            assert str(escape(said)) in japanese, language
 
 
 def test_lists_sitemaps_and_search_drop_it(site_services: Services, built: Path) -> None:
