@@ -16,6 +16,7 @@ import typer
 from sqlmodel import Session, select
 
 from publisher.settings import Settings
+from publisher.workspace.users_cli import users_app
 
 app = typer.Typer(
     help="Kakehashi: Japanese bulletins published in residents' languages, with audio.",
@@ -30,6 +31,7 @@ db_app = typer.Typer(
 app.add_typer(keys_app, name="keys")
 app.add_typer(models_app, name="models")
 app.add_typer(db_app, name="db")
+app.add_typer(users_app, name="users")
 
 DEMO_BULLETINS = Path(__file__).resolve().parents[1] / "demo" / "bulletins"
 

@@ -1,0 +1,63 @@
+"""Refusals as pages: a reason the person can read, in their language, with the status."""
+
+from __future__ import annotations
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException
+
+from publisher.workspace.deps import (
+    PASSWORD_PAGE,
+    PasswordChangeRequiredError,
+    SignInRequiredError,
+    sign_in_address,
+)
+from publisher.workspace.render import render
+from translations.catalogs import N_
+
+REASONS = {
+    "csrf_missing": N_(
+        "The form was sent without its security token, so it was refused. "
+        "Open the page again and send the form from there."
+    ),
+    "csrf_wrong": N_(
+        "The form's security token does not belong to your session, so it was refused. "
+        "Open the page again and send the form from there."
+    ),
+    "forbidden": N_("Your role may not do this."),
+    "not_found": N_("There is no such page or bulletin."),
+}
+
+
+def reason_of(detail: object) -> str:
+    text = str(detail)
+    return REASONS.get(text, text)
+
+
+async def http_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, HTTPException)
+    status_code = error.status_code
+    return render(
+        request,
+        "error.html",
+        {"status_code": status_code, "reason": reason_of(error.detail)},
+        status_code=status_code,
+    )
+
+
+async def sign_in_required(request: Request, error: Exception) -> Response:
+    assert isinstance(error, SignInRequiredError)
+    if request.method != "GET":
+        return HTMLResponse(status_code=303, headers={"Location": sign_in_address("/staff/")})
+    return RedirectResponse(sign_in_address(error.next_path), status_code=303)
+
+
+async def password_change_required(request: Request, error: Exception) -> Response:
+    return RedirectResponse(PASSWORD_PAGE, status_code=303)
+
+
+HANDLERS = {
+    HTTPException: http_error,
+    SignInRequiredError: sign_in_required,
+    PasswordChangeRequiredError: password_change_required,
+}
