@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
@@ -56,7 +57,16 @@ async def password_change_required(request: Request, error: Exception) -> Respon
     return RedirectResponse(PASSWORD_PAGE, status_code=303)
 
 
+async def invalid_request(request: Request, error: Exception) -> Response:
+    assert isinstance(error, RequestValidationError)
+    fields = ", ".join(".".join(str(part) for part in item["loc"]) for item in error.errors())
+    return render(
+        request, "error.html", {"status_code": 400, "reason": f"invalid: {fields}"}, status_code=400
+    )
+
+
 HANDLERS = {
+    RequestValidationError: invalid_request,
     HTTPException: http_error,
     SignInRequiredError: sign_in_required,
     PasswordChangeRequiredError: password_change_required,
