@@ -65,7 +65,7 @@ def _lines(session: Session, person: str, bulletin: int | None) -> Iterator[str]
     last = 0
     while True:
         rows = session.exec(
-            _query(person, _number(bulletin))
+            _query(person, bulletin)
             .where(col(AuditRecord.id) > last)
             .order_by(col(AuditRecord.id))
             .limit(500)
