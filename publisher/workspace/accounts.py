@@ -29,6 +29,7 @@ def _actor(
 ) -> None:
     target = f"staff:{person.id}"
     after = {"name": person.name, "role": person.role, "active": person.active}
+    detail = {"name": person.name, "role": person.role, **detail}
     if isinstance(by, Staff):
         audit.record_by(session, by, action=action, target=target, after=after, detail=detail)
     else:

@@ -52,9 +52,17 @@ def test_writing_creates_a_draft_through_the_same_code_as_the_api(
     with Session(services.db) as session:
         bulletin = session.get(Bulletin, bulletin_id)
         revision = session.exec(select(Revision).where(Revision.bulletin_id == bulletin_id)).one()
-        record = session.exec(select(AuditRecord).where(AuditRecord.action == "bulletin.create")).one()
-    assert bulletin is not None and bulletin.state == "draft" and bulletin.created_by == "editor-san"
-    assert (revision.title, revision.category, revision.languages) == ("断水のお知らせ", "water", ["en"])
+        record = session.exec(
+            select(AuditRecord).where(AuditRecord.action == "bulletin.create")
+        ).one()
+    assert (
+        bulletin is not None and bulletin.state == "draft" and bulletin.created_by == "editor-san"
+    )
+    assert (revision.title, revision.category, revision.languages) == (
+        "断水のお知らせ",
+        "water",
+        ["en"],
+    )
     assert revision.flagged_policy == "hold_for_review"
     assert revision.contact == FORM["contact"]
     assert record.actor == "editor-san" and record.role == "editor"
@@ -131,7 +139,9 @@ def test_an_unknown_step_is_not_found(browser: Browser) -> None:
 def test_four_eyes_hides_approve_from_the_author_and_refuses_it(
     browser: Browser, services: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(services, "settings", services.settings.model_copy(update={"four_eyes": True}))
+    monkeypatch.setattr(
+        services, "settings", services.settings.model_copy(update={"four_eyes": True})
+    )
     admin, approver = browser("admin-san"), browser("approver-san")
     bulletin_id = write(admin)
     assert step(admin, bulletin_id, "submit").status_code == 303
@@ -156,7 +166,9 @@ def test_markup_in_a_title_and_body_is_shown_as_text_everywhere(
     }
     for name, html in pages.items():
         assert "<script>alert" not in html, name
-        assert "onerror=" not in html.replace("onerror=&#34;", "").replace("onerror=&quot;", ""), name
+        assert "onerror=" not in html.replace("onerror=&#34;", "").replace("onerror=&quot;", ""), (
+            name
+        )
         assert "<img src=x" not in html, name
     assert "&lt;script&gt;alert" in pages["dashboard"]
     assert "&lt;script&gt;alert" in pages["bulletin"]

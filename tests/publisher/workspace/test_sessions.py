@@ -58,9 +58,7 @@ def test_the_cookie_is_secure_in_production(tmp_path) -> None:
     assert {"secure", "httponly", "samesite=strict", "path=/staff/"} <= flags
 
 
-def test_only_a_hash_of_the_token_is_stored(
-    browser: Browser, services: Services
-) -> None:
+def test_only_a_hash_of_the_token_is_stored(browser: Browser, services: Services) -> None:
     client = browser("editor-san")
     token = client.cookies[COOKIE_NAME]
     with Session(services.db) as session:

@@ -19,14 +19,10 @@ from tests.publisher.workspace.conftest import PASSWORD, csrf_of
 
 def _actions(services: Services) -> list[str]:
     with Session(services.db) as session:
-        return list(
-            session.exec(select(AuditRecord.action).order_by(col(AuditRecord.id))).all()
-        )
+        return list(session.exec(select(AuditRecord.action).order_by(col(AuditRecord.id))).all())
 
 
-def test_a_right_password_signs_in_and_is_audited(
-    services: Services, people: object
-) -> None:
+def test_a_right_password_signs_in_and_is_audited(services: Services, people: object) -> None:
     with Session(services.db) as session:
         result = sign_in(session, "editor-san", PASSWORD, services.settings, utc_now(), "1.2.3.4")
         session.commit()
@@ -39,7 +35,9 @@ def test_an_unknown_name_is_refused_like_a_wrong_password(
 ) -> None:
     with Session(services.db) as session:
         unknown = sign_in(session, "nobody", PASSWORD, services.settings, utc_now(), "x")
-        wrong = sign_in(session, "editor-san", "not the password", services.settings, utc_now(), "x")
+        wrong = sign_in(
+            session, "editor-san", "not the password", services.settings, utc_now(), "x"
+        )
         session.commit()
     assert unknown.person is None and wrong.person is None
     assert unknown.refusal == wrong.refusal
@@ -98,9 +96,7 @@ def test_the_lock_is_audited_through_the_sign_in_page(
     assert response.status_code == 401
     assert "locked" in response.text
     with Session(services.db) as session:
-        record = session.exec(
-            select(AuditRecord).where(AuditRecord.action == "staff.locked")
-        ).one()
+        record = session.exec(select(AuditRecord).where(AuditRecord.action == "staff.locked")).one()
         locked = session.exec(select(StaffMember).where(StaffMember.name == "approver-san")).one()
     assert record.actor == "approver-san"
     assert record.detail["address"] == "testclient"
