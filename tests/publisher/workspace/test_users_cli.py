@@ -52,3 +52,30 @@ def test_create_list_reset_and_disable(environment: Settings) -> None:
         assert "disabled" in runner.invoke(app, ["users", "list"]).output
     finally:
         services.close()
+
+
+def test_a_script_pipes_the_password_on_standard_input(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[3]
+    env = {**os.environ, "KAKEHASHI_DATA_DIR": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "main.py", "users", "create", "--name", "Sato", "--role", "editor"],
+        input="piped from a script\n",
+        capture_output=True,
+        text=True,
+        cwd=repo,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"piped from a script" not in (tmp_path / "kakehashi.db").read_bytes()
+    services = Services.create(Settings(data_dir=tmp_path))
+    try:
+        with Session(services.db) as session:
+            person = find_account(session, "Sato")
+            assert person is not None
+            assert verify("piped from a script", person.password_hash)[0]
+    finally:
+        services.close()
