@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, HTTPException, Request, status
 from fastapi.responses import RedirectResponse, Response
 
+from publisher import audit
 from publisher.api.auth import client_address
 from publisher.api.deps import ServicesDep, SessionDep
 from publisher.tables import StaffMember, utc_now
@@ -15,6 +16,7 @@ from publisher.workspace.accounts import AccountError, set_password
 from publisher.workspace.cookies import delete_cookie, set_cookie
 from publisher.workspace.deps import CsrfAnyDep, MaybeSignedInDep, SignedInAnyDep
 from publisher.workspace.messages import LANGUAGES
+from publisher.workspace.passwords import verify
 from publisher.workspace.render import LANGUAGE_COOKIE, render
 from publisher.workspace.sessions import COOKIE_NAME, end_session, same_token, start_session
 from publisher.workspace.signin import sign_in
@@ -105,8 +107,6 @@ def signin_submit(
 
 @router.post("/signout")
 def signout(signed: CsrfAnyDep, session: SessionDep, services: ServicesDep) -> Response:
-    from publisher import audit
-
     end_session(session, signed.session_id, utc_now())
     audit.record_by(
         session, signed.staff, action="staff.signout", target=f"staff:{signed.staff.id}"
@@ -132,8 +132,6 @@ def password_submit(
     new: Annotated[str, Form(max_length=256)] = "",
     repeat: Annotated[str, Form(max_length=256)] = "",
 ) -> Response:
-    from publisher.workspace.passwords import verify
-
     person = session.get(StaffMember, signed.staff.id)
     assert person is not None
     problem: str | None = None
