@@ -8,6 +8,7 @@ Every template gets ``signed_in`` (or None), ``csrf_token``, ``lang``, ``can(per
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -36,8 +37,24 @@ def environment(language: str) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["iso"] = iso_moment
+    env.filters["moment"] = shown_moment
     env.install_gettext_translations(translations_for(language), newstyle=True)  # type: ignore[attr-defined]
     return env
+
+
+def _utc(moment: datetime) -> datetime:
+    """SQLite gives naive datetimes back; every time Kakehashi stores is UTC."""
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def iso_moment(moment: datetime) -> str:
+    """For ``<time datetime>``: seconds, no fraction (HTML allows at most three digits)."""
+    return _utc(moment).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def shown_moment(moment: datetime) -> str:
+    return _utc(moment).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def gettext(language: str, message: str) -> str:
