@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
+from publisher.services import Services
+from publisher.tables import utc_now
 from publisher.workspace.deps import (
     PASSWORD_PAGE,
     PasswordChangeRequiredError,
@@ -14,6 +20,7 @@ from publisher.workspace.deps import (
     sign_in_address,
 )
 from publisher.workspace.render import render
+from publisher.workspace.sessions import COOKIE_NAME, SignedIn, find_session
 from translations.catalogs import N_
 
 REASONS = {
@@ -35,6 +42,17 @@ def reason_of(detail: object) -> str:
     return REASONS.get(text, text)
 
 
+def _signed_in(request: Request) -> SignedIn | None:
+    """Who sees the refusal, so that the page keeps their navigation."""
+    token = request.cookies.get(COOKIE_NAME)
+    services: Services | None = getattr(request.app.state, "services", None)
+    if not token or services is None:
+        return None
+    idle = timedelta(minutes=services.settings.staff_session_idle_minutes)
+    with Session(services.db) as session:
+        return find_session(session, token, idle=idle, now=utc_now())
+
+
 async def http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
     status_code = error.status_code
@@ -42,6 +60,7 @@ async def http_error(request: Request, error: Exception) -> Response:
         request,
         "error.html",
         {"status_code": status_code, "reason": reason_of(error.detail)},
+        signed_in=await run_in_threadpool(_signed_in, request),
         status_code=status_code,
     )
 
