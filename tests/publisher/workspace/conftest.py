@@ -14,8 +14,8 @@ from sqlmodel import Session
 from publisher.api.app import create_app
 from publisher.queue import JobQueue
 from publisher.services import Services
-from publisher.workflow import Role
 from publisher.tables import StaffMember
+from publisher.workflow import Role
 from publisher.workspace.accounts import create_account
 from publisher.workspace.passwords import hash_password
 
