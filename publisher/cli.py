@@ -16,6 +16,7 @@ import typer
 from sqlmodel import Session, select
 
 from publisher.settings import Settings
+from publisher.workspace.users_cli import users_app
 
 app = typer.Typer(
     help="Kakehashi: Japanese bulletins published in residents' languages, with audio.",
@@ -30,6 +31,7 @@ db_app = typer.Typer(
 app.add_typer(keys_app, name="keys")
 app.add_typer(models_app, name="models")
 app.add_typer(db_app, name="db")
+app.add_typer(users_app, name="users")
 
 DEMO_BULLETINS = Path(__file__).resolve().parents[1] / "demo" / "bulletins"
 
@@ -104,7 +106,7 @@ def serve(
     settings = _settings()
     _prepare_database(settings)
     if demo:
-        from publisher.demo import ensure_demo_key, seed_demo
+        from publisher.demo import ensure_demo_key, ensure_first_admin, seed_demo
         from publisher.queue import JobQueue, make_huey
 
         services = _services(settings)
@@ -114,10 +116,19 @@ def serve(
             secret = ensure_demo_key(services)
             if secret:
                 typer.echo(f"demo: admin API key (shown once): {secret}")
+            first = ensure_first_admin(services)
+            if first:
+                typer.echo(
+                    f"demo: workspace account {first[0]} with the one-time password {first[1]} "
+                    "(shown once; choose your own at the first sign-in)"
+                )
         finally:
             services.close()
     host, port = host or settings.host, port or settings.port
-    typer.echo(f"site: http://{host}:{port}/   API docs: http://{host}:{port}/api/v1/docs")
+    typer.echo(
+        f"site: http://{host}:{port}/   API docs: http://{host}:{port}/api/v1/docs   "
+        f"staff workspace: http://{host}:{port}/staff/"
+    )
     # Jobs run in their own process, so translating and voicing never hold up the API.
     worker_process = (
         subprocess.Popen([sys.executable, "-m", "publisher", "worker", "--exit-with-parent"])

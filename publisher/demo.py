@@ -138,3 +138,21 @@ def demo_report(services: Services) -> list[str]:
                     f"{audio}{extra}"
                 )
     return lines
+
+
+FIRST_ADMIN = "admin"
+
+
+def ensure_first_admin(services: Services) -> tuple[str, str] | None:
+    """A first workspace account for a newcomer, with a one-time password to change at the
+    first sign-in; only when no admin can sign in yet. Returns (name, password)."""
+    from publisher.workspace.accounts import create_account, has_admin_with_password
+    from publisher.workspace.passwords import one_time_password
+
+    with Session(services.db) as session:
+        if has_admin_with_password(session):
+            return None
+        password = one_time_password()
+        create_account(session, FIRST_ADMIN, Role.ADMIN, password, by="demo", one_time=True)
+        session.commit()
+        return FIRST_ADMIN, password

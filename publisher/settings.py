@@ -90,6 +90,24 @@ class Settings(BaseSettings):
     four_eyes: bool = Field(
         default=False, description="A revision must be approved by someone other than its author."
     )
+    staff_session_idle_minutes: int = Field(
+        default=30,
+        ge=1,
+        le=24 * 60,
+        description="Minutes without a request after which a workspace sign-in ends.",
+    )
+    signin_delay_seconds: float = Field(
+        default=1.0,
+        ge=0,
+        le=60,
+        description="Wait after a wrong workspace password; it doubles with each further one.",
+    )
+    signin_failures_before_lock: int = Field(
+        default=5, ge=2, le=50, description="Wrong passwords in a row that lock the account."
+    )
+    signin_lock_minutes: int = Field(
+        default=15, ge=1, le=24 * 60, description="How long a locked account stays locked."
+    )
     cors_origins: Annotated[tuple[str, ...], NoDecode] = Field(
         default=(), description="Origins allowed to call the API from a browser; none by default."
     )

@@ -29,7 +29,33 @@ class StaffMember(SQLModel, table=True):
     name: str = Field(index=True)
     role: str
     active: bool = True
+    """False once disabled: no sign-in, no API key and no session of theirs works."""
     created_at: datetime = Field(default_factory=utc_now)
+    # Signing in to the workspace: an Argon2 hash (None: no password, API keys only).
+    password_hash: str | None = None
+    must_change_password: bool = False
+    """Set by a one-time password (a new account or a reset): changed at the next sign-in."""
+    failed_signins: int = 0
+    """Wrong passwords since the last sign-in; each makes the next try wait longer."""
+    next_signin_at: datetime | None = None
+    locked_until: datetime | None = None
+
+
+class StaffSession(SQLModel, table=True):
+    """A workspace sign-in: only a SHA-256 hash of the cookie's token is stored.
+
+    Ends at sign-out (``ended_at``) or after the configured inactivity; a copy of the cookie
+    then finds an ended session and works no more.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_id: int = Field(foreign_key="staffmember.id", index=True)
+    token_hash: str = Field(unique=True, index=True)
+    csrf_token: str
+    """The token every form of this session carries; a POST without it is refused."""
+    created_at: datetime = Field(default_factory=utc_now)
+    last_seen_at: datetime = Field(default_factory=utc_now)
+    ended_at: datetime | None = None
 
 
 class ApiKey(SQLModel, table=True):

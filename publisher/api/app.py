@@ -19,6 +19,8 @@ from publisher.api.staff_cache import StaffCache
 from publisher.queue import JobQueue
 from publisher.services import Services
 from publisher.site.build import build_site
+from publisher.workspace.app import PREFIX as WORKSPACE_PREFIX
+from publisher.workspace.app import create_workspace
 from publisher.write_turns import WriteTurns
 
 API_PREFIX = "/api/v1"
@@ -83,6 +85,7 @@ def create_app(services: Services, queue: JobQueue, *, serve_site: bool = True) 
         return {"status": "ok"}
 
     app.include_router(api)
+    app.mount(WORKSPACE_PREFIX, create_workspace(services, queue, app.state.write_turns))
     if serve_site:
         site_dir = services.settings.resolved_site_dir
         if not site_dir.exists():

@@ -11,15 +11,15 @@ from pydantic import BaseModel
 from sqlmodel import Session, col, select
 
 from publisher import audit
-from publisher.api.deps import ServicesDep, SessionDep, require_role
+from publisher.api.deps import ServicesDep, SessionDep, require
 from publisher.api.errors import ERROR_RESPONSES
 from publisher.api.params import AfterId, PageLimit
 from publisher.keys import Staff
+from publisher.permissions import Permission
 from publisher.tables import AuditRecord
-from publisher.workflow import Role
 
 router = APIRouter(prefix="/audit", tags=["audit"], responses=ERROR_RESPONSES)
-AdminDep = Annotated[Staff, Depends(require_role(Role.ADMIN))]
+AdminDep = Annotated[Staff, Depends(require(Permission.READ_AUDIT))]
 
 
 class AuditPublic(BaseModel):

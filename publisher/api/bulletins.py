@@ -94,6 +94,13 @@ def _check_segment_count(services: Services, body: str | None) -> None:
         )
 
 
+def check_text_limits(services: Services, *texts: str | None) -> None:
+    """Refuse a body too large or with too many sentences (413 or 422, with the reason)."""
+    for text in texts:
+        _check_body_size(services, text)
+        _check_segment_count(services, text)
+
+
 def _versions(
     services: Services, session: Session, bulletin: Bulletin, revision: Revision
 ) -> list[LanguageVersionPublic]:
@@ -219,9 +226,7 @@ def post_bulletin(
     payload: BulletinCreate, staff: StaffDep, session: SessionDep, services: ServicesDep
 ) -> BulletinPublic:
     """Create a bulletin in state ``draft`` with revision 1."""
-    for text in (payload.body, payload.easy_body):
-        _check_body_size(services, text)
-        _check_segment_count(services, text)
+    check_text_limits(services, payload.body, payload.easy_body)
     bulletin = create_bulletin(session, payload, staff, clock=services.clock)
     session.commit()
     return _public(services, session, bulletin)
@@ -327,9 +332,7 @@ def update_bulletin(
     is approved and published. A publish waiting for its time is cancelled: approving the new
     revision schedules it again (for the new revision's time).
     """
-    for text in (payload.body, payload.easy_body):
-        _check_body_size(services, text)
-        _check_segment_count(services, text)
+    check_text_limits(services, payload.body, payload.easy_body)
     with _refusals():
         bulletin = edit_bulletin(
             session,

@@ -12,9 +12,9 @@ from sqlmodel import Session
 from publisher.api.auth import Authenticator, client_address
 from publisher.api.rate_limit import WindowLimiter
 from publisher.keys import Staff
+from publisher.permissions import Permission, allows, roles_with
 from publisher.queue import JobQueue
 from publisher.services import Services
-from publisher.workflow import Role
 from publisher.write_turns import WriteTurns
 
 _bearer = HTTPBearer(auto_error=False, description="An API key made with `main.py keys create`.")
@@ -86,13 +86,14 @@ def get_staff(
 StaffDep = Annotated[Staff, Depends(get_staff)]
 
 
-def require_role(*roles: Role) -> Callable[[Staff], Staff]:
-    """A dependency that lets only the given roles through (403 with the reason otherwise)."""
+def require(permission: Permission) -> Callable[[Staff], Staff]:
+    """A dependency that lets only roles with ``permission`` through (403 with the reason)."""
 
     def check(staff: StaffDep) -> Staff:
-        if staff.role not in roles:
-            needed = " or ".join(role.value for role in roles)
-            raise HTTPException(status.HTTP_403_FORBIDDEN, f"this needs the role {needed}")
+        if not allows(staff.role, permission):
+            raise HTTPException(
+                status.HTTP_403_FORBIDDEN, f"this needs the role {roles_with(permission)}"
+            )
         return staff
 
     return check

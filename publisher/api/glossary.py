@@ -14,18 +14,18 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
 from publisher import audit
-from publisher.api.deps import SessionDep, StaffDep, require_role
+from publisher.api.deps import SessionDep, StaffDep, require
 from publisher.api.errors import ERROR_RESPONSES, invalid
 from publisher.api.params import RecordId
 from publisher.keys import Staff
+from publisher.permissions import Permission
 from publisher.schemas import GlossaryTermCreate, GlossaryTermPublic, GlossaryTermUpdate
 from publisher.tables import GlossaryEntry, utc_now
-from publisher.workflow import Role
 from translations.glossary import GlossaryError, check_term
 
 router = APIRouter(prefix="/glossary", tags=["glossary"], responses=ERROR_RESPONSES)
 
-Editor = Annotated[Staff, Depends(require_role(Role.APPROVER, Role.ADMIN))]
+Editor = Annotated[Staff, Depends(require(Permission.EDIT_GLOSSARY))]
 
 
 def _public(entry: GlossaryEntry) -> GlossaryTermPublic:

@@ -10,16 +10,17 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlmodel import Session, col, select
 
 from publisher import audit
-from publisher.api.deps import SessionDep, require_role
+from publisher.api.deps import SessionDep, require
 from publisher.api.errors import ERROR_RESPONSES
 from publisher.api.params import RecordId
 from publisher.keys import Staff, StaffConflictError, create_key, is_active, key_role, revoke_key
+from publisher.permissions import Permission
 from publisher.schemas import KeyName
 from publisher.tables import ApiKey
 from publisher.workflow import Role
 
 router = APIRouter(prefix="/keys", tags=["keys"], responses=ERROR_RESPONSES)
-AdminDep = Annotated[Staff, Depends(require_role(Role.ADMIN))]
+AdminDep = Annotated[Staff, Depends(require(Permission.MANAGE_STAFF))]
 
 
 class KeyCreate(BaseModel):

@@ -16,6 +16,13 @@ SITE_POLICY = (
     "img-src 'self' data:; media-src 'self'; font-src 'self'; connect-src 'self'; "
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
+# The staff workspace: its own scripts only, no inline script or style, never in a frame.
+WORKSPACE_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "media-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+WORKSPACE_PREFIX = "/staff"
 API_POLICY = "default-src 'none'; frame-ancestors 'none'"
 # Swagger UI sets inline style attributes; its scripts are still only our own files.
 DOCS_POLICY = (
@@ -40,6 +47,8 @@ def _is_api_answer(path: str, api_prefix: str) -> bool:
 
 
 def policy_for(path: str, api_prefix: str) -> str:
+    if path == WORKSPACE_PREFIX or path.startswith(f"{WORKSPACE_PREFIX}/"):
+        return WORKSPACE_POLICY
     if path.startswith(f"{api_prefix}/docs"):
         return DOCS_POLICY
     if path.startswith(api_prefix):

@@ -15,12 +15,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Request, status
 from sqlmodel import Session, col, select
 
-from publisher.api.deps import QueueDep, ServicesDep, SessionDep, StaffDep, require_role
+from publisher.api.deps import QueueDep, ServicesDep, SessionDep, StaffDep, require
 from publisher.api.errors import ERROR_RESPONSES, invalid
 from publisher.api.params import RecordId
 from publisher.documents import SourceDoc
 from publisher.editing import correct_translation, revision_of
 from publisher.keys import Staff
+from publisher.permissions import Permission
 from publisher.schemas import (
     AppliedTermPublic,
     CorrectionAccepted,
@@ -32,7 +33,6 @@ from publisher.services import Services
 from publisher.sources import stored_source
 from publisher.statuses import LanguageStatus, TextVersion
 from publisher.tables import Bulletin, LanguageVersion, SegmentTranslation
-from publisher.workflow import Role
 from translations.corrections import CorrectionError, mask_correction
 from translations.document import Segment
 from translations.languages import UnknownLanguageError, get_language
@@ -40,7 +40,7 @@ from translations.restore import plain_text, restore
 
 router = APIRouter(prefix="/bulletins", tags=["translations"], responses=ERROR_RESPONSES)
 
-Corrector = Annotated[Staff, Depends(require_role(Role.APPROVER, Role.ADMIN))]
+Corrector = Annotated[Staff, Depends(require(Permission.CORRECT_TRANSLATIONS))]
 
 
 def _language(services: Services, code: str) -> str:

@@ -20,7 +20,7 @@ def run(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
 def test_help_lists_the_commands(tmp_path: Path) -> None:
     result = run("--help", data_dir=tmp_path)
     assert result.returncode == 0, result.stderr
-    for command in ("serve", "demo", "build", "keys", "models", "worker"):
+    for command in ("serve", "demo", "build", "keys", "models", "worker", "users"):
         assert command in result.stdout
 
 

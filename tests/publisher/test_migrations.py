@@ -424,6 +424,22 @@ def route_kinds_and_models(rows: Rows) -> Rows:
     return {**rows, "languageversion": versions}
 
 
+def staff_passwords(rows: Rows) -> Rows:
+    """0007: nobody has a password yet, nor a failed sign-in or a lock."""
+    staff = [
+        {
+            **person,
+            "password_hash": None,
+            "must_change_password": False,
+            "failed_signins": 0,
+            "next_signin_at": None,
+            "locked_until": None,
+        }
+        for person in rows["staffmember"]
+    ]
+    return {**rows, "staffmember": staff}
+
+
 def scheduled_publishing(rows: Rows) -> Rows:
     """0008: no older revision or job had a schedule; every older withdrawal was a retract."""
     for table, column, value in (
@@ -493,6 +509,22 @@ STEPS: dict[str, Step] = {
                 }
             ]
         }
+    ),
+    "0007": Step(
+        expect=staff_passwords,
+        add={
+            "staffsession": [
+                {
+                    "id": 1,
+                    "staff_id": 10,
+                    "token_hash": "0" * 64,
+                    "csrf_token": "csrf-token",
+                    "created_at": at(14),
+                    "last_seen_at": at(15),
+                    "ended_at": None,
+                }
+            ]
+        },
     ),
     "0008": Step(
         expect=scheduled_publishing,

@@ -1,0 +1,56 @@
+"""Labels of states and statuses in the workspace's language (message ids, looked up when
+a page is rendered)."""
+
+from __future__ import annotations
+
+from publisher.statuses import JobKind, JobState, LanguageStatus
+from publisher.workflow import Action, Role, State
+from translations.catalogs import N_
+from translations.statuses import TranslationStatus
+
+STATES = {
+    State.DRAFT: N_("Draft"),
+    State.IN_REVIEW: N_("In review"),
+    State.APPROVED: N_("Approved"),
+    State.PUBLISHED: N_("Published"),
+    State.RETRACTED: N_("Retracted"),
+}
+ROLES = {Role.EDITOR: N_("Editor"), Role.APPROVER: N_("Approver"), Role.ADMIN: N_("Admin")}
+ACTIONS = {
+    Action.SUBMIT: N_("Submit for review"),
+    Action.APPROVE: N_("Approve"),
+    Action.PUBLISH: N_("Publish"),
+    Action.RETRACT: N_("Retract"),
+}
+LANGUAGE_STATUSES = {
+    LanguageStatus.PUBLISHED: N_("published"),
+    LanguageStatus.HELD_FOR_REVIEW: N_("held for review"),
+    LanguageStatus.MISSING_MODEL: N_("missing model"),
+    LanguageStatus.FAILED: N_("failed"),
+    LanguageStatus.PENDING: N_("not yet published"),
+    LanguageStatus.NOT_CONFIGURED: N_("not configured"),
+    LanguageStatus.RETRACTED: N_("retracted"),
+    LanguageStatus.WORKING: N_("translating"),
+    LanguageStatus.VOICING: N_("voicing"),
+}
+TRANSLATIONS = {
+    TranslationStatus.SOURCE: N_("source"),
+    TranslationStatus.MACHINE: N_("machine"),
+    TranslationStatus.HUMAN_CORRECTED: N_("human-corrected"),
+    TranslationStatus.FLAGGED: N_("flagged"),
+    TranslationStatus.MISSING: N_("no translation"),
+}
+JOB_KINDS = {
+    JobKind.PUBLISH: N_("Publishing"),
+    JobKind.RETRACT: N_("Retracting"),
+    JobKind.CORRECT: N_("Applying a correction"),
+}
+JOB_STATES = {
+    JobState.QUEUED: N_("queued"),
+    JobState.RUNNING: N_("running"),
+    JobState.RETRYING: N_("retrying"),
+    JobState.SUCCEEDED: N_("done"),
+    JobState.FAILED: N_("failed"),
+    JobState.SUPERSEDED: N_("superseded"),
+}
+NO_VOICE = N_("no voice")
