@@ -7,10 +7,15 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.exceptions import HTTPException
 
-from publisher.api import audit, bulletins, glossary, jobs, keys, translations
+from publisher.api import audit, bulletins, checks, glossary, jobs, keys, translations
 from publisher.api.auth import Authenticator
 from publisher.api.docs import mount_docs
-from publisher.api.errors import http_error, method_not_allowed, validation_failed
+from publisher.api.errors import (
+    http_error,
+    method_not_allowed,
+    no_such_api_path,
+    validation_failed,
+)
 from publisher.api.limits import RequestLimits
 from publisher.api.rate_limit import WindowLimiter, shared_storage
 from publisher.api.security import SecurityHeaders
@@ -77,11 +82,18 @@ def create_app(services: Services, queue: JobQueue, *, serve_site: bool = True) 
     api.include_router(audit.router)
     api.include_router(glossary.router)
     api.include_router(translations.router)
+    api.include_router(checks.router)
 
     @api.get("/health", tags=["health"])
     def health() -> dict[str, str]:
         return {"status": "ok"}
 
+    api.add_api_route(
+        "/{path:path}",
+        no_such_api_path,
+        methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+        include_in_schema=False,
+    )
     app.include_router(api)
     if serve_site:
         site_dir = services.settings.resolved_site_dir
