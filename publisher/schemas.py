@@ -686,3 +686,26 @@ class CheckReportPublic(BaseModel):
     findings: list[CheckFindingPublic]
     readability: CheckScorePublic
     sentences: list[SentenceScorePublic]
+
+
+class ImportedImagePublic(BaseModel):
+    name: str = Field(description="How the body refers to it: ![alt](name).")
+    alt: str = Field(description="Its alternative text in the document ('' when it had none).")
+    content_type: str
+    size: int = Field(description="Bytes.")
+    data: str = Field(description="The image itself, base64-encoded (nothing is stored).")
+
+
+class ImportMessagePublic(BaseModel):
+    code: str = Field(description="What was dropped or changed, e.g. text-boxes-dropped.")
+    details: dict[str, str | int]
+    text: str = Field(description="The message, in the language asked for (lang=ja|en).")
+
+
+class ImportedDocumentPublic(BaseModel):
+    """A Word file read as a bulletin, for the bulletin form; nothing is stored."""
+
+    title: str = Field(description="The document's title ('' when it has none).")
+    body: str = Field(description="Markdown, as the bulletin body takes it.")
+    images: list[ImportedImagePublic]
+    messages: list[ImportMessagePublic]

@@ -62,6 +62,11 @@ class Settings(BaseSettings):
     voice_fallbacks: Annotated[dict[str, str], NoDecode] = Field(default_factory=dict)
     max_body_bytes: int = Field(default=32_000, ge=1_000, le=1_000_000)
     max_request_bytes: int = Field(default=256_000, ge=10_000)
+    max_upload_bytes: int = Field(
+        default=10_500_000,
+        ge=10_000,
+        description="Largest upload (a Word file with its images) to the import endpoints.",
+    )
     max_segments: int = Field(
         default=400, ge=10, le=5_000, description="Most sentences one bulletin may have."
     )

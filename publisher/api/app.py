@@ -7,7 +7,16 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.exceptions import HTTPException
 
-from publisher.api import audit, bulletins, checks, glossary, jobs, keys, translations
+from publisher.api import (
+    audit,
+    bulletins,
+    checks,
+    glossary,
+    imports,
+    jobs,
+    keys,
+    translations,
+)
 from publisher.api.auth import Authenticator
 from publisher.api.docs import mount_docs
 from publisher.api.errors import (
@@ -64,6 +73,7 @@ def create_app(services: Services, queue: JobQueue, *, serve_site: bool = True) 
         RequestLimits,
         max_bytes=settings.max_request_bytes,
         body_timeout=settings.body_read_timeout_seconds,
+        uploads={f"{API_PREFIX}/imports/": settings.max_upload_bytes},
     )
     if settings.cors_origins:
         app.add_middleware(
@@ -83,6 +93,7 @@ def create_app(services: Services, queue: JobQueue, *, serve_site: bool = True) 
     api.include_router(glossary.router)
     api.include_router(translations.router)
     api.include_router(checks.router)
+    api.include_router(imports.router)
 
     @api.get("/health", tags=["health"])
     def health() -> dict[str, str]:
