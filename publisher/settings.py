@@ -67,6 +67,9 @@ class Settings(BaseSettings):
         ge=10_000,
         description="Largest upload (a Word file with its images) to the import endpoints.",
     )
+    upload_read_timeout_seconds: float = Field(
+        default=120, gt=0, le=3600, description="Time an upload has to arrive, then 408."
+    )
     max_segments: int = Field(
         default=400, ge=10, le=5_000, description="Most sentences one bulletin may have."
     )

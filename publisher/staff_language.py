@@ -8,12 +8,13 @@ from typing import Literal, get_args
 StaffLanguage = Literal["ja", "en"]
 STAFF_LANGUAGES: tuple[StaffLanguage, ...] = get_args(StaffLanguage)
 DEFAULT_STAFF_LANGUAGE: StaffLanguage = "ja"
+_MAX_HEADER = 1_000  # characters of Accept-Language read; browsers send a few dozen
 
 
 def _preferences(header: str) -> list[str]:
     """Primary language subtags of an ``Accept-Language`` header, most wanted first."""
     ranked: list[tuple[float, int, str]] = []
-    for position, item in enumerate(header.split(",")):
+    for position, item in enumerate(header[:_MAX_HEADER].split(",")):
         tag, _, parameters = item.strip().partition(";")
         quality = 1.0
         for parameter in parameters.split(";"):

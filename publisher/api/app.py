@@ -73,7 +73,12 @@ def create_app(services: Services, queue: JobQueue, *, serve_site: bool = True) 
         RequestLimits,
         max_bytes=settings.max_request_bytes,
         body_timeout=settings.body_read_timeout_seconds,
-        uploads={f"{API_PREFIX}/imports/": settings.max_upload_bytes},
+        uploads={
+            f"{API_PREFIX}/imports/": (
+                settings.max_upload_bytes,
+                settings.upload_read_timeout_seconds,
+            )
+        },
     )
     if settings.cors_origins:
         app.add_middleware(

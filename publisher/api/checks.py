@@ -43,7 +43,7 @@ def _language(
         Literal["ja", "en"] | None,
         Query(description="The language of the hints; default: Accept-Language, else ja."),
     ] = None,
-    accept_language: Annotated[str | None, Header(max_length=1000)] = None,
+    accept_language: Annotated[str | None, Header()] = None,
 ) -> StaffLanguage:
     return staff_language(lang, accept_language)
 

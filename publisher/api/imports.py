@@ -12,7 +12,7 @@ import base64
 from fastapi import APIRouter, HTTPException, UploadFile, status
 
 from publisher.api.checks import LanguageDep, StaffOnly
-from publisher.api.errors import ERROR_RESPONSES, Problem
+from publisher.api.errors import ERROR_RESPONSES, Problem, invalid
 from publisher.imports.docx import MAX_DOCX_BYTES, DocxImportError, ImportProblem, import_docx
 from publisher.imports.messages import message_text
 from publisher.schemas import ImportedDocumentPublic, ImportedImagePublic, ImportMessagePublic
@@ -22,16 +22,12 @@ router = APIRouter(prefix="/imports", tags=["imports"], responses=ERROR_RESPONSE
 _STATUS = {
     ImportProblem.TOO_LARGE: status.HTTP_413_CONTENT_TOO_LARGE,
     ImportProblem.NOT_DOCX: status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
-    ImportProblem.CORRUPT: status.HTTP_422_UNPROCESSABLE_CONTENT,
 }
 
 
 @router.post(
     "/docx",
-    responses={
-        415: {"model": Problem, "description": "Not a Word .docx file."},
-        422: {"model": Problem, "description": "A damaged Word file, or no file."},
-    },
+    responses={415: {"model": Problem, "description": "Not a Word .docx file."}},
 )
 def import_word(
     file: UploadFile, _staff: StaffOnly, language: LanguageDep
@@ -43,6 +39,8 @@ def import_word(
     try:
         imported = import_docx(data)
     except DocxImportError as error:
+        if error.problem is ImportProblem.CORRUPT:  # a 422 like every other bad field
+            raise invalid("file", str(error)) from error
         raise HTTPException(_STATUS[error.problem], str(error)) from error
     return ImportedDocumentPublic(
         title=imported.title,

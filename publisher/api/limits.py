@@ -22,18 +22,19 @@ class RequestLimits:
         *,
         max_bytes: int,
         body_timeout: float,
-        uploads: Mapping[str, int] | None = None,
+        uploads: Mapping[str, tuple[int, float]] | None = None,
     ) -> None:
         self.app = app
         self.max_bytes = max_bytes
         self.body_timeout = body_timeout
         self.uploads = dict(uploads or {})
-        """Path prefixes that take files, each with its own (larger) limit."""
+        """Path prefixes that take files, each with its own (larger) size limit and time to
+        arrive."""
 
-    def _limit(self, path: str) -> int:
+    def _limits(self, path: str) -> tuple[int, float]:
         return next(
-            (limit for prefix, limit in self.uploads.items() if path.startswith(prefix)),
-            self.max_bytes,
+            (limits for prefix, limits in self.uploads.items() if path.startswith(prefix)),
+            (self.max_bytes, self.body_timeout),
         )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -42,15 +43,15 @@ class RequestLimits:
             return
         headers = dict(scope["headers"])
         declared = headers.get(b"content-length")
-        limit = self._limit(scope["path"])
+        limit, timeout = self._limits(scope["path"])
         if declared is not None and declared.isdigit() and int(declared) > limit:
             await _reject(send, 413, f"request body over the limit of {limit} bytes")
             return
         try:
-            async with asyncio.timeout(self.body_timeout):
+            async with asyncio.timeout(timeout):
                 chunks = await self._read_body(receive, limit)
         except TimeoutError:
-            reason = f"the request body did not arrive within {self.body_timeout:g} s"
+            reason = f"the request body did not arrive within {timeout:g} s"
             await _reject(send, 408, reason, close=True)
             return
         except _TooLargeError:

@@ -390,19 +390,34 @@ def import_docx(data: bytes) -> ImportedDocument:
         ImportMessage(ImportNote.CONVERTER, {"message": str(message.message)})
         for message in result.messages
     ]
-    body = html.fragment_fromstring(result.value or "<p></p>", create_parent="div")
+    written = markdown_of_html(result.value, images)
+    used = {name: image for name, image in images.items() if f"]({name})" in written.body}
+    return ImportedDocument(
+        title=written.title,
+        body=written.body,
+        images=tuple(used.values()),
+        messages=tuple(messages + dropped + list(written.messages)),
+    )
+
+
+def markdown_of_html(
+    converted: str, images: Mapping[str, ImportedImage] | None = None
+) -> ImportedDocument:
+    """Mammoth's HTML as a title and the product's Markdown (``images`` are those the HTML
+    refers to by name); the result's ``images`` are left for the caller."""
+    body = html.fragment_fromstring(converted or "<p></p>", create_parent="div")
+    messages: list[ImportMessage] = []
     footnotes = _footnotes(body)
     if footnotes:
         messages.append(ImportMessage(ImportNote.FOOTNOTES_DROPPED, {"count": footnotes}))
     title = _title(body)
     if title is None:
         messages.append(ImportMessage(ImportNote.NO_TITLE))
-    writer = _Writer(images)
+    writer = _Writer(images or {})
     markdown = "\n\n".join(writer.blocks(body, heading_shift=1))
-    used = {name: image for name, image in images.items() if f"]({name})" in markdown}
     return ImportedDocument(
         title=title or "",
         body=markdown + "\n" if markdown else "",
-        images=tuple(used.values()),
-        messages=tuple(messages + dropped + writer.counted_messages()),
+        images=(),
+        messages=tuple(messages + writer.counted_messages()),
     )

@@ -96,3 +96,20 @@ def test_no_file_and_too_large_files_are_refused(app: App) -> None:
         headers={**app.keys["editor"], "Content-Type": "application/json"},
     )
     assert big_json.status_code == 413
+
+
+def test_a_damaged_word_file_is_refused_naming_the_file(app: App) -> None:
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(notice())) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["word/document.xml"] = b"<w:document"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    response = upload(app, buffer.getvalue())
+    assert response.status_code == 422
+    (problem,) = response.json()["detail"]
+    assert problem["loc"] == ["body", "file"] and "document.xml" in problem["msg"]

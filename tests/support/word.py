@@ -74,3 +74,47 @@ def notice(*, alt: str | None = ALT, header_row: bool = True) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+_FOOTNOTES = (
+    '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:footnote w:id="-1" w:type="separator"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:id="0" w:type="continuationSeparator"><w:p><w:r><w:continuationSeparator/>'
+    "</w:r></w:p></w:footnote>"
+    '<w:footnote w:id="1"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:footnote>'
+    "</w:footnotes>"
+)
+
+
+def with_footnote(data: bytes, after: str, text: str) -> bytes:
+    """``data`` with a footnote saying ``text`` referenced after the words ``after``
+    (python-docx does not write footnotes; Word stores them in word/footnotes.xml)."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    reference = '<w:r><w:footnoteReference w:id="1"/></w:r>'
+    document = parts["word/document.xml"].decode("utf-8")
+    document = re.sub(rf"({re.escape(after)}</w:t></w:r>)", rf"\1{reference}", document, count=1)
+    parts["word/document.xml"] = document.encode("utf-8")
+    parts["word/footnotes.xml"] = _FOOTNOTES.format(text=text).encode("utf-8")
+    relations = parts["word/_rels/document.xml.rels"].decode("utf-8")
+    relations = relations.replace(
+        "</Relationships>",
+        '<Relationship Id="rIdFootnotes" Type="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>',
+    )
+    parts["word/_rels/document.xml.rels"] = relations.encode("utf-8")
+    types = parts["[Content_Types].xml"].decode("utf-8")
+    types = types.replace(
+        "</Types>",
+        '<Override PartName="/word/footnotes.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>',
+    )
+    parts["[Content_Types].xml"] = types.encode("utf-8")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()

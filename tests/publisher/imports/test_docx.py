@@ -16,8 +16,9 @@ from publisher.imports.docx import (
     ImportNote,
     ImportProblem,
     import_docx,
+    markdown_of_html,
 )
-from tests.support.word import ALT, notice, png
+from tests.support.word import ALT, notice, png, with_footnote
 from translations.checks import Code, check_bulletin
 from translations.segmenter import segment_markdown
 
@@ -58,6 +59,15 @@ def test_what_cannot_be_kept_is_dropped_and_named() -> None:
     assert ImportNote.CONVERTER in found  # mammoth's own messages are passed on
     assert ImportNote.TABLE_WITHOUT_HEADER not in found
     assert ImportNote.IMAGE_WITHOUT_ALT not in found
+
+
+def test_footnotes_are_dropped_and_named() -> None:
+    data = with_footnote(notice(), "市は避難所を開設しました。", "一覧は市役所にあります")
+    imported = import_docx(data)
+    assert "一覧は市役所にあります" not in imported.body
+    assert imported.body.startswith("大雨のため、市は避難所を開設しました。\n\n")
+    assert notes(imported)[ImportNote.FOOTNOTES_DROPPED] == {"count": 1}
+    assert ImportNote.FOOTNOTES_DROPPED not in notes(import_docx(notice()))
 
 
 def test_a_table_without_a_header_row_and_an_image_without_alt_text_are_named() -> None:
@@ -132,3 +142,22 @@ def test_a_file_that_unpacks_to_too_much_is_refused() -> None:
 def test_a_file_over_the_size_limit_is_refused_before_it_is_opened() -> None:
     error = _refused(bytes(MAX_DOCX_BYTES + 1))
     assert error.problem is ImportProblem.TOO_LARGE
+
+
+def test_nested_lists_keep_their_depth() -> None:
+    written = markdown_of_html(
+        "<h1>T</h1><ul><li>避難所<ul><li>体育館</li></ul></li><li>公民館</li></ul>"
+        "<ol><li>受付<ol><li>名前を書く</li></ol></li></ol>"
+    )
+    assert written.body == "- 避難所\n  - 体育館\n- 公民館\n\n1. 受付\n   1. 名前を書く\n"
+    depths = [(block.level, block.ordered) for block in segment_markdown(written.body)]
+    assert depths == [(1, False), (2, False), (1, False), (1, True), (2, True)]
+
+
+def test_markdown_characters_in_the_text_stay_text() -> None:
+    written = markdown_of_html("<h1>T</h1><p>*重要* [注] # 1 | 2</p><h2>No title</h2>")
+    assert written.body.startswith("\\*重要\\* \\[注\\] \\# 1 \\| 2")
+    (block, heading) = segment_markdown(written.body)
+    assert "*重要* [注] # 1 | 2" in block.segments[0].text and heading.kind == "heading"
+    assert written.title == "T"
+    assert markdown_of_html("<p>本文だけ</p>").messages[0].note is ImportNote.NO_TITLE
