@@ -633,9 +633,9 @@ class ReadabilityPublic(BaseModel):
 
 
 class CheckRequest(_Strict):
-    """A text to check before it is saved: the title and Markdown body as staff wrote them."""
+    """A text to check before it is saved: the title (if written yet) and Markdown body."""
 
-    title: Title
+    title: Title | None = None
     body: Body
 
 

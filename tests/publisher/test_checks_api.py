@@ -110,7 +110,6 @@ def test_only_staff_may_check(app: App) -> None:
     ("payload", "field"),
     [
         ({"title": "x"}, "body"),
-        ({"body": "x"}, "title"),
         ({"title": "a\nb", "body": "x"}, "title"),
         ({"title": "x", "body": "   "}, "body"),
         ({"title": "x", "body": "x", "category": "event"}, "category"),
@@ -135,6 +134,12 @@ def test_bad_language_revision_or_bulletin_is_refused(app: App) -> None:
     assert missing.status_code == 404 and "revision 9" in missing.json()["detail"]
     nobody = app.client.get("/api/v1/bulletins/999/checks", headers=app.keys["editor"])
     assert nobody.status_code == 404
+
+
+def test_a_body_is_checked_before_it_has_a_title(app: App) -> None:
+    report = check(app, {"body": "ＡＢＣ"}).json()
+    assert [f["location"]["part"] for f in report["findings"]] == ["body"]
+    assert report["findings"][0]["location"]["index"] == 0
 
 
 def test_a_body_over_the_limit_is_refused(app: App) -> None:
