@@ -13,7 +13,8 @@ from types import MappingProxyType
 from publisher.staff_language import StaffLanguage
 from translations.catalogs import N_, WORKSPACE_DOMAIN, translations_for
 from translations.checks import Code, Finding
-from translations.easy_japanese import Band
+from translations.easy_japanese import Band, Rule
+from translations.easy_japanese.rules import MAX_KANJI_PER_SENTENCE, MAX_SENTENCE_CHARS
 
 HINTS: Mapping[Code, str] = MappingProxyType(
     {
@@ -74,6 +75,41 @@ HINTS: Mapping[Code, str] = MappingProxyType(
     }
 )
 
+EASY_HINTS: Mapping[Rule, str] = MappingProxyType(
+    {
+        Rule.SENTENCE_LENGTH: N_("The sentence is long (over %(limit)s characters): split it."),
+        Rule.ONE_PREDICATE: N_("More than one predicate: write one idea per sentence."),
+        Rule.DOUBLE_NEGATIVE: N_(
+            "Double negative: say it positively (e.g. 〜なければなりません → 〜してください)."
+        ),
+        Rule.HONORIFIC: N_(
+            "Honorific form (尊敬語): use plain です/ます"
+            " (e.g. ご注意ください → 気をつけてください)."
+        ),
+        Rule.HUMBLE: N_(
+            "Humble form (謙譲語): use plain です/ます (e.g. ご案内します → 知らせます)."
+        ),
+        Rule.PASSIVE: N_(
+            "Passive (or れる/られる) form: say who does it (e.g. 実施されます → 市が します)."
+        ),
+        Rule.CAUSATIVE: N_("Causative form (せる/させる): say it directly."),
+        Rule.KATAKANA_LOANWORD: N_(
+            "Katakana loanword: use a Japanese word, or explain it in brackets after it."
+        ),
+        Rule.TWENTY_FOUR_HOUR_TIME: N_(
+            "24-hour or clock-style time: write 午前/午後 and 時 (e.g. 17:00 → 午後5時)."
+        ),
+        Rule.ERA_ONLY_YEAR: N_(
+            "Year in the Japanese era only: add the Western year (e.g. 2025年（令和7年）)."
+        ),
+        Rule.KANJI_COUNT: N_("Many kanji (over %(limit)s): use fewer, or split the sentence."),
+    }
+)
+"""The hints of the easy-Japanese (やさしい日本語) checker, by rule."""
+_EASY_LIMITS: Mapping[Rule, int] = MappingProxyType(
+    {Rule.SENTENCE_LENGTH: MAX_SENTENCE_CHARS, Rule.KANJI_COUNT: MAX_KANJI_PER_SENTENCE}
+)
+
 BANDS: Mapping[Band, str] = MappingProxyType(
     {
         Band.UPPER_ADVANCED: N_("upper advanced (hardest)"),
@@ -103,3 +139,8 @@ def hint(finding: Finding, language: StaffLanguage) -> str:
 
 def band_label(band: Band, language: StaffLanguage) -> str:
     return _gettext(BANDS[band], language)
+
+
+def easy_hint(rule: Rule, language: StaffLanguage) -> str:
+    """The hint for a broken rule of easy Japanese, in ``language``."""
+    return _gettext(EASY_HINTS[rule], language) % {"limit": _EASY_LIMITS.get(rule, 0)}

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from publisher.check_hints import BANDS, HINTS, band_label, hint
+from publisher.check_hints import BANDS, EASY_HINTS, HINTS, band_label, easy_hint, hint
 from publisher.staff_language import staff_language
 from tests.translations.test_checks import CASES
 from translations.checks import Code, check_bulletin
-from translations.easy_japanese import Band
+from translations.easy_japanese import Band, Rule
 
 
 def test_every_code_and_band_has_a_message() -> None:
@@ -57,3 +57,15 @@ def test_band_labels() -> None:
 )
 def test_the_staff_language(asked: str | None, header: str | None, language: str) -> None:
     assert staff_language(asked, header) == language
+
+
+def test_every_easy_japanese_rule_has_a_hint_in_both_languages() -> None:
+    assert set(EASY_HINTS) == set(Rule)
+    for rule in Rule:
+        japanese, english = easy_hint(rule, "ja"), easy_hint(rule, "en")
+        assert japanese != english and "%(" not in japanese + english
+    assert (
+        easy_hint(Rule.SENTENCE_LENGTH, "ja")
+        == "文が 長いです（40字より 多い）。文を 分けて ください。"
+    )
+    assert easy_hint(Rule.KANJI_COUNT, "en").startswith("Many kanji (over 10)")
