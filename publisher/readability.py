@@ -10,20 +10,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from publisher.check_hints import easy_hint
 from publisher.schemas import FindingPublic, ReadabilityPublic, TextReadabilityPublic
+from publisher.staff_language import StaffLanguage
 from publisher.statuses import TextVersion
 from publisher.tables import Revision
-from translations.easy_japanese import (
-    check_sentences,
-    hint,
-    readability,
-    sentences_of_markdown,
-)
-from translations.easy_japanese.rules import HintLanguage, Rule
+from translations.easy_japanese import check_sentences, readability, sentences_of_markdown
+from translations.easy_japanese.rules import Rule
 
 
 def text_readability(
-    title: str | None, body: str, hints: HintLanguage = "en"
+    title: str | None, body: str, hints: StaffLanguage = "en"
 ) -> TextReadabilityPublic:
     """The findings and score of one text (title first, then the body's sentences)."""
     sentences = sentences_of_markdown(title, body)
@@ -40,14 +37,14 @@ def text_readability(
                 text=finding.text,
                 rule=finding.rule.value,
                 match=finding.match,
-                hint=hint(finding.rule, hints),
+                hint=easy_hint(finding.rule, hints),
             )
             for finding in findings
         ],
     )
 
 
-def revision_readability(revision: Revision, hints: HintLanguage = "en") -> ReadabilityPublic:
+def revision_readability(revision: Revision, hints: StaffLanguage = "en") -> ReadabilityPublic:
     easy = None
     if revision.easy_body is not None:
         easy = text_readability(revision.easy_title or revision.title, revision.easy_body, hints)

@@ -677,3 +677,82 @@ class ReadabilityPublic(BaseModel):
     easy: TextReadabilityPublic | None = Field(
         description="None when the revision has no easy-Japanese version."
     )
+
+
+class CheckRequest(_Strict):
+    """A text to check before it is saved: the title (if written yet) and Markdown body."""
+
+    title: Title | None = None
+    body: Body
+
+
+class CheckLocationPublic(BaseModel):
+    """Where a finding is: a span of one sentence, numbered as the page and translations are."""
+
+    part: Literal["title", "body"]
+    block: int | None = Field(description="The body's block (heading, paragraph, list item).")
+    sentence: int = Field(description="The sentence's index in its block.")
+    index: int = Field(description="The sentence's index in reading order (0: the title).")
+    start: int = Field(description="Where the span starts in text (characters).")
+    end: int = Field(description="Where the span ends in text (characters, exclusive).")
+    text: str = Field(description="The sentence as readers see it.")
+
+
+class CheckFindingPublic(BaseModel):
+    code: str = Field(description="What it is about, e.g. vague-link-text, long-sentence.")
+    category: Literal["accessibility", "machine-translation"]
+    severity: Literal["warning"] = Field(description="Always a warning: checks never block.")
+    location: CheckLocationPublic
+    details: dict[str, str | int | float | list[str]] = Field(
+        description="The particulars the hint is written from (what was found, limits...)."
+    )
+    hint: str = Field(description="What to do, in the language asked for (lang=ja|en).")
+
+
+class CheckScorePublic(BaseModel):
+    score: float | None = Field(
+        description="jreadability (Lee and Hasebe): higher is easier, about 0.5 to 6.5."
+    )
+    band: str | None = Field(description="upper-advanced ... lower-elementary")
+    band_label: str | None = Field(description="The band, in the language asked for.")
+    kanji_ratio: float = Field(description="Kanji among the visible characters, 0 to 1.")
+
+
+class SentenceScorePublic(BaseModel):
+    location: CheckLocationPublic
+    score: CheckScorePublic
+
+
+class CheckReportPublic(BaseModel):
+    """The findings of the checks before submitting, and how easy the text reads."""
+
+    bulletin_id: int | None = None
+    revision: int | None = None
+    language: Literal["ja", "en"] = Field(description="The language of the hints.")
+    counts: dict[str, int] = Field(description="Findings per code.")
+    findings: list[CheckFindingPublic]
+    readability: CheckScorePublic
+    sentences: list[SentenceScorePublic]
+
+
+class ImportedImagePublic(BaseModel):
+    name: str = Field(description="How the body refers to it: ![alt](name).")
+    alt: str = Field(description="Its alternative text in the document ('' when it had none).")
+    content_type: str
+    size: int = Field(description="Bytes.")
+    data: str = Field(description="The image itself, base64-encoded (nothing is stored).")
+
+
+class ImportMessagePublic(BaseModel):
+    code: str = Field(description="What was dropped or changed, e.g. text-boxes-dropped.")
+    details: dict[str, str | int]
+    text: str = Field(description="The message, in the language asked for (lang=ja|en).")
+
+
+class ImportedDocumentPublic(BaseModel):
+    """A Word file read as a bulletin, for the bulletin form; nothing is stored."""
+
+    title: str = Field(description="The document's title ('' when it has none).")
+    body: str = Field(description="Markdown, as the bulletin body takes it.")
+    images: list[ImportedImagePublic]
+    messages: list[ImportMessagePublic]

@@ -69,6 +69,14 @@ class Settings(BaseSettings):
     voice_fallbacks: Annotated[dict[str, str], NoDecode] = Field(default_factory=dict)
     max_body_bytes: int = Field(default=32_000, ge=1_000, le=1_000_000)
     max_request_bytes: int = Field(default=256_000, ge=10_000)
+    max_upload_bytes: int = Field(
+        default=10_500_000,
+        ge=10_000,
+        description="Largest upload (a Word file with its images) to the import endpoints.",
+    )
+    upload_read_timeout_seconds: float = Field(
+        default=120, gt=0, le=3600, description="Time an upload has to arrive, then 408."
+    )
     max_segments: int = Field(
         default=400, ge=10, le=5_000, description="Most sentences one bulletin may have."
     )

@@ -32,7 +32,13 @@ from translations.locale_format import BABEL_LOCALES
 
 LOCALES_DIR: Final = Path(__file__).resolve().parents[1] / "locales"
 DOMAIN: Final = "kakehashi"
-"""One domain: the site's pages, its feeds and its spoken phrases are extracted together."""
+"""The residents' domain: the site's pages, its feeds and its spoken phrases, extracted
+together, in every site language."""
+WORKSPACE_DOMAIN: Final = "workspace"
+"""The staff's domain (the workspace, check hints), in Japanese and English only: its
+sources are mapped in ``babel-workspace.cfg`` and ignored by ``babel.cfg``."""
+WORKSPACE_LANGUAGES: Final = ("ja", "en")
+"""Staff read Japanese by default, or English; both have a catalog."""
 SOURCE_LOCALE: Final = "en"
 """The language the messages are written in (``msgid``): English needs no catalog."""
 
@@ -50,19 +56,21 @@ def catalog_locale(language: str) -> str:
     return BABEL_LOCALES.get(code, SOURCE_LOCALE)
 
 
-def po_path(locale: str, locales_dir: Path = LOCALES_DIR) -> Path:
-    return locales_dir / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
+def po_path(locale: str, locales_dir: Path = LOCALES_DIR, domain: str = DOMAIN) -> Path:
+    return locales_dir / locale / "LC_MESSAGES" / f"{domain}.po"
 
 
-def translations_for(language: str, locales_dir: Path = LOCALES_DIR) -> NullTranslations:
-    """The messages of ``language``; English (the source) and unknown languages get the msgids.
+def translations_for(
+    language: str, locales_dir: Path = LOCALES_DIR, domain: str = DOMAIN
+) -> NullTranslations:
+    """The messages of ``language``; a language without a catalog gets the msgids (English).
 
     Read again when the ``.po`` or ``.mo`` changes on disk (a long-running worker sees a
     translator's edit at its next build), otherwise kept.
     """
-    po = po_path(catalog_locale(language), locales_dir)
+    po = po_path(catalog_locale(language), locales_dir, domain)
     mo = po.with_suffix(".mo")
-    return _load(po, _signature(po), _signature(mo))
+    return _load(po, _signature(po), _signature(mo), domain)
 
 
 def _signature(path: Path) -> tuple[int, int] | None:
@@ -75,15 +83,18 @@ def _signature(path: Path) -> tuple[int, int] | None:
 
 @lru_cache(maxsize=64)
 def _load(
-    po: Path, po_signature: tuple[int, int] | None, mo_signature: tuple[int, int] | None
+    po: Path,
+    po_signature: tuple[int, int] | None,
+    mo_signature: tuple[int, int] | None,
+    domain: str = DOMAIN,
 ) -> NullTranslations:
     if po_signature is None:
         return NullTranslations()
     mo = po.with_suffix(".mo")
     if mo_signature is not None and mo_signature[0] >= po_signature[0]:
         with mo.open("rb") as compiled:
-            return Translations(compiled, domain=DOMAIN)
-    return Translations(io.BytesIO(compile_po(po)), domain=DOMAIN)
+            return Translations(compiled, domain=domain)
+    return Translations(io.BytesIO(compile_po(po)), domain=domain)
 
 
 def compile_po(po: Path) -> bytes:
@@ -107,11 +118,13 @@ def N_(message: str) -> str:  # noqa: N802 (the name pybabel extract looks for)
 
 
 @lru_cache(maxsize=4)
-def message_ids(locales_dir: Path = LOCALES_DIR) -> tuple[tuple[str | None, str], ...]:
+def message_ids(
+    locales_dir: Path = LOCALES_DIR, domain: str = DOMAIN
+) -> tuple[tuple[str | None, str], ...]:
     """``(context, msgid)`` of every singular message of the template (``kakehashi.pot``)."""
     from babel.messages.pofile import read_po
 
-    with (locales_dir / f"{DOMAIN}.pot").open("rb") as source:
+    with (locales_dir / f"{domain}.pot").open("rb") as source:
         catalog = read_po(source)
     return tuple(
         (message.context, message.id)

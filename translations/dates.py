@@ -55,6 +55,14 @@ class DateSpan:
     data: str
 
 
+def western_year(era: str, era_year: str) -> int | None:
+    """The Western year of ``令和``/``平成``/``昭和`` + ``元`` or a number (None: another era)."""
+    start = _ERAS.get(era)
+    if start is None:
+        return None
+    return start + (1 if era_year == "元" else _number(era_year))
+
+
 def _number(text: str) -> int:
     return int(text.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
 
@@ -83,7 +91,9 @@ def _date_fields(match: re.Match[str]) -> dict[str, int] | None:
     fields: dict[str, int] = {"month": month, "day": day}
     if match.group("era"):
         era_year = match.group("era_year")
-        fields["year"] = _ERAS[match.group("era")] + (1 if era_year == "元" else _number(era_year))
+        year = western_year(match.group("era"), era_year)
+        assert year is not None  # the pattern names only the eras of _ERAS
+        fields["year"] = year
     elif match.group("year"):
         fields["year"] = _number(match.group("year"))
     try:

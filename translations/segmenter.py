@@ -71,6 +71,8 @@ class _Draft:
     kind: BlockKind
     level: int
     ordered: bool
+    source_lines: tuple[int, int] = (0, 0)
+    """The Markdown lines the block was written on (first, one past the last)."""
     lines: list[_Line] = field(default_factory=list)
 
     def add_lines(self, lines: Sequence[_Line]) -> None:
@@ -193,9 +195,9 @@ def segment_id(text: str, tokens: Sequence[Token], occurrence: int) -> str:
     return f"{digest}-{occurrence}"
 
 
-def _blocks(drafts: Sequence[_Draft]) -> tuple[Block, ...]:
+def _blocks(drafts: Sequence[_Draft]) -> tuple[tuple[Block, tuple[int, int]], ...]:
     seen: Counter[str] = Counter()
-    blocks: list[Block] = []
+    blocks: list[tuple[Block, tuple[int, int]]] = []
     for draft in drafts:
         segments: list[Segment] = []
         for line in draft.lines:
@@ -205,12 +207,23 @@ def _blocks(drafts: Sequence[_Draft]) -> tuple[Block, ...]:
                 ident = segment_id(text, tokens, seen[key])
                 segments.append(Segment(ident, text, tokens, line_break and bool(segments)))
         if segments:
-            blocks.append(Block(draft.kind, draft.level, draft.ordered, tuple(segments)))
+            block = Block(draft.kind, draft.level, draft.ordered, tuple(segments))
+            blocks.append((block, draft.source_lines))
     return tuple(blocks)
 
 
 def segment_markdown(markdown: str) -> tuple[Block, ...]:
     """Blocks of sentence segments, in reading order; empty blocks are dropped."""
+    return tuple(block for block, _lines in segment_markdown_with_lines(markdown))
+
+
+def _source_lines(token: MdToken) -> tuple[int, int]:
+    return (token.map[0], token.map[1]) if token.map else (0, 0)
+
+
+def segment_markdown_with_lines(markdown: str) -> tuple[tuple[Block, tuple[int, int]], ...]:
+    """The blocks of :func:`segment_markdown`, each with the Markdown lines it was written on
+    (first, one past the last), so a check of the Markdown can name the block it concerns."""
     drafts: list[_Draft] = []
     lists: list[bool] = []  # ordered? for each open list, outermost first
     item: _Draft | None = None
@@ -223,12 +236,12 @@ def segment_markdown(markdown: str) -> tuple[Block, ...]:
         elif kind in ("bullet_list_close", "ordered_list_close"):
             lists.pop()
         elif kind == "list_item_open":
-            item = _Draft("list_item", len(lists), lists[-1])
+            item = _Draft("list_item", len(lists), lists[-1], _source_lines(token))
             drafts.append(item)
         elif kind == "list_item_close":
             item = None
         elif kind == "heading_open" and not lists:
-            heading = _Draft("heading", int(token.tag[1:]), False)
+            heading = _Draft("heading", int(token.tag[1:]), False, _source_lines(token))
             drafts.append(heading)
         elif kind == "heading_close":
             heading = None
@@ -239,10 +252,10 @@ def segment_markdown(markdown: str) -> tuple[Block, ...]:
                 lines = _code_lines(token.content)
             target = heading or item
             if target is None and lists:  # an item's paragraph after its nested list
-                item = target = _Draft("list_item", len(lists), lists[-1])
+                item = target = _Draft("list_item", len(lists), lists[-1], _source_lines(token))
                 drafts.append(item)
             if target is None:
-                target = _Draft("paragraph", 0, False)
+                target = _Draft("paragraph", 0, False, _source_lines(token))
                 drafts.append(target)
             target.add_lines(lines)
     return _blocks(drafts)

@@ -7,10 +7,24 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.exceptions import HTTPException
 
-from publisher.api import audit, bulletins, glossary, jobs, keys, translations
+from publisher.api import (
+    audit,
+    bulletins,
+    checks,
+    glossary,
+    imports,
+    jobs,
+    keys,
+    translations,
+)
 from publisher.api.auth import Authenticator
 from publisher.api.docs import mount_docs
-from publisher.api.errors import http_error, method_not_allowed, validation_failed
+from publisher.api.errors import (
+    http_error,
+    method_not_allowed,
+    no_such_api_path,
+    validation_failed,
+)
 from publisher.api.limits import RequestLimits
 from publisher.api.rate_limit import WindowLimiter, shared_storage
 from publisher.api.security import SecurityHeaders
@@ -61,6 +75,12 @@ def create_app(services: Services, queue: JobQueue, *, serve_site: bool = True) 
         RequestLimits,
         max_bytes=settings.max_request_bytes,
         body_timeout=settings.body_read_timeout_seconds,
+        uploads={
+            f"{API_PREFIX}/imports/": (
+                settings.max_upload_bytes,
+                settings.upload_read_timeout_seconds,
+            )
+        },
     )
     if settings.cors_origins:
         app.add_middleware(
@@ -79,11 +99,19 @@ def create_app(services: Services, queue: JobQueue, *, serve_site: bool = True) 
     api.include_router(audit.router)
     api.include_router(glossary.router)
     api.include_router(translations.router)
+    api.include_router(checks.router)
+    api.include_router(imports.router)
 
     @api.get("/health", tags=["health"])
     def health() -> dict[str, str]:
         return {"status": "ok"}
 
+    api.add_api_route(
+        "/{path:path}",
+        no_such_api_path,
+        methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+        include_in_schema=False,
+    )
     app.include_router(api)
     app.mount(WORKSPACE_PREFIX, create_workspace(services, queue, app.state.write_turns))
     if serve_site:

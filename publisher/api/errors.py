@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import compile_path
+from starlette.routing import Match, compile_path
 
 
 class Problem(BaseModel):
@@ -46,6 +46,9 @@ async def method_not_allowed(request: Request, error: Exception) -> Response:
         pattern, _format, _converters = compile_path(template)
         if pattern.match(request.url.path):
             methods |= {method.upper() for method in operations}
+    for route in request.app.router.routes:  # the schema and the docs
+        if route.matches(request.scope)[0] is Match.PARTIAL:
+            methods |= set(getattr(route, "methods", None) or ())
     if "GET" in methods:
         methods.add("HEAD")
     detail = getattr(error, "detail", "Method Not Allowed")
@@ -88,3 +91,17 @@ async def http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
     error.detail = encodable(error.detail)
     return await http_exception_handler(request, error)
+
+
+async def no_such_api_path(request: Request) -> Response:
+    """The API's last route: a path under the API that no route serves is a JSON 404, and a
+    path a route serves with other methods a 405 (``method_not_allowed`` lists them), never
+    the site's not-found page."""
+    for template in request.app.openapi().get("paths", {}):
+        pattern, _format, _converters = compile_path(template)
+        if pattern.match(request.url.path):
+            raise HTTPException(405, "Method Not Allowed")
+    for route in request.app.router.routes:  # the schema and the docs
+        if route.matches(request.scope)[0] is Match.PARTIAL:
+            raise HTTPException(405, "Method Not Allowed")
+    raise HTTPException(404, f"no such API path: {request.url.path}")

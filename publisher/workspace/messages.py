@@ -2,19 +2,17 @@
 
 Staff-facing text is kept apart from the residents' ``kakehashi`` domain, which every site
 language translates; the workspace is offered in the languages its catalogs exist for.
-A missing or older ``.mo`` is compiled in memory from its ``.po``, as for the site.
 """
 
 from __future__ import annotations
 
-import io
-from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
-from babel.support import NullTranslations, Translations
+from babel.support import NullTranslations
 
-from translations.catalogs import LOCALES_DIR, compile_po
+from translations import catalogs
+from translations.catalogs import LOCALES_DIR
 
 DOMAIN: Final = "workspace"
 LANGUAGES: Final = ("ja", "en")
@@ -30,14 +28,7 @@ def chosen_language(value: str | None) -> str:
     return value if value in LANGUAGES else DEFAULT_LANGUAGE
 
 
-@lru_cache(maxsize=len(LANGUAGES))
 def translations_for(language: str) -> NullTranslations:
-    """The workspace's messages in ``language`` (read once per process)."""
-    po = po_path(chosen_language(language))
-    if not po.is_file():
-        return NullTranslations()
-    mo = po.with_suffix(".mo")
-    if mo.is_file() and mo.stat().st_mtime_ns >= po.stat().st_mtime_ns:
-        with mo.open("rb") as compiled:
-            return Translations(compiled, domain=DOMAIN)
-    return Translations(io.BytesIO(compile_po(po)), domain=DOMAIN)
+    """The workspace's messages in ``language`` (Japanese for any other), through the same
+    loader as the site's (:func:`translations.catalogs.translations_for`)."""
+    return catalogs.translations_for(chosen_language(language), domain=DOMAIN)

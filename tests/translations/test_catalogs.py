@@ -11,11 +11,14 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
 from translations.catalogs import (
     DOMAIN,
     LOCALES_DIR,
+    WORKSPACE_DOMAIN,
+    WORKSPACE_LANGUAGES,
     CatalogError,
     catalog_locale,
     compile_po,
@@ -73,10 +76,21 @@ def test_every_published_language_but_english_has_a_catalog() -> None:
     assert wanted == locales
 
 
-@pytest.mark.parametrize("po", CATALOGS, ids=lambda path: path.parts[-3])
+WORKSPACE_CATALOGS = sorted(LOCALES_DIR.glob(f"*/LC_MESSAGES/{WORKSPACE_DOMAIN}.po"))
+
+
+def test_staff_read_japanese_or_english() -> None:
+    assert {path.parts[-3] for path in WORKSPACE_CATALOGS} == set(WORKSPACE_LANGUAGES)
+
+
+@pytest.mark.parametrize(
+    "po",
+    [*CATALOGS, *WORKSPACE_CATALOGS],
+    ids=lambda path: f"{path.stem}-{path.parts[-3]}",
+)
 def test_catalog_translates_every_message_exactly(po: Path) -> None:
     catalog = _read(po)
-    assert problems(_read(POT), catalog) == []
+    assert problems(_read(LOCALES_DIR / f"{po.stem}.pot"), catalog) == []
     assert catalog.plural_forms  # ngettext needs the language's rule
 
 
@@ -85,17 +99,18 @@ def _sources_only(path: str) -> bool:
     return not relative or relative[0] in {"publisher", "translations", "site_templates"}
 
 
-def test_the_template_has_exactly_the_messages_the_sources_use() -> None:
+@pytest.mark.parametrize(
+    ("domain", "mapping"),
+    [(DOMAIN, "babel.cfg"), (WORKSPACE_DOMAIN, "babel-workspace.cfg")],
+)
+def test_the_template_has_exactly_the_messages_the_sources_use(domain: str, mapping: str) -> None:
     """Run ``pybabel extract`` (README) after changing a message in a template or the code."""
-    method_map = [
-        ("publisher/workspace/**", "ignore"),  # the workspace domain (its own test)
-        ("site_templates/workspace/**", "ignore"),
-        ("publisher/**.py", "python"),
-        ("translations/**.py", "python"),
-        ("site_templates/**.html", "jinja2"),
-        ("site_templates/static/**.js", "javascript"),
-    ]
-    options = {"site_templates/**.html": {"trimmed": "true", "newstyle_gettext": "true"}}
+    with (ROOT / mapping).open(encoding="utf-8") as config:
+        method_map, options = parse_mapping_cfg(config, mapping)
+    options = {
+        pattern: {name: value for name, value in values.items() if name != "extensions"}
+        for pattern, values in options.items()
+    }
     used = {
         (context, message[0] if isinstance(message, tuple) else message)
         for _file, _line, message, _comments, context in extract_from_dir(
@@ -104,7 +119,7 @@ def test_the_template_has_exactly_the_messages_the_sources_use() -> None:
     }
     template = {
         (message.context, message.id[0] if isinstance(message.id, tuple) else message.id)
-        for message in _read(POT)
+        for message in _read(LOCALES_DIR / f"{domain}.pot")
         if message.id
     }
     assert sorted(used - template, key=str) == []  # new: extract and update
@@ -169,6 +184,19 @@ def test_a_complete_catalog_has_no_problems() -> None:
 def test_a_broken_catalog_is_caught(broken: bytes, problem: str) -> None:
     found = problems(_read(POT_TEXT), _read(broken))
     assert found and all(item.startswith(problem) for item in found), found
+
+
+def test_the_two_domains_never_share_a_message() -> None:
+    residents = {message.id for message in _read(POT) if message.id}
+    staff = {message.id for message in _read(LOCALES_DIR / f"{WORKSPACE_DOMAIN}.pot")}
+    assert staff - {""} and not residents & (staff - {""})
+
+
+def test_staff_messages_are_read_in_japanese_or_english() -> None:
+    message = "lower advanced"
+    assert translations_for("ja", domain=WORKSPACE_DOMAIN).gettext(message) == "上級前半"
+    assert translations_for("en", domain=WORKSPACE_DOMAIN).gettext(message) == message
+    assert translations_for("ja").gettext(message) == message  # not a residents' message
 
 
 def test_languages_read_their_own_catalog() -> None:

@@ -10,17 +10,15 @@ Morphology comes from Sudachi (as furigana does); nothing is loaded at import ti
 """
 
 from translations.easy_japanese.checks import Finding, check_sentences, sentences_of_markdown
-from translations.easy_japanese.rules import HINTS, Rule, hint
+from translations.easy_japanese.rules import Rule
 from translations.easy_japanese.score import Band, Readability, readability
 
 __all__ = [
-    "HINTS",
     "Band",
     "Finding",
     "Readability",
     "Rule",
     "check_sentences",
-    "hint",
     "readability",
     "sentences_of_markdown",
 ]

@@ -46,12 +46,16 @@ def _names(word: Morpheme) -> set[str]:
 _ADDRESS = re.compile(r"(?:https?://|mailto:|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
-def _length(text: str, _words: Sequence[Morpheme]) -> Iterator[str]:
+def visible_length(text: str) -> int:
     """Characters without spaces; a web or e-mail address counts as one (it is copied, not
     read)."""
-    visible = "".join(_ADDRESS.sub("#", text).split())
-    if len(visible) > MAX_SENTENCE_CHARS:
-        yield f"{len(visible)}"
+    return len("".join(_ADDRESS.sub("#", text).split()))
+
+
+def _length(text: str, _words: Sequence[Morpheme]) -> Iterator[str]:
+    length = visible_length(text)
+    if length > MAX_SENTENCE_CHARS:
+        yield f"{length}"
 
 
 def _kanji(text: str, _words: Sequence[Morpheme]) -> Iterator[str]:
@@ -308,7 +312,8 @@ def _after_prefix(content: list[tuple[int, Morpheme]], at: int) -> bool:
     return at > 0 and content[at - 1][1].is_("接頭辞") and content[at - 1][1].normalized == _PREFIX
 
 
-def _polite_forms(words: Sequence[Morpheme]) -> Iterator[tuple[Rule, str]]:
+def polite_forms(words: Sequence[Morpheme]) -> Iterator[tuple[Rule, str]]:
+    """Each honorific or humble form of a sentence, with which of the two it is."""
     content = _content(words)
     for at, (_, word) in enumerate(content):
         names = _names(word)
@@ -340,11 +345,11 @@ def _polite_forms(words: Sequence[Morpheme]) -> Iterator[tuple[Rule, str]]:
 
 
 def _honorific(_text: str, words: Sequence[Morpheme]) -> Iterator[str]:
-    return (match for rule, match in _polite_forms(words) if rule is Rule.HONORIFIC)
+    return (match for rule, match in polite_forms(words) if rule is Rule.HONORIFIC)
 
 
 def _humble(_text: str, words: Sequence[Morpheme]) -> Iterator[str]:
-    return (match for rule, match in _polite_forms(words) if rule is Rule.HUMBLE)
+    return (match for rule, match in polite_forms(words) if rule is Rule.HUMBLE)
 
 
 # --- passive and causative -------------------------------------------------------------------
@@ -429,11 +434,16 @@ def _times(text: str, _words: Sequence[Morpheme]) -> Iterator[str]:
             yield text[found.start() : found.end()]
 
 
-def _era_years(text: str, _words: Sequence[Morpheme]) -> Iterator[str]:
+def era_only_years(text: str) -> Iterator[re.Match[str]]:
+    """Each year written in the Japanese era (groups: era, year) when the sentence has no
+    Western year beside it."""
     if _WESTERN_YEAR.search(text.translate(_WIDE_DIGITS)):
         return
-    for found in _ERA_YEAR.finditer(text):
-        yield found.group()
+    yield from _ERA_YEAR.finditer(text)
+
+
+def _era_years(text: str, _words: Sequence[Morpheme]) -> Iterator[str]:
+    return (found.group() for found in era_only_years(text))
 
 
 CHECKS: dict[Rule, Callable[[str, Sequence[Morpheme]], Iterator[str]]] = {

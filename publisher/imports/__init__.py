@@ -1,0 +1,1 @@
+"""Documents staff already have, turned into a bulletin's title and Markdown body."""
