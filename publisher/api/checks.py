@@ -14,12 +14,11 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, status
 from sqlmodel import select
 
-from publisher.api.bulletins import _check_body_size, _check_segment_count, _get_bulletin
-from publisher.api.deps import ServicesDep, SessionDep, require_role
+from publisher.api.bulletins import _get_bulletin, check_text_limits
+from publisher.api.deps import ServicesDep, SessionDep, StaffDep
 from publisher.api.errors import ERROR_RESPONSES
 from publisher.api.params import RecordId, RevisionNumber
 from publisher.check_hints import band_label, hint
-from publisher.keys import Staff
 from publisher.schemas import (
     CheckFindingPublic,
     CheckLocationPublic,
@@ -30,12 +29,9 @@ from publisher.schemas import (
 )
 from publisher.staff_language import StaffLanguage, staff_language
 from publisher.tables import Revision
-from publisher.workflow import Role
 from translations.checks import Location, Report, Score, check_bulletin
 
 router = APIRouter(tags=["checks"], responses=ERROR_RESPONSES)
-
-StaffOnly = Annotated[Staff, Depends(require_role(Role.EDITOR, Role.APPROVER, Role.ADMIN))]
 
 
 def _language(
@@ -108,19 +104,18 @@ def report_public(
 
 @router.post("/checks")
 def check_text(
-    payload: CheckRequest, _staff: StaffOnly, services: ServicesDep, language: LanguageDep
+    payload: CheckRequest, _staff: StaffDep, services: ServicesDep, language: LanguageDep
 ) -> CheckReportPublic:
     """Check a title and body before saving them: accessibility, machine-translation hazards
     and readability. Findings are warnings; nothing is stored."""
-    _check_body_size(services, payload.body)
-    _check_segment_count(services, payload.body)
+    check_text_limits(services, payload.body)
     return report_public(check_bulletin(payload.title, payload.body), language)
 
 
 @router.get("/bulletins/{bulletin_id}/checks")
 def check_revision(
     bulletin_id: RecordId,
-    _staff: StaffOnly,
+    _staff: StaffDep,
     session: SessionDep,
     language: LanguageDep,
     revision: RevisionNumber = None,

@@ -11,7 +11,8 @@ import base64
 
 from fastapi import APIRouter, HTTPException, UploadFile, status
 
-from publisher.api.checks import LanguageDep, StaffOnly
+from publisher.api.checks import LanguageDep
+from publisher.api.deps import StaffDep
 from publisher.api.errors import ERROR_RESPONSES, Problem, invalid
 from publisher.imports.docx import MAX_DOCX_BYTES, DocxImportError, ImportProblem, import_docx
 from publisher.imports.messages import message_text
@@ -30,7 +31,7 @@ _STATUS = {
     responses={415: {"model": Problem, "description": "Not a Word .docx file."}},
 )
 def import_word(
-    file: UploadFile, _staff: StaffOnly, language: LanguageDep
+    file: UploadFile, _staff: StaffDep, language: LanguageDep
 ) -> ImportedDocumentPublic:
     """Read a Word (.docx) file as a bulletin: title, Markdown body, images with their alt
     text, and what was dropped (text boxes, footnotes, comments, colours...). Nothing is
