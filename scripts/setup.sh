@@ -36,6 +36,7 @@ command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
 # The site's and the audio's messages: compile each language's .po (locales/) into its .mo.
 # (.mo files are not committed; without them the .po is compiled in memory when read.)
 .venv/bin/pybabel compile -D kakehashi -d locales >/dev/null
+.venv/bin/pybabel compile -D workspace -d locales >/dev/null  # the staff workspace (ja, en)
 # axe-core and Ace by DAISY, pinned by tests/browser/package-lock.json, for the accessibility
 # tests of the site and of the EPUB editions. Ace runs on Debian's chromium through puppeteer:
 # neither puppeteer's browser nor electron's (another of Ace's runners) is downloaded.

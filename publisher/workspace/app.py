@@ -11,7 +11,7 @@ from fastapi.staticfiles import StaticFiles
 
 from publisher.queue import JobQueue
 from publisher.services import Services
-from publisher.workspace import dashboard, signin_pages
+from publisher.workspace import dashboard, glossary_pages, keys_pages, readings_pages, signin_pages
 from publisher.workspace.errors import HANDLERS
 from publisher.workspace.render import TEMPLATES
 from publisher.write_turns import WriteTurns
@@ -28,5 +28,8 @@ def create_workspace(services: Services, queue: JobQueue, turns: WriteTurns | No
         workspace.add_exception_handler(error, handler)
     workspace.include_router(signin_pages.router)
     workspace.include_router(dashboard.router)
+    workspace.include_router(glossary_pages.router)
+    workspace.include_router(readings_pages.router)
+    workspace.include_router(keys_pages.router)
     workspace.mount("/static", StaticFiles(directory=TEMPLATES / "static"), name="static")
     return workspace

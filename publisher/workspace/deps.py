@@ -89,7 +89,8 @@ async def form_token(request: Request) -> str | None:
 
 
 def _checked(dependency: Callable[..., SignedIn]) -> Callable[..., Coroutine[Any, Any, SignedIn]]:
-    async def check(request: Request, signed: Annotated[SignedIn, Depends(dependency)]) -> SignedIn:
+    # A default, not an annotation: annotations are strings here, read in module scope.
+    async def check(request: Request, signed: SignedIn = Depends(dependency)) -> SignedIn:  # noqa: B008
         given = await form_token(request)
         if not given:
             raise HTTPException(status.HTTP_403_FORBIDDEN, "csrf_missing")
