@@ -57,10 +57,15 @@ def find_terms(
 
 
 def _check(source: str, translation: str | None) -> None:
+    """The translation step's own check, blaming the part at fault."""
+    try:
+        check_term(source, None)
+    except GlossaryError as error:
+        raise GlossaryChangeError("source", str(error)) from error
     try:
         check_term(source, translation)
     except GlossaryError as error:
-        raise GlossaryChangeError("translation" if translation else "source", str(error)) from error
+        raise GlossaryChangeError("translation", str(error)) from error
 
 
 def _record(

@@ -212,7 +212,7 @@ def change_glossary_term(
     fields: dict[str, object] = {"note": note if note.strip() else None}
     if keep == "1":
         fields["keep"] = True
-    else:
+    if translation.strip() or keep != "1":  # both, or neither: refused with the reason
         fields["translation"] = translation if translation.strip() else None
     try:
         change_term(session, signed.staff, entry, GlossaryTermUpdate.model_validate(fields))
