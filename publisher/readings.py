@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,6 +31,13 @@ from translations.furigana import (
 
 MAX_NAME = 50
 MAX_READING = 100
+_KANJI = "\u3005-\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u30f5\u30f6\U00020000-\U0002fa1f"
+_KANA = "\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc-\u30fe"
+_NAME_CHARS = _KANJI + _KANA + "\u30fbA-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+NAME_PATTERN = f"^[{_NAME_CHARS}]*[{_KANJI}][{_NAME_CHARS}]*$"
+"""A name: kanji (at least one, to carry furigana), kana, ・, Latin letters and digits."""
+READING_PATTERN = f"^[{_KANA}]+$"
+"""The kana :func:`translations.furigana.validate_readings` accepts."""
 HEADER = (
     "# Furigana readings for names the dictionary reads wrongly (name = reading in kana).\n"
     "# Kept by Kakehashi's workspace and API; edits by hand are read as they are.\n"
@@ -66,12 +74,15 @@ def read_all(path: Path) -> list[Reading]:
 def checked(name: str, reading: str) -> Reading:
     """The name and its reading as the build will use them (katakana becomes hiragana)."""
     name, reading = name.strip(), reading.strip()
-    if not name or len(name) > MAX_NAME or not name.isprintable():
-        raise ReadingChangeError("name", f"a name has 1 to {MAX_NAME} characters on one line")
+    if not name or len(name) > MAX_NAME:
+        raise ReadingChangeError("name", f"a name has 1 to {MAX_NAME} characters")
     if not any(is_kanji(char) for char in name):
         raise ReadingChangeError("name", "a name needs at least one kanji to carry furigana")
-    if not reading or len(reading) > MAX_READING:
-        raise ReadingChangeError("reading", f"a reading has 1 to {MAX_READING} characters")
+    if not re.fullmatch(NAME_PATTERN, name):
+        reason = "a name is written with kanji, kana, ・, Latin letters and digits only"
+        raise ReadingChangeError("name", reason)
+    if not reading or len(reading) > MAX_READING or not re.fullmatch(READING_PATTERN, reading):
+        raise ReadingChangeError("reading", "a reading is written in hiragana or katakana")
     try:
         clean = validate_readings({name: reading})
     except ReadingsError as error:

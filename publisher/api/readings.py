@@ -20,6 +20,8 @@ from publisher.permissions import Permission
 from publisher.readings import (
     MAX_NAME,
     MAX_READING,
+    NAME_PATTERN,
+    READING_PATTERN,
     ReadingChangeError,
     ReadingMissingError,
     delete_reading,
@@ -30,7 +32,15 @@ from translations.furigana import ReadingsError
 
 router = APIRouter(prefix="/readings", tags=["readings"], responses=ERROR_RESPONSES)
 Editor = Annotated[Staff, Depends(require(Permission.EDIT_READINGS))]
-Name = Annotated[str, Path(min_length=1, max_length=MAX_NAME, description="The name as written")]
+Name = Annotated[
+    str,
+    Path(
+        min_length=1,
+        max_length=MAX_NAME,
+        pattern=NAME_PATTERN,
+        description="The name as written: kanji (at least one), kana, ・, Latin letters, digits",
+    ),
+]
 
 
 class ReadingPublic(BaseModel):
@@ -44,6 +54,7 @@ class ReadingBody(BaseModel):
     reading: str = Field(
         min_length=1,
         max_length=MAX_READING,
+        pattern=READING_PATTERN,
         description="Hiragana or katakana (katakana is stored as hiragana)",
         examples=["もとしろちょう"],
     )

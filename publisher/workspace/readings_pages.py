@@ -36,8 +36,8 @@ FormText = Annotated[str, Form(max_length=1000)]
 
 MESSAGES = {
     "name": N_(
-        "Write the name as it appears in notices, with at least one kanji, on one line "
-        "(at most 50 characters)."
+        "Write the name as it appears in notices, with at least one kanji, using only kanji, "
+        "kana, ・, Latin letters and digits, without spaces (at most 50 characters)."
     ),
     "reading": N_("Write the reading in hiragana or katakana only (at most 100 characters)."),
 }
