@@ -123,7 +123,8 @@ def set_reading(
 ) -> tuple[Reading, bool]:
     """Add (``replace=False``: refuses a name already there) or set a name's reading.
 
-    Returns the stored reading and whether it was new. Audited; the caller commits.
+    Returns the stored reading and whether it was new. Audited (the record is flushed before
+    the file is replaced); the caller commits.
     """
     wanted = checked(name, reading)
     with _locked(path) as readings:
@@ -133,15 +134,17 @@ def set_reading(
         if before == wanted.reading:
             return wanted, False
         readings[wanted.name] = wanted.reading
+        # Recorded first: a change the audit trail cannot take is not made.
+        audit.record_by(
+            session,
+            staff,
+            action="reading.update" if before is not None else "reading.create",
+            target=f"reading:{wanted.name}",
+            before=None if before is None else {"name": wanted.name, "reading": before},
+            after={"name": wanted.name, "reading": wanted.reading},
+        )
+        session.flush()
         _write(path, readings)
-    audit.record_by(
-        session,
-        staff,
-        action="reading.update" if before is not None else "reading.create",
-        target=f"reading:{wanted.name}",
-        before=None if before is None else {"name": wanted.name, "reading": before},
-        after={"name": wanted.name, "reading": wanted.reading},
-    )
     return wanted, before is None
 
 
@@ -152,14 +155,15 @@ def delete_reading(session: Session, staff: Staff, path: Path, name: str) -> Rea
         if name not in readings:
             raise ReadingMissingError(name)
         removed = Reading(name, readings.pop(name))
+        audit.record_by(
+            session,
+            staff,
+            action="reading.delete",
+            target=f"reading:{name}",
+            before={"name": removed.name, "reading": removed.reading},
+        )
+        session.flush()
         _write(path, readings)
-    audit.record_by(
-        session,
-        staff,
-        action="reading.delete",
-        target=f"reading:{name}",
-        before={"name": removed.name, "reading": removed.reading},
-    )
     return removed
 
 

@@ -48,6 +48,19 @@ def test_an_approver_adds_changes_and_deletes_a_term_each_audited(
     (entry,) = _entries(services)
     assert (entry.translation, entry.note) == ("Evacuation Order", "from the 2021 law")
 
+    both = post_form(
+        approver,
+        f"/staff/glossary/{entry.id}",
+        f"/staff/glossary/{entry.id}",
+        {"translation": "Evacuation", "keep": "1"},
+    )
+    assert both.status_code == 400 and 'id="term-translation-error"' in both.text
+    neither = post_form(
+        approver, f"/staff/glossary/{entry.id}", f"/staff/glossary/{entry.id}", {"note": "x"}
+    )
+    assert neither.status_code == 400 and 'aria-invalid="true"' in neither.text
+    assert _entries(services)[0].translation == "Evacuation Order"
+
     kept = post_form(
         approver, f"/staff/glossary/{entry.id}", f"/staff/glossary/{entry.id}", {"keep": "1"}
     )
