@@ -140,3 +140,20 @@ def test_a_broken_readings_file_is_explained_and_left_alone(
     token = csrf_of(page.text)
     approver.post(PAGE, data={"name": "浜松", "reading": "はままつ", "csrf_token": token})
     assert path.read_text(encoding="utf-8") == '[readings]\n"元城町" = "motoshiro"\n'
+
+
+def test_a_hand_written_name_the_form_would_refuse_says_why_and_can_be_deleted(
+    browser: Browser, services: Services
+) -> None:
+    path = services.settings.resolved_readings_file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('[readings]\n"中央 区" = "ちゅうおうく"\n', encoding="utf-8")
+    approver = browser("approver-san")
+    edit = approver.get(PAGE + "edit", params={"name": "中央 区"})
+    token = csrf_of(edit.text)
+    refused = approver.post(
+        PAGE + "edit", data={"name": "中央 区", "reading": "ちゅうおう", "csrf_token": token}
+    )
+    assert refused.status_code == 400 and "空白を入れずに" in refused.text
+    gone = approver.post(PAGE + "delete", data={"name": "中央 区", "csrf_token": token})
+    assert gone.status_code == 200 and _file(services) == {}
