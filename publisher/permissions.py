@@ -17,6 +17,8 @@ class Permission(StrEnum):
     """Accounts, roles and API keys."""
     READ_AUDIT = "read_audit"
     EDIT_GLOSSARY = "edit_glossary"
+    EDIT_READINGS = "edit_readings"
+    """The furigana readings of names: like the glossary, they change every later page."""
     CORRECT_TRANSLATIONS = "correct_translations"
 
 
@@ -24,6 +26,7 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.MANAGE_STAFF: frozenset({Role.ADMIN}),
     Permission.READ_AUDIT: frozenset({Role.ADMIN}),
     Permission.EDIT_GLOSSARY: frozenset({Role.APPROVER, Role.ADMIN}),
+    Permission.EDIT_READINGS: frozenset({Role.APPROVER, Role.ADMIN}),
     Permission.CORRECT_TRANSLATIONS: frozenset({Role.APPROVER, Role.ADMIN}),
 }
 

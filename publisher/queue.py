@@ -33,6 +33,7 @@ from publisher.tables import Job
 
 TASK_RETRIES = MAX_ATTEMPTS - 1
 TASK_RETRY_DELAY_SECONDS = 5
+SITE_QUIET_SECONDS = 10.0
 _JOB_LOCKS = 0x4B4A  # "KJ": the first key of the per-job advisory locks (the second: the id)
 
 log = logging.getLogger(__name__)
@@ -115,12 +116,18 @@ class JobQueue:
             period = (date.fromisoformat(start), date.fromisoformat(end))
             self._editions_runner().submit(self._remake, period)
 
+        def site() -> None:
+            from publisher.site.build import build_site
+
+            build_site(services)
+
         options = {"retries": TASK_RETRIES, "retry_delay": TASK_RETRY_DELAY_SECONDS}
         self._publish: TaskWrapper = self.huey.task(name="publish", **options)(publish)
         self._retract: TaskWrapper = self.huey.task(name="retract", **options)(retract)
         # A request that arrives while its edition is being made schedules the next run
         # itself: no retries needed; a failure waits for the next change or restart.
         self._edition: TaskWrapper = self.huey.task(name="edition")(edition)
+        self._site: TaskWrapper = self.huey.task(name="site", **options)(site)
 
     def _editions_runner(self) -> ThreadPoolExecutor:
         """Editions are made on a thread of their own at the lowest CPU priority, so the
@@ -174,6 +181,13 @@ class JobQueue:
             delay=QUIET_SECONDS if delay is None else delay,
             priority=priority,
         )
+
+    def rebuild_site(self, delay: float = SITE_QUIET_SECONDS) -> None:
+        """Build the site in the worker after something that shapes every page changed (the
+        furigana readings): the build sees the new fingerprint and renders every page. The
+        short delay lets several edits in a row share one full build (later ones find
+        nothing changed and finish at once)."""
+        self._site.schedule(delay=delay)
 
     def enqueue(self, job: Job) -> None:
         task = self._retract if job.kind == JobKind.RETRACT else self._publish

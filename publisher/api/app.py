@@ -17,6 +17,7 @@ from publisher.api import (
     keys,
     translations,
 )
+from publisher.api import readings as readings_api
 from publisher.api.auth import Authenticator
 from publisher.api.docs import mount_docs
 from publisher.api.errors import (
@@ -98,6 +99,7 @@ def create_app(services: Services, queue: JobQueue, *, serve_site: bool = True) 
     api.include_router(keys.router)
     api.include_router(audit.router)
     api.include_router(glossary.router)
+    api.include_router(readings_api.router)
     api.include_router(translations.router)
     api.include_router(checks.router)
     api.include_router(imports.router)
@@ -113,7 +115,9 @@ def create_app(services: Services, queue: JobQueue, *, serve_site: bool = True) 
         include_in_schema=False,
     )
     app.include_router(api)
-    app.mount(WORKSPACE_PREFIX, create_workspace(services, queue, app.state.write_turns))
+    workspace = create_workspace(services, queue, app.state.write_turns)
+    workspace.state.staff_cache = app.state.staff_cache  # revoking a key there forgets it too
+    app.mount(WORKSPACE_PREFIX, workspace)
     if serve_site:
         site_dir = services.settings.resolved_site_dir
         if not site_dir.exists():

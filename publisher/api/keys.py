@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Request, status
 from pydantic import BaseModel, ConfigDict, Field
 from sqlmodel import Session, col, select
 
-from publisher import audit
 from publisher.api.deps import SessionDep, require
 from publisher.api.errors import ERROR_RESPONSES
 from publisher.api.params import RecordId
-from publisher.keys import Staff, StaffConflictError, create_key, is_active, key_role, revoke_key
+from publisher.key_admin import issue_key, withdraw_key
+from publisher.keys import Staff, StaffConflictError, is_active, key_role
 from publisher.permissions import Permission
 from publisher.schemas import KeyName
 from publisher.tables import ApiKey
@@ -54,15 +54,6 @@ def _public(session: Session, key: ApiKey) -> KeyPublic:
     )
 
 
-def _state(key: ApiKey) -> dict[str, object]:
-    return {
-        "name": key.name,
-        "staff_id": key.staff_id,
-        "expires_at": key.expires_at,
-        "revoked_at": key.revoked_at,
-    }
-
-
 @router.get("")
 def list_keys(_admin: AdminDep, session: SessionDep) -> list[KeyPublic]:
     keys = session.exec(select(ApiKey).order_by(col(ApiKey.id))).all()
@@ -71,24 +62,10 @@ def list_keys(_admin: AdminDep, session: SessionDep) -> list[KeyPublic]:
 
 @router.post("", status_code=status.HTTP_201_CREATED)
 def post_key(payload: KeyCreate, admin: AdminDep, session: SessionDep) -> KeyCreated:
-    expires_at = (
-        datetime.now(UTC) + timedelta(days=payload.expires_in_days)
-        if payload.expires_in_days
-        else None
-    )
     try:
-        key, secret = create_key(
-            session, payload.name, payload.role, expires_at=expires_at, created_by=admin.name
-        )
+        key, secret = issue_key(session, admin, payload.name, payload.role, payload.expires_in_days)
     except StaffConflictError as error:
         raise HTTPException(status.HTTP_409_CONFLICT, str(error)) from error
-    audit.record_by(
-        session,
-        admin,
-        action="key.create",
-        target=f"key:{key.id}",
-        after=_state(key),
-    )
     session.commit()
     return KeyCreated(**_public(session, key).model_dump(), secret=secret)
 
@@ -100,16 +77,7 @@ def post_revoke(
     key = session.get(ApiKey, key_id)
     if key is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no key with id {key_id}")
-    before = _state(key)
-    revoke_key(session, key)
-    audit.record_by(
-        session,
-        admin,
-        action="key.revoke",
-        target=f"key:{key.id}",
-        before=before,
-        after=_state(key),
-    )
+    withdraw_key(session, admin, key)
     session.commit()
     request.app.state.staff_cache.forget_key(key_id)
     return _public(session, key)

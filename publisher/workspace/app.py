@@ -11,7 +11,16 @@ from fastapi.staticfiles import StaticFiles
 
 from publisher.queue import JobQueue
 from publisher.services import Services
-from publisher.workspace import audit_pages, bulletin_pages, dashboard, signin_pages, users
+from publisher.workspace import (
+    audit_pages,
+    bulletin_pages,
+    dashboard,
+    glossary_pages,
+    keys_pages,
+    readings_pages,
+    signin_pages,
+    users,
+)
 from publisher.workspace.errors import HANDLERS
 from publisher.workspace.render import TEMPLATES
 from publisher.write_turns import WriteTurns
@@ -31,5 +40,8 @@ def create_workspace(services: Services, queue: JobQueue, turns: WriteTurns | No
     workspace.include_router(bulletin_pages.router)
     workspace.include_router(users.router)
     workspace.include_router(audit_pages.router)
+    workspace.include_router(glossary_pages.router)
+    workspace.include_router(readings_pages.router)
+    workspace.include_router(keys_pages.router)
     workspace.mount("/static", StaticFiles(directory=TEMPLATES / "static"), name="static")
     return workspace

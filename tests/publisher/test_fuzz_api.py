@@ -170,12 +170,14 @@ BODY_FIELDS = {
     "key": ["name", "role", "expires_in_days"],
     "term": ["language", "source", "translation", "keep", "note"],
     "correction": ["text"],
+    "reading": ["reading"],
 }  # fmt: skip
 VALID = {
     "bulletin": SAMPLE,
     "key": {"name": "cms", "role": "editor"},
     "term": {"language": "en", "source": "避難指示", "translation": "Evacuation Order"},
     "correction": {"text": "Corrected."},
+    "reading": {"reading": "もとしろちょう"},
 }
 
 
@@ -227,6 +229,7 @@ def endpoints(roomy_client: TestClient, keys: Headers) -> list[tuple[str, str, s
         ("PATCH", f"/api/v1/glossary/{term['id']}", "term", "approver"),
         ("PUT", f"/api/v1/bulletins/{bulletin['id']}/translations/en/segments/title",
          "correction", "approver"),
+        ("PUT", "/api/v1/readings/元城町", "reading", "approver"),
     ]  # fmt: skip
 
 

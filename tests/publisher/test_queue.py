@@ -110,3 +110,33 @@ def test_a_job_another_worker_is_running_is_neither_resumed_nor_run_twice(
     with Session(services.db) as session:
         done = session.get(Job, job.id)
         assert done is not None and (done.state, done.attempts) == ("succeeded", 2)
+
+
+def test_a_site_task_renders_the_furigana_pages_with_changed_readings(
+    services: Services, queue: JobQueue
+) -> None:
+    from publisher.keys import Staff
+    from publisher.readings import set_reading
+    from publisher.site.build import build_site
+    from publisher.tables import StaffMember
+    from publisher.workflow import Role
+    from tests.publisher.site.archive import publish_fixture
+    from tests.support.fake_engine import FakeEngine
+
+    sample = {"title": "元城町の断水", "body": "元城町で断水します。", "category": "water"}
+    bulletin_id = publish_fixture(services, sample, FakeEngine(), languages=(), audio=False)
+    site = build_site(services)
+    page = site / "ja" / "bulletins" / str(bulletin_id) / "furigana" / "index.html"
+    assert "げんじょうちょう" not in page.read_text(encoding="utf-8")
+    with Session(services.db) as session:
+        person = StaffMember(name="approver-san", role=Role.APPROVER.value)
+        session.add(person)
+        session.flush()
+        assert person.id is not None
+        staff = Staff(id=person.id, name=person.name, role=Role.APPROVER)
+        path = services.settings.resolved_readings_file
+        set_reading(session, staff, path, "元城町", "げんじょうちょう", replace=False)
+        session.commit()
+    queue.rebuild_site(delay=0)  # this huey runs a task at once, as the worker would
+    page = services.settings.resolved_site_dir / page.relative_to(site)
+    assert ">げんじょうちょう</rt>" in page.read_text(encoding="utf-8")
