@@ -16,7 +16,7 @@ from sqlmodel import Session, col, select
 
 from publisher.keys import Staff
 from publisher.statuses import TextVersion
-from publisher.tables import AuditRecord, Bulletin, Revision
+from publisher.tables import AuditRecord, Bulletin, BulletinImage, Revision
 
 SYSTEM_ACTOR = "kakehashi"
 SYSTEM_ROLE = "system"
@@ -43,6 +43,14 @@ def bulletin_state(session: Session, bulletin: Bulletin) -> dict[str, Any]:
             Revision.bulletin_id == bulletin.id, Revision.number == bulletin.current_revision
         )
     ).first()
+    images = session.exec(
+        select(BulletinImage)
+        .where(
+            BulletinImage.bulletin_id == bulletin.id,
+            BulletinImage.revision == bulletin.current_revision,
+        )
+        .order_by(col(BulletinImage.position))
+    ).all()
     return {
         "state": bulletin.state,
         "current_revision": bulletin.current_revision,
@@ -68,6 +76,22 @@ def bulletin_state(session: Session, bulletin: Bulletin) -> dict[str, Any]:
             if revision is not None
             and (value := getattr(revision, name)) not in (None, TextVersion.ORIGINAL)
         },
+        # Likewise only when the revision has images.
+        **(
+            {
+                "images": [
+                    {
+                        "image_id": image.image_id,
+                        "kind": image.kind,
+                        "alt": image.alt,
+                        "files": [rendition["file"] for rendition in image.renditions],
+                    }
+                    for image in images
+                ]
+            }
+            if images
+            else {}
+        ),
     }
 
 

@@ -62,6 +62,15 @@ class Settings(BaseSettings):
     voice_fallbacks: Annotated[dict[str, str], NoDecode] = Field(default_factory=dict)
     max_body_bytes: int = Field(default=32_000, ge=1_000, le=1_000_000)
     max_request_bytes: int = Field(default=256_000, ge=10_000)
+    max_image_bytes: int = Field(
+        default=15_000_000, ge=10_000, description="Largest image file staff may upload."
+    )
+    max_image_pixels: int = Field(
+        default=50_000_000,
+        ge=10_000,
+        description="Most pixels an uploaded image may have (width × height); more is refused "
+        "before it is decoded.",
+    )
     max_segments: int = Field(
         default=400, ge=10, le=5_000, description="Most sentences one bulletin may have."
     )

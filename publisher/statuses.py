@@ -48,3 +48,11 @@ class TextVersion(StrEnum):
     ORIGINAL = "original"
     EASY = "easy"
     """The easy-Japanese (やさしい日本語) text staff wrote beside the original."""
+
+
+class ImageKind(StrEnum):
+    """What an image of a bulletin is; a flyer's information must also be in the text."""
+
+    PHOTO = "photo"
+    MAP = "map"
+    FLYER = "flyer"

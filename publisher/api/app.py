@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from fastapi import APIRouter, FastAPI
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.exceptions import HTTPException
 
-from publisher.api import audit, bulletins, glossary, jobs, keys, translations
+from publisher.api import audit, bulletins, glossary, images, jobs, keys, translations
 from publisher.api.auth import Authenticator
 from publisher.api.docs import mount_docs
 from publisher.api.errors import http_error, method_not_allowed, validation_failed
@@ -59,6 +61,8 @@ def create_app(services: Services, queue: JobQueue, *, serve_site: bool = True) 
         RequestLimits,
         max_bytes=settings.max_request_bytes,
         body_timeout=settings.body_read_timeout_seconds,
+        uploads=re.compile(rf"{API_PREFIX}/bulletins/\d+/images/?"),
+        upload_bytes=settings.max_image_bytes + images.FORM_OVERHEAD_BYTES,
     )
     if settings.cors_origins:
         app.add_middleware(
@@ -72,6 +76,7 @@ def create_app(services: Services, queue: JobQueue, *, serve_site: bool = True) 
 
     api = APIRouter(prefix=API_PREFIX)
     api.include_router(bulletins.router)
+    api.include_router(images.router)
     api.include_router(jobs.router)
     api.include_router(keys.router)
     api.include_router(audit.router)

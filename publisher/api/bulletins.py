@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 
 from publisher.api.deps import QueueDep, ServicesDep, SessionDep, StaffDep
 from publisher.api.errors import ERROR_RESPONSES, invalid
+from publisher.api.images import listed_images
 from publisher.api.params import PageLimit, RecordId, RevisionNumber
 from publisher.editing import (
     BulletinNotFoundError,
@@ -134,6 +135,7 @@ def _version(row: LanguageVersion, online: bool, page: str) -> LanguageVersionPu
 def _public(services: Services, session: Session, bulletin: Bulletin) -> BulletinPublic:
     assert bulletin.id is not None
     revision = revision_of(session, bulletin.id, bulletin.current_revision)
+    images, warnings = listed_images(session, bulletin)
     return BulletinPublic(
         id=bulletin.id,
         state=bulletin.state,
@@ -159,6 +161,8 @@ def _public(services: Services, session: Session, bulletin: Bulletin) -> Bulleti
         easy_body=revision.easy_body,
         translation_source=TextVersion(revision.translation_source),
         versions=_versions(services, session, bulletin, revision),
+        images=images,
+        warnings=warnings,
     )
 
 
@@ -170,7 +174,8 @@ def post_bulletin(
     for text in (payload.body, payload.easy_body):
         _check_body_size(services, text)
         _check_segment_count(services, text)
-    bulletin = create_bulletin(session, payload, staff)
+    with _refusals():
+        bulletin = create_bulletin(session, payload, staff)
     session.commit()
     return _public(services, session, bulletin)
 

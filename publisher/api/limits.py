@@ -10,34 +10,51 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 
 class RequestLimits:
-    def __init__(self, app: ASGIApp, *, max_bytes: int, body_timeout: float) -> None:
+    """``uploads`` (a path pattern) and ``upload_bytes``: the larger limit of file uploads
+    (bulletin images), whose own route then checks the file against its own limit."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        max_bytes: int,
+        body_timeout: float,
+        uploads: re.Pattern[str] | None = None,
+        upload_bytes: int = 0,
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
         self.body_timeout = body_timeout
+        self.uploads = uploads
+        self.upload_bytes = upload_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
+        limit = self.max_bytes
+        if self.uploads is not None and self.uploads.fullmatch(scope["path"]):
+            limit = max(limit, self.upload_bytes)
         headers = dict(scope["headers"])
         declared = headers.get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await _reject(send, 413, f"request body over the limit of {self.max_bytes} bytes")
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            await _reject(send, 413, f"request body over the limit of {limit} bytes")
             return
         try:
             async with asyncio.timeout(self.body_timeout):
-                chunks = await self._read_body(receive)
+                chunks = await self._read_body(receive, limit)
         except TimeoutError:
             reason = f"the request body did not arrive within {self.body_timeout:g} s"
             await _reject(send, 408, reason, close=True)
             return
         except _TooLargeError:
-            reason = f"request body over the limit of {self.max_bytes} bytes"
+            reason = f"request body over the limit of {limit} bytes"
             await _reject(send, 413, reason, close=True)
             return
         if chunks is None:  # the client went away
@@ -61,7 +78,7 @@ class RequestLimits:
 
         await self.app(scope, replay, send)
 
-    async def _read_body(self, receive: Receive) -> list[bytes] | None:
+    async def _read_body(self, receive: Receive, limit: int) -> list[bytes] | None:
         """The body's chunks, or None if the client disconnected; raises _TooLargeError."""
         chunks: list[bytes] = []
         size = 0
@@ -72,7 +89,7 @@ class RequestLimits:
                 return None
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size > self.max_bytes:
+            if size > limit:
                 raise _TooLargeError
             chunks.append(chunk)
             more = message.get("more_body", False)
