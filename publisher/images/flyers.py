@@ -38,16 +38,19 @@ class ImageWarning:
     facts: tuple[str, ...] = ()
 
 
-def _keys(span: ProtectedSpan) -> set[tuple[object, ...]]:
-    """What a fact means, loosely: a date matches the same day (year and weekday aside) at
-    the same time, or any time when one side gives none."""
+def _keys(span: ProtectedSpan, *, in_text: bool) -> set[tuple[object, ...]]:
+    """What a fact means, loosely: a date is its day (year and weekday aside) and its time.
+
+    A day and time on the flyer needs both in the text; a day alone on the flyer is matched
+    by that day in the text, at any time (``in_text`` adds the day alone for that).
+    """
     if span.kind in ("date", "time") and span.data:
         data = json.loads(span.data)
         day = ("day", data.get("month"), data.get("day"))
         at = data.get("time")
         keys: set[tuple[object, ...]] = {(*day, at)}
-        if at is not None:
-            keys |= {(*day, None), ("time", at)}
+        if in_text and at is not None:
+            keys.add((*day, None))
         return keys
     if span.data:
         return {(span.kind, span.data)}
@@ -86,8 +89,8 @@ def flyer_warnings(image_id: int, alt: str, texts: Iterable[str | None]) -> list
     known: set[tuple[object, ...]] = set()
     for text in texts:
         for span in _facts(text or ""):
-            known |= _keys(span)
-    missing = [span.label for span in facts if not (_keys(span) & known)]
+            known |= _keys(span, in_text=True)
+    missing = [span.label for span in facts if not (_keys(span, in_text=False) & known)]
     if missing:
         found.append(
             ImageWarning(
