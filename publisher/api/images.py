@@ -16,7 +16,7 @@ from fastapi.responses import FileResponse
 from sqlmodel import Session, col, select
 
 from publisher.api.deps import ServicesDep, SessionDep, StaffDep
-from publisher.api.errors import ERROR_RESPONSES, Problem
+from publisher.api.errors import ERROR_RESPONSES, Problem, invalid
 from publisher.api.params import RecordId
 from publisher.documents import image_ref
 from publisher.editing import BulletinNotFoundError, InvalidRevisionError
@@ -159,6 +159,8 @@ def upload_image(
             data, max_bytes=settings.max_image_bytes, max_pixels=settings.max_image_pixels
         )
     except ImageRefusedError as error:
+        if error.status == status.HTTP_422_UNPROCESSABLE_CONTENT:
+            raise invalid("file", str(error)) from error  # the shape of every other 422
         raise HTTPException(error.status, str(error)) from error
     renditions = store_image(settings.media_dir, prepared)
     with _refusals():
@@ -170,7 +172,7 @@ def upload_image(
             alt=alt,
             renditions=renditions,
             media_type=prepared.media_type,
-            original_name=(file.filename or None) and Path(file.filename or "").name[:200],
+            original_name=Path(file.filename).name[:200] if file.filename else None,
         )
     session.commit()
     return _one(session, bulletin, image_id)
