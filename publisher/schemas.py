@@ -356,7 +356,10 @@ class LanguageVersionPublic(BaseModel):
 
 
 MAX_ALT_CHARS = 500
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
+_JAPANESE_CHARS = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f"
+_JAPANESE = re.compile(rf"[{_JAPANESE_CHARS}]")
+_ALT_LINE = rf"^[^\n\t\r{_NEVER}{_INVISIBLE}]*[{_JAPANESE_CHARS}][^\n\t\r{_NEVER}{_INVISIBLE}]*$"
+"""One line, as titles are, with at least one kana or kanji."""
 
 
 def _japanese(value: str) -> str:
@@ -371,7 +374,7 @@ AltText = Annotated[
     Field(
         min_length=1,
         max_length=MAX_ALT_CHARS,
-        json_schema_extra={"pattern": _LINE},
+        json_schema_extra={"pattern": _ALT_LINE},
         description="What the image shows or says, in Japanese, one line; translated into "
         "every language and read aloud.",
     ),
@@ -386,8 +389,11 @@ AltText = Annotated[
 class ImageUpdate(_Strict):
     """A change to an image: a new revision that needs approval again."""
 
-    alt: AltText | None = None
-    kind: ImageKind | None = None
+    model_config = ConfigDict(json_schema_extra={"minProperties": 1})
+
+    # Leaving a field out keeps it; null is refused (as for bulletins).
+    alt: AltText | None = Field(default=None, json_schema_extra=_not_null)
+    kind: ImageKind | None = Field(default=None, json_schema_extra=_not_null)
 
     @model_validator(mode="after")
     def _not_empty(self) -> ImageUpdate:
