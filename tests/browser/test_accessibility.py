@@ -26,6 +26,7 @@ PAGES = {
     "ko bulletin": "ko/bulletins/2/",
     "ja bulletin with images": "ja/bulletins/2/",
     "ja furigana bulletin with images": "ja/bulletins/2/furigana/",
+    "ja easy bulletin with images": "ja/bulletins/2/easy/",
     "en bulletin with images": "en/bulletins/2/",
     "ja index": "ja/",
     "ja furigana index": "ja/furigana/",

@@ -13,6 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ALTS = {
     "ja/bulletins/2/": ["健診会場の保健センターの入口の写真", "保健センターまでの地図"],
     "ja/bulletins/2/furigana/": ["健診会場の保健センターの入口の写真", "保健センターまでの地図"],
+    "ja/bulletins/2/easy/": ["健診会場の保健センターの入口の写真", "保健センターまでの地図"],
     "en/bulletins/2/": ["[en] 健診会場の保健センターの入口の写真", "[en] 保健センターまでの地図"],
     "ko/bulletins/2/": ["[ko] 健診会場の保健センターの入口の写真", "[ko] 保健センターまでの地図"],
 }
