@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import math
 import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -88,6 +89,24 @@ def _opened(data: bytes, max_pixels: int) -> Image:
     return image
 
 
+_SIDEWAYS = (5, 6, 7, 8)
+"""EXIF orientations that turn the stored image a quarter turn."""
+
+
+def _decode_smaller(image: Image) -> None:
+    """Ask libjpeg to decode a large photo at 1/2, 1/4 or 1/8 scale, never below the widest
+    size made: a phone's 12-megapixel photo then decodes several times faster."""
+    if image.format != "JPEG":
+        return
+    width, height = image.size
+    sideways = image.getexif().get(0x0112, 1) in _SIDEWAYS
+    shown_width = height if sideways else width
+    if shown_width <= WIDTHS[0]:
+        return
+    scale = WIDTHS[0] / shown_width
+    image.draft("RGB", (math.ceil(width * scale), math.ceil(height * scale)))
+
+
 def _decoded(image: Image) -> Image:
     """The pixels, upright (EXIF orientation applied), in RGB or RGBA; refused if broken."""
     from PIL import ImageOps
@@ -95,6 +114,7 @@ def _decoded(image: Image) -> Image:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
+            _decode_smaller(image)
             image.load()
             upright = ImageOps.exif_transpose(image) or image
     except (OSError, SyntaxError, ValueError, Warning) as error:

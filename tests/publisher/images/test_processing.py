@@ -48,3 +48,10 @@ def test_over_the_byte_limit_is_refused_unread() -> None:
     with pytest.raises(ImageRefusedError) as refused:
         prepare_image(b"x" * 101, max_bytes=100, max_pixels=1000)
     assert refused.value.status == 413
+
+
+def test_a_large_photo_decoded_at_a_smaller_scale_keeps_its_turn_and_full_width() -> None:
+    upright = prepare_image(photo_with_gps(4000, 3000), **LIMITS)
+    assert (upright.sizes[0].width, upright.sizes[0].height) == (1600, 1200)
+    sideways = prepare_image(photo_with_gps(4000, 3000, orientation=6), **LIMITS)
+    assert [(size.width, size.height) for size in sideways.sizes] == [(1600, 2133), (800, 1067)]
