@@ -17,7 +17,7 @@ from sqlmodel import Session, col, select
 from publisher.clock import aware
 from publisher.keys import Staff
 from publisher.statuses import TextVersion
-from publisher.tables import AuditRecord, Bulletin, Revision
+from publisher.tables import AuditRecord, Bulletin, BulletinImage, Revision
 
 SYSTEM_ACTOR = "kakehashi"
 SYSTEM_ROLE = "system"
@@ -44,6 +44,14 @@ def bulletin_state(session: Session, bulletin: Bulletin) -> dict[str, Any]:
             Revision.bulletin_id == bulletin.id, Revision.number == bulletin.current_revision
         )
     ).first()
+    images = session.exec(
+        select(BulletinImage)
+        .where(
+            BulletinImage.bulletin_id == bulletin.id,
+            BulletinImage.revision == bulletin.current_revision,
+        )
+        .order_by(col(BulletinImage.position))
+    ).all()
     return {
         "state": bulletin.state,
         "current_revision": bulletin.current_revision,
@@ -75,6 +83,22 @@ def bulletin_state(session: Session, bulletin: Bulletin) -> dict[str, Any]:
             for name in ("publish_at", "expires_at")
             if revision is not None and (value := getattr(revision, name)) is not None
         },
+        # Likewise only when the revision has images.
+        **(
+            {
+                "images": [
+                    {
+                        "image_id": image.image_id,
+                        "kind": image.kind,
+                        "alt": image.alt,
+                        "files": [rendition["file"] for rendition in image.renditions],
+                    }
+                    for image in images
+                ]
+            }
+            if images
+            else {}
+        ),
     }
 
 

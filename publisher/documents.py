@@ -5,7 +5,7 @@ The site builder and the audio step both read a ``LocalizedDoc``; neither sees t
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from translations.document import Block, Segment
@@ -18,6 +18,42 @@ Piece = TextPiece | TokenPiece
 
 
 @dataclass(frozen=True)
+class Rendition:
+    """One stored size of an image (a file under the media folder, named by its content)."""
+
+    file: str
+    """Path relative to the media folder."""
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class FrozenImage:
+    """An image of a revision as it was published: what it is and which files show it.
+
+    Its alt text is not here: it is the segments of the figure block whose ``ref`` is this
+    image's, translated with the text.
+    """
+
+    ref: str
+    """What the Markdown names it by: ``image:3``."""
+    kind: str
+    """An ``ImageKind``: photo, map or flyer."""
+    renditions: tuple[Rendition, ...]
+    """Widest first; the widest is the one ``<img src>`` names."""
+
+
+def site_image_name(rendition: Rendition) -> str:
+    """The file's name beside a page (its content hash and extension)."""
+    return rendition.file.rsplit("/", 1)[-1]
+
+
+def image_ref(image_id: int) -> str:
+    """How Markdown names a bulletin's image: ``![](image:3)``."""
+    return f"image:{image_id}"
+
+
+@dataclass(frozen=True)
 class SourceDoc:
     """One revision of a bulletin, segmented; everything downstream derives from it."""
 
@@ -27,6 +63,7 @@ class SourceDoc:
     title: Segment
     blocks: tuple[Block, ...]
     contact: Segment | None
+    images: tuple[FrozenImage, ...] = ()
 
     def segments(self) -> tuple[Segment, ...]:
         """Title, body sentences and contact, in reading order."""
@@ -35,15 +72,23 @@ class SourceDoc:
 
 
 def snapshot(
-    bulletin_id: int, revision: int, category: str, title: str, body: str, contact: str | None
+    bulletin_id: int,
+    revision: int,
+    category: str,
+    title: str,
+    body: str,
+    contact: str | None,
+    images: Sequence[tuple[FrozenImage, str]] = (),
 ) -> SourceDoc:
+    """Segment a revision; ``images`` are its images with their (Japanese) alt texts."""
     return SourceDoc(
         bulletin_id=bulletin_id,
         revision=revision,
         category=category,
         title=replace(segment_title(title), id="title"),
-        blocks=segment_markdown(body),
+        blocks=segment_markdown(body, [(image.ref, alt) for image, alt in images]),
         contact=replace(segment_title(contact), id="contact") if contact else None,
+        images=tuple(image for image, _ in images),
     )
 
 
@@ -61,6 +106,8 @@ class LocalizedBlock:
     level: int
     ordered: bool
     sentences: tuple[Sentence, ...]
+    ref: str = ""
+    """A figure's image (see ``Block.ref``); its sentences are the alt text."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +130,10 @@ class LocalizedDoc:
     contact: Sentence | None
     machine_translated: bool
     translation_status: TranslationStatus
+    images: tuple[FrozenImage, ...] = ()
+
+    def image(self, ref: str) -> FrozenImage | None:
+        return next((image for image in self.images if image.ref == ref), None)
 
     @property
     def flagged(self) -> bool:
@@ -135,6 +186,7 @@ def localize(
             level=block.level,
             ordered=block.ordered,
             sentences=tuple(sentence(segment) for segment in block.segments),
+            ref=block.ref,
         )
         for block in source.blocks
     )
@@ -157,4 +209,5 @@ def localize(
         contact=sentence(source.contact) if source.contact else None,
         machine_translated=texts is not None and origins != {SegmentOrigin.HUMAN},
         translation_status=status,
+        images=source.images,
     )

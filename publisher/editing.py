@@ -7,7 +7,8 @@ change and its record are kept together or not at all.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -19,9 +20,16 @@ from publisher.jobs import UNFINISHED, cancel_scheduled, create_job, lock_bullet
 from publisher.keys import Staff
 from publisher.schemas import EXPIRES_BEFORE_PUBLISH, BulletinCreate, easy_text_problem
 from publisher.statuses import JobKind, WithdrawalReason
-from publisher.tables import Bulletin, Job, Revision, SegmentTranslation
+from publisher.tables import (
+    Bulletin,
+    BulletinImage,
+    Job,
+    Revision,
+    SegmentTranslation,
+)
 from publisher.withdrawals import clear_withdrawal, record_withdrawal
 from publisher.workflow import SYSTEM, Action, Facts, State, WorkflowError, check_transition
+from translations.segmenter import image_references
 from translations.statuses import SegmentOrigin
 
 # The fields of a revision that staff write; every one of them is reviewed before it is public.
@@ -54,6 +62,77 @@ class InvalidRevisionError(ValueError):
     def __init__(self, field: str, message: str) -> None:
         super().__init__(message)
         self.field = field
+
+
+IMAGE_SCHEME = "image:"
+
+
+@dataclass(frozen=True)
+class ImageDraft:
+    """An image as a revision carries it (a ``BulletinImage`` row without its revision)."""
+
+    image_id: int
+    kind: str
+    alt: str
+    renditions: list[dict[str, Any]] = field(default_factory=list)
+    media_type: str = "image/jpeg"
+    original_name: str | None = None
+    created_by: str = ""
+
+    @classmethod
+    def of(cls, row: BulletinImage) -> ImageDraft:
+        return cls(
+            row.image_id,
+            row.kind,
+            row.alt,
+            list(row.renditions),
+            row.media_type,
+            row.original_name,
+            row.created_by,
+        )
+
+
+ImageChange = Callable[[list[ImageDraft]], list[ImageDraft]]
+"""What an image request does to the images of the working revision."""
+
+
+def images_of(session: Session, bulletin_id: int, number: int) -> list[BulletinImage]:
+    """A revision's image rows, in their order on the page."""
+    return list(
+        session.exec(
+            select(BulletinImage)
+            .where(BulletinImage.bulletin_id == bulletin_id, BulletinImage.revision == number)
+            .order_by(col(BulletinImage.position))
+        ).all()
+    )
+
+
+def image_reference_problem(
+    fields: Mapping[str, Any], images: Sequence[ImageDraft]
+) -> tuple[str, str] | None:
+    """Why the texts' ``![](image:N)`` references do not fit the revision's images, if so.
+
+    An image is placed by a paragraph of its own; one named inside a sentence, a heading or
+    a list, or one the revision does not have, is refused with the field to fix.
+    """
+    known = {image.image_id for image in images}
+    for name in ("body", "easy_body"):
+        for reference in image_references(fields.get(name) or ""):
+            if not reference.src.startswith(IMAGE_SCHEME):
+                continue
+            number = reference.src[len(IMAGE_SCHEME) :]
+            if not number.isdigit() or int(number) not in known:
+                return name, (
+                    f"{name} places ![]({reference.src}), but the bulletin would have no such "
+                    f"image (its images: {', '.join(f'image:{n}' for n in sorted(known)) or 'none'}"
+                    "): upload the image, or take the reference out of the text"
+                )
+            if not reference.alone:
+                return name, (
+                    f"{name} places {reference.src} inside a sentence, heading or list: put "
+                    f"![]({reference.src}) in a paragraph of its own"
+                )
+    return None
 
 
 def revision_of(session: Session, bulletin_id: int, number: int) -> Revision:
@@ -140,6 +219,9 @@ def create_bulletin(
     session: Session, payload: BulletinCreate, staff: Staff, *, clock: Clock = SYSTEM_CLOCK
 ) -> Bulletin:
     """Add a bulletin in state ``draft`` with its first revision, audited (not committed)."""
+    problem = image_reference_problem(payload.model_dump(), ())
+    if problem is not None:
+        raise InvalidRevisionError(*problem)
     now = clock.now()
     bulletin = Bulletin(created_by=staff.name, created_at=now, updated_at=now)
     session.add(bulletin)
@@ -176,12 +258,16 @@ def edit_bulletin(
     staff: Staff,
     *,
     clock: Clock = SYSTEM_CLOCK,
+    images: ImageChange | None = None,
+    action: str = "bulletin.update",
+    detail: Mapping[str, Any] | None = None,
 ) -> Bulletin:
     """Write a new revision with ``changes`` applied; the bulletin goes back to ``draft``.
 
     Any change residents would see makes a new revision that needs review; what is online
     stays online, unchanged, until a new revision is approved and published. A publish
     waiting for its time is cancelled: the approval it rested on no longer covers the text.
+    The new revision keeps the images of the one before, changed by ``images`` when given.
     """
     bulletin = _locked(session, bulletin_id)
     before = audit.bulletin_state(session, bulletin)
@@ -193,6 +279,12 @@ def edit_bulletin(
     if "easy_body" in changes and changes["easy_body"] is None and "easy_title" not in changes:
         fields["easy_title"] = None  # removing the easy version removes its title too
     problem = easy_text_problem(fields) or _schedule_problem(fields)
+    if problem is not None:
+        raise InvalidRevisionError(*problem)
+    drafts = [ImageDraft.of(row) for row in images_of(session, bulletin_id, current.number)]
+    if images is not None:
+        drafts = images(drafts)
+    problem = image_reference_problem(fields, drafts)
     if problem is not None:
         raise InvalidRevisionError(*problem)
     fields["translation_source"] = str(fields["translation_source"])
@@ -208,16 +300,29 @@ def edit_bulletin(
             **fields,
         )
     )
+    for position, draft in enumerate(drafts):
+        session.add(
+            BulletinImage(
+                bulletin_id=bulletin_id,
+                revision=bulletin.current_revision,
+                image_id=draft.image_id,
+                position=position,
+                kind=draft.kind,
+                alt=draft.alt,
+                renditions=draft.renditions,
+                media_type=draft.media_type,
+                original_name=draft.original_name,
+                created_by=draft.created_by,
+            )
+        )
     bulletin.state = next_state.value
     bulletin.updated_at = now
     session.add(bulletin)
-    extra: dict[str, Any] = {}
+    extra: dict[str, Any] = dict(detail or {"fields": sorted(changes)})
     cancelled = cancel_scheduled(session, bulletin, EDIT_CANCELS_SCHEDULE, clock)
     if cancelled is not None:
         extra["cancelled_scheduled_job"] = cancelled.id
-    _record(
-        session, staff, "bulletin.update", bulletin, before, clock, fields=sorted(changes), **extra
-    )
+    _record(session, staff, action, bulletin, before, clock, **extra)
     return bulletin
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
@@ -19,7 +20,7 @@ from pydantic import (
 from publisher.outcomes import LanguageOutcome
 from publisher.settings import SUPPORTED_LANGUAGES
 from publisher.site import paths
-from publisher.statuses import LanguageStatus, ScheduleState, TextVersion
+from publisher.statuses import ImageKind, LanguageStatus, ScheduleState, TextVersion
 from translations.statuses import RouteVia, TranslationStatus
 
 MAX_TITLE_CHARS = 200
@@ -373,6 +374,85 @@ class LanguageVersionPublic(BaseModel):
         )
 
 
+MAX_ALT_CHARS = 500
+_JAPANESE_CHARS = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f"
+_JAPANESE = re.compile(rf"[{_JAPANESE_CHARS}]")
+_ALT_LINE = rf"^[^\n\t\r{_NEVER}{_INVISIBLE}]*[{_JAPANESE_CHARS}][^\n\t\r{_NEVER}{_INVISIBLE}]*$"
+"""One line, as titles are, with at least one kana or kanji."""
+
+
+def _japanese(value: str) -> str:
+    """Alt text is written in Japanese, like the body: it is translated from Japanese."""
+    if not _JAPANESE.search(value):
+        raise ValueError("write the alt text in Japanese (it is translated like the body)")
+    return value
+
+
+AltText = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=MAX_ALT_CHARS,
+        json_schema_extra={"pattern": _ALT_LINE},
+        description="What the image shows or says, in Japanese, one line; translated into "
+        "every language and read aloud.",
+    ),
+    AfterValidator(_clean_text),
+    AfterValidator(_single_line),
+    AfterValidator(_visible),
+    AfterValidator(_non_blank),
+    AfterValidator(_japanese),
+]
+
+
+class ImageUpdate(_Strict):
+    """A change to an image: a new revision that needs approval again."""
+
+    model_config = ConfigDict(json_schema_extra={"minProperties": 1})
+
+    # Leaving a field out keeps it; null is refused (as for bulletins).
+    alt: AltText | None = Field(default=None, json_schema_extra=_not_null)
+    kind: ImageKind | None = Field(default=None, json_schema_extra=_not_null)
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> ImageUpdate:
+        if self.alt is None and self.kind is None:
+            raise ValueError("give alt or kind to change")
+        return self
+
+
+class RenditionPublic(BaseModel):
+    url: str
+    """Where staff can see it (the API serves it): ``GET .../images/{id}/files/{width}``."""
+    width: int
+    height: int
+
+
+class ImageWarningPublic(BaseModel):
+    """Something to fix that never blocks: a flyer whose information is not in the text."""
+
+    image_id: int
+    code: str
+    message: str
+    facts: list[str] = []
+
+
+class ImagePublic(BaseModel):
+    image_id: int
+    revision: int
+    kind: ImageKind
+    alt: str
+    markdown: str
+    """What to write in the body to place it (a paragraph of its own); unplaced images
+    follow the body."""
+    media_type: str
+    width: int
+    height: int
+    renditions: list[RenditionPublic]
+    original_name: str | None = None
+    warnings: list[ImageWarningPublic] = []
+
+
 class SchedulePublic(BaseModel):
     """Where a bulletin's schedule stands (beside the working revision's publish_at/expires_at)."""
 
@@ -410,6 +490,10 @@ class BulletinPublic(SchedulePublic):
     easy_body: str | None = None
     translation_source: TextVersion = TextVersion.ORIGINAL
     versions: list[LanguageVersionPublic]
+    images: list[ImagePublic] = []
+    """The working revision's images, in their order."""
+    warnings: list[ImageWarningPublic] = []
+    """What to fix before submitting; never blocks (today: flyers not repeated in the text)."""
 
 
 class BulletinSummary(SchedulePublic):

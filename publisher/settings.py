@@ -77,6 +77,15 @@ class Settings(BaseSettings):
     upload_read_timeout_seconds: float = Field(
         default=120, gt=0, le=3600, description="Time an upload has to arrive, then 408."
     )
+    max_image_bytes: int = Field(
+        default=15_000_000, ge=10_000, description="Largest image file staff may upload."
+    )
+    max_image_pixels: int = Field(
+        default=50_000_000,
+        ge=10_000,
+        description="Most pixels an uploaded image may have (width × height); more is refused "
+        "before it is decoded.",
+    )
     max_segments: int = Field(
         default=400, ge=10, le=5_000, description="Most sentences one bulletin may have."
     )

@@ -11,11 +11,11 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from publisher.documents import SourceDoc, snapshot
+from publisher.documents import FrozenImage, Rendition, SourceDoc, image_ref, snapshot
 from publisher.statuses import TextVersion
-from publisher.tables import Revision, SourceSnapshot
+from publisher.tables import BulletinImage, Revision, SourceSnapshot
 from translations.document import Block, Segment, Token
 
 
@@ -42,26 +42,40 @@ def _segment(segment: Segment) -> dict[str, Any]:
     }
 
 
+def _image(image: FrozenImage) -> dict[str, Any]:
+    return {
+        "ref": image.ref,
+        "kind": image.kind,
+        "renditions": [
+            {"file": r.file, "width": r.width, "height": r.height} for r in image.renditions
+        ],
+    }
+
+
 def encode(source: SourceDoc) -> str:
-    """The snapshot as JSON text (what is stored, and what the site hashes)."""
-    return json.dumps(
-        {
-            "category": source.category,
-            "title": _segment(source.title),
-            "blocks": [
-                {
-                    "kind": block.kind,
-                    "level": block.level,
-                    "ordered": block.ordered,
-                    "segments": [_segment(segment) for segment in block.segments],
-                }
-                for block in source.blocks
-            ],
-            "contact": _segment(source.contact) if source.contact else None,
-        },
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
+    """The snapshot as JSON text (what is stored, and what the site hashes).
+
+    A block's ``ref`` and the ``images`` are written only when there are images, so that
+    snapshots of bulletins without any read exactly as before.
+    """
+    data: dict[str, Any] = {
+        "category": source.category,
+        "title": _segment(source.title),
+        "blocks": [
+            {
+                "kind": block.kind,
+                "level": block.level,
+                "ordered": block.ordered,
+                "segments": [_segment(segment) for segment in block.segments],
+                **({"ref": block.ref} if block.ref else {}),
+            }
+            for block in source.blocks
+        ],
+        "contact": _segment(source.contact) if source.contact else None,
+    }
+    if source.images:
+        data["images"] = [_image(image) for image in source.images]
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def _segment_from(data: dict[str, Any]) -> Segment:
@@ -86,10 +100,19 @@ def decode(bulletin_id: int, revision: int, document: str) -> SourceDoc:
                 level=block["level"],
                 ordered=block["ordered"],
                 segments=tuple(_segment_from(segment) for segment in block["segments"]),
+                ref=block.get("ref", ""),
             )
             for block in data["blocks"]
         ),
         contact=_segment_from(data["contact"]) if data["contact"] else None,
+        images=tuple(
+            FrozenImage(
+                ref=image["ref"],
+                kind=image["kind"],
+                renditions=tuple(Rendition(**rendition) for rendition in image["renditions"]),
+            )
+            for image in data.get("images", ())
+        ),
     )
 
 
@@ -112,9 +135,32 @@ class FrozenRevision:
         return self.easy if version is TextVersion.EASY else self.original
 
 
-def easy_snapshot(bulletin_id: int, revision: Revision) -> SourceDoc | None:
+def revision_images(
+    session: Session, bulletin_id: int, revision: int
+) -> list[tuple[FrozenImage, str]]:
+    """A revision's images in their order, each with its Japanese alt text."""
+    rows = session.exec(
+        select(BulletinImage)
+        .where(BulletinImage.bulletin_id == bulletin_id, BulletinImage.revision == revision)
+        .order_by(col(BulletinImage.position))
+    ).all()
+    return [(frozen_image(row), row.alt) for row in rows]
+
+
+def frozen_image(row: BulletinImage) -> FrozenImage:
+    return FrozenImage(
+        ref=image_ref(row.image_id),
+        kind=row.kind,
+        renditions=tuple(Rendition(**rendition) for rendition in row.renditions),
+    )
+
+
+def easy_snapshot(
+    bulletin_id: int, revision: Revision, images: list[tuple[FrozenImage, str]] | None = None
+) -> SourceDoc | None:
     """The easy version segmented like the original: its own title (or the original's), the
-    easy body, and the same contact line."""
+    easy body, the same contact line and the same images (placed where the easy body
+    places them)."""
     if revision.easy_body is None:
         return None
     return snapshot(
@@ -124,6 +170,7 @@ def easy_snapshot(bulletin_id: int, revision: Revision) -> SourceDoc | None:
         revision.easy_title or revision.title,
         revision.easy_body,
         revision.contact,
+        images or (),
     )
 
 
@@ -146,8 +193,9 @@ def freeze_source(session: Session, bulletin_id: int, revision: int) -> FrozenRe
     row = session.exec(
         select(Revision).where(Revision.bulletin_id == bulletin_id, Revision.number == revision)
     ).one()
-    source = snapshot(bulletin_id, revision, row.category, row.title, row.body, row.contact)
-    easy = easy_snapshot(bulletin_id, row)
+    images = revision_images(session, bulletin_id, revision)
+    source = snapshot(bulletin_id, revision, row.category, row.title, row.body, row.contact, images)
+    easy = easy_snapshot(bulletin_id, row, images)
     session.add(
         SourceSnapshot(
             bulletin_id=bulletin_id,

@@ -82,7 +82,10 @@ def _sentence(sentence: Sentence, language: str, pause: float, prefix: str = "")
 
 
 def speech_sentences(doc: LocalizedDoc) -> tuple[SpeechSentence, ...]:
-    """Title, body and contact in reading order, with longer pauses after headings and blocks."""
+    """Title, body and contact in reading order, with longer pauses after headings and blocks.
+
+    An image is read where it stands: its alt text, announced (「画像: …」, "Image: …").
+    """
     language = doc.language
     spoken = [_sentence(doc.title, language, HEADING_PAUSE)]
     for block in doc.blocks:
@@ -92,7 +95,11 @@ def speech_sentences(doc: LocalizedDoc) -> tuple[SpeechSentence, ...]:
                 pause = HEADING_PAUSE
             else:
                 pause = BLOCK_PAUSE if index == last else SENTENCE_PAUSE
-            spoken.append(_sentence(sentence, language, pause))
+            prefix = ""
+            if block.kind == "figure" and index == 0:
+                # Translators: read aloud before an image's description ("Image: a map of…").
+                prefix = translations_for(language).gettext("Image:")
+            spoken.append(_sentence(sentence, language, pause, prefix))
     if doc.contact:
         prefix = translations_for(language).gettext("Contact:")
         spoken.append(_sentence(doc.contact, language, SENTENCE_PAUSE, prefix))

@@ -68,3 +68,11 @@ class ScheduleState(StrEnum):
     """An approved revision waits for its publish time."""
     EXPIRED = "expired"
     """Taken down at its expiry time; the record stays."""
+
+
+class ImageKind(StrEnum):
+    """What an image of a bulletin is; a flyer's information must also be in the text."""
+
+    PHOTO = "photo"
+    MAP = "map"
+    FLYER = "flyer"

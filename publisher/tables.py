@@ -129,6 +129,33 @@ class Revision(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utc_now)
 
 
+class BulletinImage(SQLModel, table=True):
+    """One image of one revision, as reviewed: its kind, its alt text and its stored files.
+
+    Images belong to revisions as the text does: adding or removing one, or changing its alt
+    text, writes a new revision (with a row per image it keeps) that needs approval again.
+    ``image_id`` stays the same across revisions; the body names the image by it
+    (``![](image:3)``). The files are web renditions without metadata, named by content.
+    """
+
+    __table_args__ = (UniqueConstraint("bulletin_id", "revision", "image_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    bulletin_id: int = Field(foreign_key="bulletin.id", index=True)
+    revision: int
+    image_id: int
+    position: int
+    kind: str
+    alt: str
+    """The text alternative, in Japanese; translated like any sentence of the text."""
+    renditions: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON))
+    """``{"file", "width", "height"}`` for each stored size, widest first."""
+    media_type: str
+    original_name: str | None = None
+    created_by: str
+    created_at: datetime = Field(default_factory=utc_now)
+
+
 class SourceSnapshot(SQLModel, table=True):
     """A revision as it was segmented when it was first published, stored as JSON.
 

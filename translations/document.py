@@ -17,7 +17,7 @@ from translations.statuses import SegmentOrigin
 TokenKind = Literal[
     "url", "email", "phone", "link", "code", "date", "time", "amount", "postal", "verbatim", "term"
 ]
-BlockKind = Literal["heading", "paragraph", "list_item"]
+BlockKind = Literal["heading", "paragraph", "list_item", "figure"]
 
 
 @dataclass(frozen=True)
@@ -50,12 +50,18 @@ class Segment:
 
 @dataclass(frozen=True)
 class Block:
-    """A heading, paragraph or list item; ``level`` is heading level or list depth (0 else)."""
+    """A heading, paragraph, list item or figure; ``level`` is heading level or list depth.
+
+    A figure is an image placed in the text: ``ref`` is what the Markdown named it by
+    (``image:3``) and its one segment is the image's text alternative, translated like any
+    sentence.
+    """
 
     kind: BlockKind
     level: int
     ordered: bool
     segments: tuple[Segment, ...]
+    ref: str = ""
 
 
 @dataclass(frozen=True)

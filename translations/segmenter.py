@@ -7,6 +7,12 @@ in each sentence, links, inline code, URLs, e-mail addresses, phone numbers, dat
 of money, postal codes and ``{{do not translate}}`` spans are replaced by placeholders.
 Emphasis markup is dropped (the words are kept); images become link tokens to their source
 labelled with their alt text; code blocks become one code token per line.
+
+Figures: the caller may name images by reference (``figures``: ``("image:3", alt text)``). A
+paragraph that holds only ``![](image:3)`` becomes a ``figure`` block at that place, whose
+segments are the sentences of the image's alt text; figures the body never places follow the
+body, in the order given. The image's own Markdown alt text is ignored: the caller's is the
+reviewed one.
 """
 
 from __future__ import annotations
@@ -74,6 +80,7 @@ class _Draft:
     source_lines: tuple[int, int] = (0, 0)
     """The Markdown lines the block was written on (first, one past the last)."""
     lines: list[_Line] = field(default_factory=list)
+    ref: str = ""
 
     def add_lines(self, lines: Sequence[_Line]) -> None:
         """Append a paragraph's lines; a second paragraph in one block starts on a new line."""
@@ -207,23 +214,79 @@ def _blocks(drafts: Sequence[_Draft]) -> tuple[tuple[Block, tuple[int, int]], ..
                 ident = segment_id(text, tokens, seen[key])
                 segments.append(Segment(ident, text, tokens, line_break and bool(segments)))
         if segments:
-            block = Block(draft.kind, draft.level, draft.ordered, tuple(segments))
+            block = Block(draft.kind, draft.level, draft.ordered, tuple(segments), draft.ref)
             blocks.append((block, draft.source_lines))
     return tuple(blocks)
 
 
-def segment_markdown(markdown: str) -> tuple[Block, ...]:
-    """Blocks of sentence segments, in reading order; empty blocks are dropped."""
-    return tuple(block for block, _lines in segment_markdown_with_lines(markdown))
+def segment_markdown(markdown: str, figures: Sequence[tuple[str, str]] = ()) -> tuple[Block, ...]:
+    """Blocks of sentence segments, in reading order; empty blocks are dropped.
+
+    ``figures`` are (reference, alt text) pairs: see the module's docstring.
+    """
+    return tuple(block for block, _lines in segment_markdown_with_lines(markdown, figures))
 
 
 def _source_lines(token: MdToken) -> tuple[int, int]:
     return (token.map[0], token.map[1]) if token.map else (0, 0)
 
 
-def segment_markdown_with_lines(markdown: str) -> tuple[tuple[Block, tuple[int, int]], ...]:
+def _one_line(text: str) -> _Line:
+    """A title, contact line or alt text as one masked line (line breaks become spaces)."""
+    line = _Line()
+    line.add_text(re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", text).strip())
+    return _mask(line)
+
+
+def _lone_image(children: Sequence[MdToken]) -> str | None:
+    """The source of the only thing in an inline run, if that is an image."""
+    visible = [
+        child
+        for child in children
+        if not (child.type == "text" and not child.content.strip())
+        and child.type not in ("softbreak", "hardbreak")
+    ]
+    if len(visible) == 1 and visible[0].type == "image":
+        return str(visible[0].attrs.get("src", ""))
+    return None
+
+
+@dataclass(frozen=True)
+class ImageReference:
+    """An image the Markdown names: its source, and whether it stands in a paragraph alone
+    (where it becomes a figure) rather than inside a sentence, a heading or a list."""
+
+    src: str
+    alone: bool
+
+
+def image_references(markdown: str) -> tuple[ImageReference, ...]:
+    """Every image the Markdown names, in order (to check references before storing them)."""
+    found: list[ImageReference] = []
+    nested = 0  # open lists and headings
+    for token in _parser().parse(markdown):
+        if token.type in ("bullet_list_open", "ordered_list_open", "heading_open"):
+            nested += 1
+        elif token.type in ("bullet_list_close", "ordered_list_close", "heading_close"):
+            nested -= 1
+        elif token.type == "inline":
+            children = token.children or []
+            alone = not nested and _lone_image(children) is not None
+            found += [
+                ImageReference(str(child.attrs.get("src", "")), alone)
+                for child in children
+                if child.type == "image"
+            ]
+    return tuple(found)
+
+
+def segment_markdown_with_lines(
+    markdown: str, figures: Sequence[tuple[str, str]] = ()
+) -> tuple[tuple[Block, tuple[int, int]], ...]:
     """The blocks of :func:`segment_markdown`, each with the Markdown lines it was written on
     (first, one past the last), so a check of the Markdown can name the block it concerns."""
+    alts = dict(figures)
+    placed: set[str] = set()
     drafts: list[_Draft] = []
     lists: list[bool] = []  # ordered? for each open list, outermost first
     item: _Draft | None = None
@@ -245,6 +308,15 @@ def segment_markdown_with_lines(markdown: str) -> tuple[tuple[Block, tuple[int, 
             drafts.append(heading)
         elif kind == "heading_close":
             heading = None
+        elif kind == "inline" and heading is None and not lists and alts:
+            ref = _lone_image(token.children or [])
+            if ref is not None and ref in alts:
+                if ref not in placed:  # an image is shown once, where it is first placed
+                    placed.add(ref)
+                    drafts.append(_Draft("figure", 0, False, lines=[_one_line(alts[ref])], ref=ref))
+                continue
+            drafts.append(_Draft("paragraph", 0, False, _source_lines(token)))
+            drafts[-1].add_lines(_inline_lines(token.children or []))
         elif kind in ("inline", "fence", "code_block"):
             if kind == "inline":
                 lines = _inline_lines(token.children or [])
@@ -258,13 +330,15 @@ def segment_markdown_with_lines(markdown: str) -> tuple[tuple[Block, tuple[int, 
                 target = _Draft("paragraph", 0, False, _source_lines(token))
                 drafts.append(target)
             target.add_lines(lines)
+    for ref, alt in figures:
+        if ref not in placed:
+            placed.add(ref)
+            drafts.append(_Draft("figure", 0, False, lines=[_one_line(alt)], ref=ref))
     return _blocks(drafts)
 
 
 def segment_title(title: str) -> Segment:
     """A title (or contact line) as one masked segment; its id ends in ``-0``."""
-    line = _Line()
-    line.add_text(re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", title).strip())
-    masked = _mask(line)
+    masked = _one_line(title)
     text, tokens = _with_placeholders(masked.text, masked.items)
     return Segment(segment_id(text, tokens, 0), text, tokens, False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from fastapi import APIRouter, FastAPI
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
@@ -12,6 +14,7 @@ from publisher.api import (
     bulletins,
     checks,
     glossary,
+    images,
     imports,
     jobs,
     keys,
@@ -77,10 +80,14 @@ def create_app(services: Services, queue: JobQueue, *, serve_site: bool = True) 
         max_bytes=settings.max_request_bytes,
         body_timeout=settings.body_read_timeout_seconds,
         uploads={
-            f"{API_PREFIX}/imports/": (
+            re.compile(rf"{API_PREFIX}/imports/docx/?"): (
                 settings.max_upload_bytes,
                 settings.upload_read_timeout_seconds,
-            )
+            ),
+            re.compile(rf"{API_PREFIX}/bulletins/\d+/images/?"): (
+                settings.max_image_bytes + images.FORM_OVERHEAD_BYTES,
+                settings.upload_read_timeout_seconds,
+            ),
         },
     )
     if settings.cors_origins:
@@ -95,6 +102,7 @@ def create_app(services: Services, queue: JobQueue, *, serve_site: bool = True) 
 
     api = APIRouter(prefix=API_PREFIX)
     api.include_router(bulletins.router)
+    api.include_router(images.router)
     api.include_router(jobs.router)
     api.include_router(keys.router)
     api.include_router(audit.router)

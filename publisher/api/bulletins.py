@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 
 from publisher.api.deps import QueueDep, ServicesDep, SessionDep, StaffDep
 from publisher.api.errors import ERROR_RESPONSES, invalid
+from publisher.api.images import listed_images
 from publisher.api.params import PageLimit, RecordId, RevisionNumber
 from publisher.clock import aware
 from publisher.editing import (
@@ -192,6 +193,7 @@ def _schedule(session: Session, bulletin: Bulletin) -> SchedulePublic:
 def _public(services: Services, session: Session, bulletin: Bulletin) -> BulletinPublic:
     assert bulletin.id is not None
     revision = revision_of(session, bulletin.id, bulletin.current_revision)
+    images, warnings = listed_images(session, bulletin)
     return BulletinPublic(
         **_schedule(session, bulletin).model_dump(),
         id=bulletin.id,
@@ -218,6 +220,8 @@ def _public(services: Services, session: Session, bulletin: Bulletin) -> Bulleti
         easy_body=revision.easy_body,
         translation_source=TextVersion(revision.translation_source),
         versions=_versions(services, session, bulletin, revision),
+        images=images,
+        warnings=warnings,
     )
 
 
@@ -227,7 +231,8 @@ def post_bulletin(
 ) -> BulletinPublic:
     """Create a bulletin in state ``draft`` with revision 1."""
     check_text_limits(services, payload.body, payload.easy_body)
-    bulletin = create_bulletin(session, payload, staff, clock=services.clock)
+    with _refusals():
+        bulletin = create_bulletin(session, payload, staff, clock=services.clock)
     session.commit()
     return _public(services, session, bulletin)
 

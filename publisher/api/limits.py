@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from collections.abc import Mapping
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -22,18 +23,19 @@ class RequestLimits:
         *,
         max_bytes: int,
         body_timeout: float,
-        uploads: Mapping[str, tuple[int, float]] | None = None,
+        uploads: Mapping[re.Pattern[str], tuple[int, float]] | None = None,
     ) -> None:
         self.app = app
         self.max_bytes = max_bytes
         self.body_timeout = body_timeout
         self.uploads = dict(uploads or {})
-        """Path prefixes that take files, each with its own (larger) size limit and time to
-        arrive."""
+        """Paths that take files (whole-path patterns: the Word import, a bulletin's images),
+        each with its own (larger) size limit and time to arrive; the route then checks the
+        file against its own limit."""
 
     def _limits(self, path: str) -> tuple[int, float]:
         return next(
-            (limits for prefix, limits in self.uploads.items() if path.startswith(prefix)),
+            (limits for pattern, limits in self.uploads.items() if pattern.fullmatch(path)),
             (self.max_bytes, self.body_timeout),
         )
 

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from publisher.documents import LocalizedBlock, LocalizedDoc, Piece, Sentence
+from translations.catalogs import translations_for
 from translations.furigana import Run
 from translations.languages import sentence_joiner
 from translations.restore import TextPiece
@@ -132,6 +133,12 @@ def body_elements(
             level = min(max(block.level, 2) + top_level - 1, 6)
             heading = etree.SubElement(parent, f"{{{XHTML}}}h{level}")
             _sentences(heading, block.sentences, joiner, ruby)
+        elif kind == "figure":
+            # A book has the image's description where the notice has the image, announced
+            # as the audio announces it.
+            paragraph = etree.SubElement(parent, f"{{{XHTML}}}p", {"class": "image"})
+            _append_text(paragraph, translations_for(doc.language).gettext("Image:") + " ")
+            _sentences(paragraph, blocks[0].sentences, joiner, ruby)
         else:
             paragraph = etree.SubElement(parent, f"{{{XHTML}}}p")
             _sentences(paragraph, blocks[0].sentences, joiner, ruby)

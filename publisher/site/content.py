@@ -12,7 +12,7 @@ import json
 import logging
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -22,11 +22,13 @@ from sqlalchemy import select as columns
 from sqlmodel import Session, col, select
 
 from publisher.documents import (
+    FrozenImage,
     IncompleteTranslationError,
     LocalizedDoc,
     SegmentText,
     localize,
     plain_text,
+    site_image_name,
 )
 from publisher.outcomes import EASY_JAPANESE
 from publisher.settings import Settings
@@ -82,6 +84,8 @@ class PublishedBulletin:
     pages (and equal entries in every list)."""
     easy: PageVersion | None = None
     """The easy-Japanese page, when the published revision has an easy text."""
+    images: tuple[FrozenImage, ...] = ()
+    """The published revision's images whose files are in the media folder."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,8 @@ class BulletinSummary:
     entries: dict[str, EntrySummary]
     easy: EntrySummary | None = None
     """The easy-Japanese page, if any (not a language: no list shows it)."""
+    images: tuple[str, ...] = ()
+    """The names of the image files beside each of its pages (to remove them with it)."""
 
     @property
     def sort_key(self) -> tuple[datetime, int]:
@@ -376,9 +382,14 @@ def gather(
         easy = (
             decode(bulletin.id, bulletin.published_revision, easy_frozen) if easy_frozen else None
         )
+        images = _available(media, bulletin.id, source.images)
+        if images != source.images:
+            source = replace(source, images=images)
+            easy = replace(easy, images=images) if easy is not None else None
         digest = hashlib.blake2b(str(bulletin.id).encode(), digest_size=16)
         digest.update(frozen.encode())
         digest.update(b"\0")
+        digest.update(repr(images).encode())
         if easy_frozen:
             digest.update(easy_frozen.encode())
             digest.update(b"\0")
@@ -422,9 +433,25 @@ def gather(
                 versions=page_versions,
                 digest=digest.hexdigest(),
                 easy=easy_version,
+                images=images,
             )
         )
     return result
+
+
+def _available(
+    media: Path, bulletin_id: int, images: tuple[FrozenImage, ...]
+) -> tuple[FrozenImage, ...]:
+    """The images whose every file is in the media folder; one that is not (a restore
+    without media) is left off the pages, and the log says so, rather than failing the build."""
+    found: list[FrozenImage] = []
+    for image in images:
+        missing = [r.file for r in image.renditions if not (media / r.file).is_file()]
+        if missing:
+            log.error("bulletin %s: %s is left out: missing %s", bulletin_id, image.ref, missing)
+            continue
+        found.append(image)
+    return tuple(found)
 
 
 def _shown(
@@ -463,6 +490,15 @@ def summarize(bulletin: PublishedBulletin) -> BulletinSummary:
         digest=bulletin.digest,
         entries={language: _entry(version) for language, version in bulletin.versions.items()},
         easy=_entry(bulletin.easy) if bulletin.easy is not None else None,
+        images=tuple(
+            sorted(
+                {
+                    site_image_name(rendition)
+                    for image in bulletin.images
+                    for rendition in image.renditions
+                }
+            )
+        ),
     )
 
 
@@ -472,7 +508,7 @@ LEAD_CHARS = 200
 def _lead(doc: LocalizedDoc) -> str:
     """The first paragraph's text, cut at a word boundary near ``LEAD_CHARS``."""
     for block in doc.blocks:
-        if block.kind == "heading" or not block.sentences:
+        if block.kind in ("heading", "figure") or not block.sentences:
             continue
         joiner = sentence_joiner(doc.language)
         text = joiner.join(plain_text(sentence.pieces) for sentence in block.sentences)

@@ -14,19 +14,29 @@ from urllib.parse import urlsplit
 import nh3
 from markupsafe import Markup, escape
 
-from publisher.documents import LocalizedBlock, LocalizedDoc, Piece, Sentence
+from publisher.documents import (
+    LocalizedBlock,
+    LocalizedDoc,
+    Piece,
+    Sentence,
+    plain_text,
+    site_image_name,
+)
 from translations.languages import sentence_joiner
 from translations.restore import TextPiece
 
 _ALLOWED_TAGS = {
     *("h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "li", "a", "span", "br"),
     *("ruby", "rt", "rp"),
+    *("figure", "img"),
 }
 _ALLOWED_ATTRIBUTES = {
     "a": {"href", "hreflang"},
     "span": {"id", "class", "data-flags"},
     "rt": {"aria-hidden"},
     "rp": {"aria-hidden"},
+    "figure": {"id", "class", "data-flags"},
+    "img": {"src", "srcset", "sizes", "width", "height", "alt", "loading", "decoding"},
 }
 _SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 
@@ -102,8 +112,41 @@ def _runs(blocks: tuple[LocalizedBlock, ...]) -> Iterator[LocalizedBlock | _List
         yield _ListRun(run[0].ordered, tuple(run))
 
 
-def body_html(doc: LocalizedDoc, text_html: TextHtml = _escaped) -> Markup:
-    """The article body; headings start at h2 because the title is the page's only h1."""
+IMAGE_SIZES = "(max-width: 48rem) 100vw, 48rem"
+"""How wide the page shows an image (the body is at most 48rem wide): the browser picks the
+smallest file that fills it."""
+
+
+def _figure_html(doc: LocalizedDoc, block: LocalizedBlock, joiner: str, images_href: str) -> str:
+    """An image where the text places it: its alt text is the translated description (plain,
+    never with furigana: it is an attribute). The figure carries the first sentence's id, so
+    that read-along highlights it while its description is read."""
+    image = doc.image(block.ref)
+    if image is None or not image.renditions or not block.sentences:
+        return ""
+    alt = " ".join(joiner.join(plain_text(s.pieces) for s in block.sentences).split())
+    widest = image.renditions[0]
+    srcset = ", ".join(
+        f"{images_href}{site_image_name(rendition)} {rendition.width}w"
+        for rendition in image.renditions
+    )
+    first = block.sentences[0]
+    flags = sorted({flag for sentence in block.sentences for flag in sentence.flags})
+    flagged = f' data-flags="{escape(" ".join(flags))}"' if flags else ""
+    return (
+        f'<figure class="s figure-{escape(image.kind)}" id="s-{escape(first.id)}"{flagged}>'
+        f'<img src="{escape(images_href + site_image_name(widest))}" '
+        f'srcset="{escape(srcset)}" sizes="{IMAGE_SIZES}" '
+        f'width="{widest.width}" height="{widest.height}" alt="{escape(alt)}" '
+        'loading="lazy" decoding="async"></figure>'
+    )
+
+
+def body_html(doc: LocalizedDoc, text_html: TextHtml = _escaped, images_href: str = "") -> Markup:
+    """The article body; headings start at h2 because the title is the page's only h1.
+
+    ``images_href`` is where the page's image files are, relative to the page.
+    """
     joiner = sentence_joiner(doc.language)
     parts: list[str] = []
     for item in _runs(doc.blocks):
@@ -116,6 +159,8 @@ def body_html(doc: LocalizedDoc, text_html: TextHtml = _escaped) -> Markup:
         elif item.kind == "heading":
             level = min(max(item.level, 2), 6)
             parts.append(f"<h{level}>{_sentences(item.sentences, joiner, text_html)}</h{level}>")
+        elif item.kind == "figure":
+            parts.append(_figure_html(doc, item, joiner, images_href))
         else:
             parts.append(f"<p>{_sentences(item.sentences, joiner, text_html)}</p>")
     return sanitize("\n".join(parts))

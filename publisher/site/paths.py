@@ -23,6 +23,9 @@ AUDIO_FILE = "audio.mp3"
 CAPTIONS_FILE = "captions.vtt"
 """Beside each bulletin page: its audio and the captions that go with it."""
 
+IMAGES = "images/"
+"""Beside each bulletin page: the folder of its images' files."""
+
 
 def file_of(folder: str) -> str:
     return folder + "index.html"

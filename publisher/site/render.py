@@ -30,7 +30,7 @@ from jinja2 import (
 )
 from markupsafe import Markup, escape
 
-from publisher.documents import LocalizedDoc, Sentence, plain_text
+from publisher.documents import LocalizedDoc, Sentence, plain_text, site_image_name
 from publisher.settings import Settings
 from publisher.site import browser_messages, paths
 from publisher.site.artwork import Artwork
@@ -110,9 +110,9 @@ _TEMPLATES = (
 )
 
 
-def _article(doc: LocalizedDoc, text: TextMarkup) -> Markup:
+def _article(doc: LocalizedDoc, text: TextMarkup, images_href: str = "") -> Markup:
     """Template filter: a document's body, each sentence in its ``<span class="s">``."""
-    return body_html(doc, text)
+    return body_html(doc, text, images_href)
 
 
 def _sentence(sentence: Sentence, text: TextMarkup) -> Markup:
@@ -438,9 +438,11 @@ class SiteRenderer:
         alternates = self.alternates(folder_for, languages)
         easy = paths.easy_dir(bulletin.id, self.source) if bulletin.easy is not None else None
         files: dict[str, SiteFile] = {}
+        images = self._image_files(bulletin)
         for language, version in bulletin.versions.items():
             folder = folder_for(language)
             files.update(_media_files(folder, version))
+            files.update({folder + name: image for name, image in images.items()})
             variants = (False, True) if self.furigana_for(language) else (False,)
             for furigana in variants:
                 here = paths.furigana_dir(folder) if furigana else folder
@@ -456,6 +458,7 @@ class SiteRenderer:
                 )
         if bulletin.easy is not None and easy is not None:
             files.update(_media_files(easy, bulletin.easy))
+            files.update({easy + name: image for name, image in images.items()})
             # Japanese, so no hreflang alternate: its canonical URL is its own.
             switcher = self.switcher(easy, folder_for, languages, "")
             files[paths.file_of(easy)] = self._bulletin_page(
@@ -482,18 +485,31 @@ class SiteRenderer:
         )
         return [*switcher[:after], item, *switcher[after:]]
 
+    def _image_files(self, bulletin: PublishedBulletin) -> dict[str, SiteFile]:
+        """The image files every page of the bulletin shows, linked from the media folder
+        into each page's folder (``images/<content hash>.jpg``), as audio is."""
+        media = self.settings.media_dir
+        return {
+            paths.IMAGES + site_image_name(rendition): LinkedFile(media / rendition.file)
+            for image in bulletin.images
+            for rendition in image.renditions
+        }
+
     def files_of(self, summary: BulletinSummary) -> tuple[str, ...]:
         """The paths :meth:`bulletin_files` writes for a bulletin, from its summary alone."""
         files: list[str] = []
+        images = [paths.IMAGES + name for name in summary.images]
         for language, entry in summary.entries.items():
             folder = paths.bulletin_dir(language, summary.id)
             files += _media_paths(folder, entry)
+            files += [folder + name for name in images]
             files.append(paths.file_of(folder))
             if self.furigana_for(language):
                 files.append(paths.file_of(paths.furigana_dir(folder)))
         if summary.easy is not None:
             folder = paths.easy_dir(summary.id, self.source)
             files += _media_paths(folder, summary.easy)
+            files += [folder + name for name in images]
             files.append(paths.file_of(folder))
         return tuple(files)
 
@@ -577,6 +593,7 @@ class SiteRenderer:
             updated_iso=bulletin.updated_at.isoformat(timespec="seconds"),
             original_href=paths.relative(here, paths.bulletin_dir(self.source, bulletin.id)),
             source_language=self.source,
+            images_href=("../" if furigana and not easy_page else "") + paths.IMAGES,
             audio=audio_context,
             speeds=SPEEDS,
         )

@@ -27,7 +27,7 @@ from publisher.site.content import BulletinSummary, EntrySummary, Stamp
 from publisher.site.search import SearchState
 from publisher.site.writer import builds_dir
 
-STATE_VERSION = 6
+STATE_VERSION = 7
 _CODE = Path(__file__).resolve().parents[2]
 _FINGERPRINTED = ("site_templates", "publisher/site", "translations", "locales")
 _FINGERPRINTED_FILES = ("publisher/documents.py",)
@@ -57,6 +57,7 @@ def _plain(summary: BulletinSummary) -> tuple[Any, ...]:
         summary.digest,
         {language: _plain_entry(entry) for language, entry in summary.entries.items()},
         _plain_entry(summary.easy) if summary.easy is not None else None,
+        summary.images,
     )
 
 
@@ -72,7 +73,7 @@ def _plain_entry(entry: EntrySummary) -> tuple[Any, ...]:
 
 
 def _summary(plain: tuple[Any, ...]) -> BulletinSummary:
-    bulletin_id, category, published, updated, digest, entries, easy = plain
+    bulletin_id, category, published, updated, digest, entries, easy, images = plain
     return BulletinSummary(
         bulletin_id,
         category,
@@ -81,6 +82,7 @@ def _summary(plain: tuple[Any, ...]) -> BulletinSummary:
         digest,
         {language: EntrySummary(*values) for language, values in entries.items()},
         EntrySummary(*easy) if easy is not None else None,
+        tuple(images),
     )
 
 

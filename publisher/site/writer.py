@@ -62,6 +62,14 @@ def _place(source: Path, target: str) -> None:
         shutil.copyfile(source, target)
 
 
+def _linked_already(target: Path, source: Path) -> bool:
+    """``target`` is already a hard link to ``source`` (an unchanged audio or image file)."""
+    try:
+        return target.samefile(source)
+    except OSError:
+        return False
+
+
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0)
 
 
@@ -267,6 +275,8 @@ def update_in_place(
                 ]
                 target.parent.mkdir(parents=True)
                 journal.made.extend(reversed(missing))
+            if isinstance(content, LinkedFile) and _linked_already(target, content.source):
+                continue  # renaming a link over itself would do nothing and leave the temporary
             temporary = target.with_name(f"{target.name}.{_TEMPORARY}")
             _write(str(temporary), content)
             if target.exists() or target.is_symlink():

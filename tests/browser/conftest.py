@@ -30,8 +30,10 @@ from publisher.services import Services
 from publisher.settings import Settings
 from publisher.site import legacy
 from publisher.site.build import build_site
+from publisher.statuses import ImageKind
 from tests.publisher.site.archive import publish_fixture, retract_fixture, sample_files
 from tests.support.fake_engine import FakeEngine
+from tests.support.images import photo_with_gps, transparent_png
 
 HERE = Path(__file__).resolve().parent
 AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
@@ -51,6 +53,13 @@ PARTLY_TRANSLATED = {3: ("en",), 6: ()}
 """Bulletins published in only some languages (as with models for only some, or a
 translation held for review): the shelter notice in English only, the newest in Japanese only.
 Every other list shows them in Japanese."""
+IMAGES = {
+    2: (
+        (photo_with_gps(1800, 1200), "健診会場の保健センターの入口の写真", ImageKind.PHOTO),
+        (transparent_png(900, 600), "保健センターまでの地図", ImageKind.MAP),
+    )
+}
+"""Images of the health-checkup notice (after its text, in every language)."""
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
@@ -166,6 +175,7 @@ def site(server: _Server, browser_settings: Settings) -> tuple[Path, str]:
                 published_at=start + timedelta(days=number),
                 easy="easy_body" in sample,
                 translated_from_easy=LANGUAGES if from_easy else (),
+                images=IMAGES.get(number + 1, ()),
             )
         withdrawn = publish_fixture(
             services, sample, engine, published_at=start - timedelta(days=1)

@@ -549,6 +549,29 @@ STEPS: dict[str, Step] = {
             ]
         },
     ),
+    "0009": Step(
+        add={
+            "bulletinimage": [
+                {
+                    "id": 1,
+                    "bulletin_id": 1,
+                    "revision": 2,
+                    "image_id": 1,
+                    "position": 0,
+                    "kind": "map",
+                    "alt": "避難所までの地図",
+                    "renditions": [
+                        {"file": "images/ab/ab.jpg", "width": 1600, "height": 900},
+                        {"file": "images/cd/cd.jpg", "width": 800, "height": 450},
+                    ],
+                    "media_type": "image/jpeg",
+                    "original_name": "map.jpg",
+                    "created_by": "広報 太郎",
+                    "created_at": at(13),
+                }
+            ]
+        }
+    ),
 }
 
 

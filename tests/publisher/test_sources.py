@@ -102,3 +102,22 @@ def test_the_site_leaves_out_a_language_whose_stored_translation_is_incomplete(
     site = app.services.settings.resolved_site_dir
     assert not (site / "en" / "bulletins" / str(bulletin)).exists()
     assert Path(site / "ja" / "bulletins" / str(bulletin) / "index.html").exists()
+
+
+def test_images_are_part_of_the_snapshot_and_a_snapshot_without_any_reads_as_before() -> None:
+    from publisher.documents import FrozenImage, Rendition
+
+    image = FrozenImage(
+        "image:1",
+        "map",
+        (
+            Rendition("images/ab/ab.jpg", 1600, 900),
+            Rendition("images/cd/cd.jpg", 800, 450),
+        ),
+    )
+    body = f"{TWO_SENTENCES}\n\n![](image:1)"
+    source = snapshot(3, 4, "disaster", "地図", body, None, [(image, "避難所の地図。")])
+    assert decode(3, 4, encode(source)) == source
+    assert source.blocks[-1].ref == "image:1" and source.images == (image,)
+    plain = snapshot(3, 4, "disaster", "地図", TWO_SENTENCES, None)
+    assert '"ref"' not in encode(plain) and '"images"' not in encode(plain)

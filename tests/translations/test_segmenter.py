@@ -204,3 +204,33 @@ def test_segment_title() -> None:
     assert [token.kind for token in contact.tokens] == ["phone", "email"]
     # A title is one segment even with several sentences or lines in it.
     assert segment_title("一つ目。\n二つ目。").text == "一つ目。 二つ目。"
+
+
+def test_an_image_placed_alone_becomes_a_figure_whose_sentences_are_its_alt_text() -> None:
+    from translations.segmenter import image_references
+
+    body = "避難所を開設しました。\n\n![](image:2)\n\n詳しくは防災課へ。"
+    alts = [("image:1", "チラシです。"), ("image:2", "避難所の地図。\n赤い線が経路です。")]
+    blocks = segment_markdown(body, alts)
+    assert [(block.kind, block.ref) for block in blocks] == [
+        ("paragraph", ""),
+        ("figure", "image:2"),  # where the text places it
+        ("paragraph", ""),
+        ("figure", "image:1"),  # not placed: after the body, in the order given
+    ]
+    assert [segment.text for segment in blocks[1].segments] == [
+        "避難所の地図。",
+        "赤い線が経路です。",
+    ]
+    ids = [segment.id for block in blocks for segment in block.segments]
+    assert len(ids) == len(set(ids))
+    # Without the image's alt text, the Markdown reads as it always did (a link token).
+    (plain,) = segment_markdown("![地図](image:2)")
+    assert plain.kind == "paragraph" and plain.segments[0].tokens[0].kind == "link"
+    # Alt text is translated like a sentence: phone numbers are protected in it too.
+    (figure,) = segment_markdown("", [("image:1", "問い合わせ 053-457-2111")])
+    assert figure.segments[0].text == "問い合わせ [1]"
+    assert [(ref.src, ref.alone) for ref in image_references(body + "\n\n- ![](image:1)")] == [
+        ("image:2", True),
+        ("image:1", False),
+    ]

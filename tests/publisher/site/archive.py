@@ -10,6 +10,7 @@ captions with one cue per sentence, named and timed as the real pipeline names t
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import asdict
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -22,13 +23,16 @@ from audio.assemble import Cue, encode_mp3
 from audio.webvtt import to_webvtt
 from publisher.documents import SourceDoc, plain_text, snapshot
 from publisher.editing import create_bulletin, revision_of
+from publisher.images.processing import prepare_image
+from publisher.images.storage import store_image
 from publisher.outcomes import EASY_JAPANESE
 from publisher.schemas import BulletinCreate
 from publisher.services import Services
-from publisher.sources import easy_snapshot, encode
-from publisher.statuses import WithdrawalReason
+from publisher.sources import easy_snapshot, encode, revision_images
+from publisher.statuses import ImageKind, WithdrawalReason
 from publisher.tables import (
     Bulletin,
+    BulletinImage,
     LanguageVersion,
     Revision,
     SegmentTranslation,
@@ -157,8 +161,12 @@ def publish_fixture(
     published_at: datetime | None = None,
     easy: bool = False,
     translated_from_easy: Sequence[str] = (),
+    images: Sequence[tuple[bytes, str, ImageKind]] = (),
 ) -> int:
     """A published bulletin from a sample (``title``, ``body``, ``contact``, ``category``).
+
+    ``images`` (file, Japanese alt text, kind) are prepared and stored as an upload is, and
+    belong to the published revision; the body may place them (``![](image:1)``).
 
     With ``easy``, the sample's ``easy_title``/``easy_body`` are published too, as the publish
     job leaves them: the frozen easy text and its ``ja-easy`` version (voiced if Japanese is);
@@ -177,6 +185,23 @@ def publish_fixture(
         bulletin.published_revision = 1
         bulletin.published_at = bulletin.updated_at = moment
         revision_of(session, bulletin.id, 1).approved_at = moment
+        for number, (data, alt, kind) in enumerate(images, start=1):
+            prepared = prepare_image(data, max_bytes=10**8, max_pixels=10**8)
+            renditions = store_image(settings.media_dir, prepared)
+            session.add(
+                BulletinImage(
+                    bulletin_id=bulletin.id,
+                    revision=1,
+                    image_id=number,
+                    position=number,
+                    kind=kind.value,
+                    alt=alt,
+                    renditions=[asdict(rendition) for rendition in renditions],
+                    media_type=prepared.media_type,
+                    created_by="fixture",
+                )
+            )
+        session.flush()
         source = snapshot(
             bulletin.id,
             1,
@@ -184,13 +209,16 @@ def publish_fixture(
             sample["title"],
             sample["body"],
             sample.get("contact"),
+            revision_images(session, bulletin.id, 1),
         )
         easy_source = None
         if easy:
             revision = revision_of(session, bulletin.id, 1)
             revision.easy_title = sample.get("easy_title")
             revision.easy_body = sample["easy_body"]
-            easy_source = easy_snapshot(bulletin.id, revision)
+            easy_source = easy_snapshot(
+                bulletin.id, revision, revision_images(session, bulletin.id, 1)
+            )
         session.add(
             SourceSnapshot(
                 bulletin_id=bulletin.id,

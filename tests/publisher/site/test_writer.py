@@ -163,6 +163,26 @@ def test_update_changes_only_the_given_files(live: Path) -> None:
     assert unfinished_updates(live) == []
 
 
+def test_a_linked_file_placed_again_unchanged_is_left_alone(live: Path, tmp_path: Path) -> None:
+    """Renaming a hard link over another link to the same file does nothing (POSIX): the
+    update must not leave a temporary behind, nor fail on the next update."""
+    media = tmp_path / "media.jpg"
+    media.write_bytes(b"an image")
+    for version in (b"v2", b"v3", b"v4"):
+        update_in_place(
+            live,
+            [
+                ("en/bulletins/1/images/a.jpg", LinkedFile(media)),
+                ("en/bulletins/1/index.html", b"one " + version),
+            ],
+            [],
+        )
+    folder = live / "en/bulletins/1"
+    assert sorted(path.name for path in folder.rglob("*")) == ["a.jpg", "images", "index.html"]
+    assert (folder / "images/a.jpg").samefile(media)
+    assert (folder / "index.html").read_bytes() == b"one v4"
+
+
 def test_an_update_that_fails_puts_every_file_back(live: Path) -> None:
     before = snapshot(live)
 
