@@ -83,6 +83,11 @@ class Settings(BaseSettings):
     four_eyes: bool = Field(
         default=False, description="A revision must be approved by someone other than its author."
     )
+    emergency_without_second_approver: bool = Field(
+        default=False,
+        description="With four-eyes on, an approver may still issue, update and lift an "
+        "emergency notice alone (audited as such); off: a second approver approves it.",
+    )
     cors_origins: Annotated[tuple[str, ...], NoDecode] = Field(
         default=(), description="Origins allowed to call the API from a browser; none by default."
     )

@@ -6,6 +6,8 @@ name or a language code must stop the city before an emergency, never during one
 
 from __future__ import annotations
 
+import hashlib
+import json
 import string
 import tomllib
 from collections.abc import Iterator, Mapping
@@ -24,6 +26,7 @@ from translations.emergency.model import (
     CommonPhrases,
     CommonSentence,
     LanguageWording,
+    SlotKind,
     Template,
     Variant,
     Wording,
@@ -59,6 +62,41 @@ class TemplateLibrary:
 
     def common_sentence(self, key: str, language: str) -> Wording:
         return self.common.sentences[key][language]
+
+    def wording_hash(self, template: Template, language: str) -> str | None:
+        """A hash of everything a reviewer of ``language`` read; None without wording.
+
+        A review is kept with this hash, so an edit of the file (or of a shared sentence it
+        uses) makes that language "not yet reviewed" again.
+        """
+        issue, lift = (
+            template.wording(Variant.ISSUE, language),
+            template.wording(Variant.LIFT, language),
+        )
+        if issue is None or lift is None:
+            return None
+        shared = sorted(
+            {
+                item.common
+                for w in (issue, lift)
+                for item in w.description
+                if isinstance(item, CommonSentence)
+            }
+        )
+        content: dict[str, object] = {
+            "issue": issue.model_dump(mode="json"),
+            "lift": lift.model_dump(mode="json"),
+            "common": {
+                key: self.common_sentence(key, language).model_dump(mode="json") for key in shared
+            },
+        }
+        if any(spec.kind is SlotKind.INTENSITY for spec in template.slots.values()):
+            content["intensity"] = [
+                self.intensity.lower[language].model_dump(mode="json"),
+                self.intensity.upper[language].model_dump(mode="json"),
+            ]
+        canonical = json.dumps(content, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

@@ -14,6 +14,7 @@ import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from babel.lists import format_list
 
@@ -30,6 +31,7 @@ from translations.emergency.model import (
 )
 from translations.emergency.names import JapaneseName, NameReader, latin_script
 from translations.emergency.slots import Shelter, SlotError, SlotProblem, SlotValues
+from translations.furigana import Run
 from translations.locale_format import BABEL_LOCALES, format_token_text
 
 _FORMATTER = string.Formatter()
@@ -240,3 +242,67 @@ class Renderer:
             return value
         table = labels.lower if value.endswith("-") else labels.upper
         return value[0] + labels.joiner.get(language, " ") + table[language].text
+
+
+def _piece_json(piece: Piece) -> dict[str, Any]:
+    if isinstance(piece, TextPiece):
+        return {"text": piece.text}
+    if isinstance(piece, TokenPiece):
+        token = piece.token
+        return {"token": {"kind": token.kind, "value": token.value, "label": token.label}}
+    name = piece.name
+    return {
+        "name": name.text,
+        "reading": name.reading,
+        "romanized": name.romanized,
+        "runs": [[run.base, run.reading] for run in name.runs],
+    }
+
+
+def _piece_of(data: dict[str, Any]) -> Piece:
+    if "text" in data:
+        return TextPiece(str(data["text"]))
+    if "token" in data:
+        token = data["token"]
+        return TokenPiece(Token(0, token["kind"], token["value"], token["label"]))
+    runs = tuple(Run(str(base), reading) for base, reading in data["runs"])
+    return NamePiece(JapaneseName(data["name"], runs, data["reading"], data["romanized"]))
+
+
+def _sentence_json(sentence: RenderedSentence) -> dict[str, Any]:
+    return {
+        "pieces": [_piece_json(p) for p in sentence.pieces],
+        "source": sentence.source.value,
+        "ref": sentence.ref,
+    }
+
+
+def _sentence_of(data: dict[str, Any]) -> RenderedSentence:
+    return RenderedSentence(
+        tuple(_piece_of(p) for p in data["pieces"]), WordingSource(data["source"]), data["ref"]
+    )
+
+
+def message_to_json(message: RenderedMessage) -> dict[str, Any]:
+    """A rendered message as JSON, to store what was published (never rendered again)."""
+    return {
+        "template": message.template_id,
+        "variant": message.variant.value,
+        "language": message.language,
+        "event": _sentence_json(message.event),
+        "headline": _sentence_json(message.headline),
+        "instruction": _sentence_json(message.instruction),
+        "description": [_sentence_json(s) for s in message.description],
+    }
+
+
+def message_from_json(data: dict[str, Any]) -> RenderedMessage:
+    return RenderedMessage(
+        data["template"],
+        Variant(data["variant"]),
+        data["language"],
+        _sentence_of(data["event"]),
+        _sentence_of(data["headline"]),
+        _sentence_of(data["instruction"]),
+        tuple(_sentence_of(s) for s in data["description"]),
+    )
