@@ -330,8 +330,11 @@ def update_emergency(
     emergency_id: int,
     raw_slots: Mapping[str, object] | None,
     addition: str | None,
+    *,
+    keep_addition: bool = False,
 ) -> Sent:
-    """A new version of an active emergency: new slots (or the last ones), new addition."""
+    """A new version of an active emergency: new slots (or the last ones), and a new addition
+    (or, with ``keep_addition``, the last one)."""
     emergency = _lock(session, emergency_id)
     if emergency.state == EmergencyState.LIFTED:
         raise EmergencyError("this emergency has been lifted; issue a new one", 409)
@@ -350,7 +353,7 @@ def update_emergency(
         emergency,
         message_type,
         slots_as_json(template, values),
-        clean_addition(addition),
+        latest.addition if keep_addition else clean_addition(addition),
     )
     session.flush()
     _audit(session, staff, "emergency.update", emergency, before, version)

@@ -97,6 +97,7 @@ class EmergencyUpdate(_Strict):
     slots: dict[str, Any] | None = None
     """New slot values (all of them); without them the current version's values are kept."""
     addition: str | None = None
+    """A new addition; null removes it; left out, the current one is kept."""
 
 
 class EmergencyAccepted(BaseModel):
@@ -287,7 +288,13 @@ def update_emergency(
     """Issue an update: a new version; the current one is kept and marked superseded."""
     with _refusals():
         sent = emergencies.update_emergency(
-            session, services.settings, staff, emergency_id, payload.slots, payload.addition
+            session,
+            services.settings,
+            staff,
+            emergency_id,
+            payload.slots,
+            payload.addition,
+            keep_addition="addition" not in payload.model_fields_set,
         )
     return _accepted(request, queue, session, sent)
 

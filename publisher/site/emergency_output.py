@@ -23,10 +23,19 @@ from publisher.services import Services
 from publisher.settings import Settings
 from publisher.site import paths
 from publisher.site.cap import AlertVersion, alert_xml, index_feed, sender_of
+from publisher.site.emergency_pages import EmergencyView, LanguageText, page_files
+from publisher.site.render import SiteRenderer
 from publisher.site.writer import current_build, emergency_root, link_into
-from publisher.statuses import CapMessageType
+from publisher.statuses import (
+    CapMessageType,
+    EmergencyState,
+    EmergencyVersionState,
+    ReviewStatus,
+)
 from publisher.tables import Emergency, EmergencyText, EmergencyVersion, utc_now
 from translations.emergency.render import message_from_json
+from translations.furigana import FuriganaReader, load_readings
+from translations.statuses import TranslationStatus
 
 
 @contextmanager
@@ -79,7 +88,10 @@ def gather_alerts(settings: Settings, session: Session) -> list[AlertVersion]:
                 expires_at=version.expires_at,
                 template=emergencies.template_or_error(emergency.template_id),
                 messages=messages,
-                page_urls={},
+                page_urls={
+                    code: settings.base_url + paths.emergency_dir(code, emergency.id)
+                    for code in settings.published_languages
+                },
                 earlier=tuple(earlier),  # type: ignore[arg-type]
             )
         )
@@ -87,19 +99,68 @@ def gather_alerts(settings: Settings, session: Session) -> list[AlertVersion]:
     return alerts
 
 
+def gather_views(session: Session) -> list[EmergencyView]:
+    """Every emergency's current version that went out, with its stored texts."""
+    views = []
+    rows = session.exec(
+        select(EmergencyVersion, Emergency)
+        .join(Emergency, col(Emergency.id) == col(EmergencyVersion.emergency_id))
+        .where(
+            col(EmergencyVersion.state) == EmergencyVersionState.CURRENT.value,
+            col(EmergencyVersion.sent_at).is_not(None),
+        )
+    ).all()
+    for version, emergency in rows:
+        assert emergency.id is not None and version.sent_at is not None
+        texts = session.exec(
+            select(EmergencyText).where(EmergencyText.version_id == version.id)
+        ).all()
+        if not texts:
+            continue
+        views.append(
+            EmergencyView(
+                emergency_id=emergency.id,
+                version=version.number,
+                lifted=emergency.state == EmergencyState.LIFTED,
+                sent_at=version.sent_at,
+                texts={
+                    text.language: LanguageText(
+                        message=message_from_json(text.message) if text.message else None,
+                        review=ReviewStatus(text.review),
+                        addition=text.addition,
+                        addition_status=TranslationStatus(text.addition_translation)
+                        if text.addition_translation
+                        else None,
+                    )
+                    for text in texts
+                },
+            )
+        )
+    return views
+
+
+def _write_if_changed(target: Path, data: bytes) -> None:
+    if not target.is_file() or target.read_bytes() != data:
+        write_atomic(target, data)
+
+
 def write_emergency_output(services: Services) -> None:
-    """Write every emergency's CAP files and the index feed; link them into the site."""
+    """Write every emergency's pages, CAP files and the index feed; link them into the site."""
     settings = services.settings
     root = emergency_root(settings.resolved_site_dir)
     with _emergency_lock(settings), Session(services.db) as session:
+        renderer = SiteRenderer(
+            settings, reader=FuriganaReader(load_readings(settings.resolved_readings_file))
+        )
+        for view in gather_views(session):
+            for name, data in page_files(renderer, view, settings.published_languages).items():
+                _write_if_changed(root / name, data)
         alerts = gather_alerts(settings, session)
         sender = sender_of(settings.base_url)
         city = city_names(settings)
         for alert in alerts:
             target = root / paths.alert_file(alert.emergency_id, alert.number)
-            data = alert_xml(alert, sender=sender, city=city)
-            if not target.is_file() or target.read_bytes() != data:
-                write_atomic(target, data)
+            _write_if_changed(target, alert_xml(alert, sender=sender, city=city))
         feed = index_feed(
             alerts,
             sender=sender,

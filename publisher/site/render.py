@@ -97,6 +97,7 @@ _TEMPLATES = (
     "withdrawn.html",
     "archive.html",
     "moved.html",
+    "emergency.html",
 )
 
 

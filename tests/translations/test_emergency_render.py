@@ -108,7 +108,7 @@ def test_names_keep_japanese_with_reading_and_romanisation(renderer: Renderer) -
 def test_times_are_written_for_each_language() -> None:
     moment = datetime(2026, 7, 1, 14, 30, tzinfo=timezone(timedelta(hours=9)))
     assert format_moment(moment, "ja") == "7月1日（水）14時30分"
-    assert format_moment(moment, "ja-easy") == "7月1日（水）午後2時30分"  # no 24-hour clock
+    assert format_moment(moment, "ja-easy") == "7月1日（水曜日）午後2時30分"  # no 24-hour clock
     assert format_moment(moment, "en") == "Wednesday, July 1, 2:30\u00a0PM"
     assert "julho" in format_moment(moment, "pt")
     assert "14:30" in format_moment(moment, "pt")

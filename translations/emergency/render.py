@@ -128,14 +128,18 @@ def _ja_clock(moment: datetime, easy: bool) -> str:
     return f"{half}{hour}時" + (f"{moment.minute}分" if moment.minute else "")
 
 
-def _ja_day(day: date) -> str:
-    return f"{day.month}月{day.day}日（{_JA_WEEKDAYS[day.weekday()]}）"
+def _ja_day(day: date, easy: bool = False) -> str:
+    """``7月1日（水）``; easy Japanese writes the weekday in full (``水曜日``), which its
+    furigana read rightly (a lone ``水`` is read as water)."""
+    weekday = _JA_WEEKDAYS[day.weekday()] + ("曜日" if easy else "")
+    return f"{day.month}月{day.day}日（{weekday}）"
 
 
 def format_moment(moment: datetime, language: str) -> str:
     """A moment at its own UTC offset, in the reader's words (no 24-hour clock in easy Japanese)."""
     if _japanese(language):
-        return _ja_day(moment.date()) + _ja_clock(moment, language == EASY_JAPANESE)
+        easy = language == EASY_JAPANESE
+        return _ja_day(moment.date(), easy) + _ja_clock(moment, easy)
     data = {"month": moment.month, "day": moment.day, "weekday": moment.weekday()}
     data["time"] = f"{moment.hour:02d}:{moment.minute:02d}"  # type: ignore[assignment]
     token = Token(0, "date", _ja_day(moment.date()), "", json.dumps(data))
@@ -144,7 +148,7 @@ def format_moment(moment: datetime, language: str) -> str:
 
 def format_date(day: date, language: str) -> str:
     if _japanese(language):
-        return _ja_day(day)
+        return _ja_day(day, language == EASY_JAPANESE)
     data = {"month": day.month, "day": day.day, "weekday": day.weekday()}
     return format_token_text(Token(0, "date", _ja_day(day), "", json.dumps(data)), language)
 
