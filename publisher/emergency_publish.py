@@ -26,7 +26,7 @@ from publisher.statuses import (
 )
 from publisher.tables import Emergency, EmergencyText, EmergencyVersion, utc_now
 from translations.emergency.model import EASY_JAPANESE, Variant
-from translations.emergency.render import Renderer, message_to_json
+from translations.emergency.render import Renderer, message_from_json, message_to_json
 from translations.emergency.slots import parse_slots
 from translations.languages import sentence_joiner
 from translations.pipeline import TranslationRequest, translate_documents
@@ -154,12 +154,40 @@ def run_emergency(services: Services, job_id: str) -> None:
         return
     try:
         store_texts(services, version_id)
-        publish_emergency_output(services)
+        publish_emergency_output(services)  # the text first: online within seconds
+        voice(services, version_id)
+        publish_emergency_output(services)  # then again, with the audio
         _finish(services, version_id, None)
     except Exception as error:
         log.exception("emergency job %s failed", job_id)
         _finish(services, version_id, f"{error}\n{traceback.format_exc(limit=3)}")
         raise
+
+
+def voice(services: Services, version_id: int) -> None:
+    """Read the version aloud in every language that has a voice (after its text is online)."""
+    from publisher.emergency_audio import voice_version
+    from publisher.site.writer import emergency_root
+
+    with Session(services.db) as session:
+        version = session.get(EmergencyVersion, version_id)
+        assert version is not None
+        texts = session.exec(
+            select(EmergencyText).where(EmergencyText.version_id == version_id)
+        ).all()
+        messages = {
+            text.language: message_from_json(text.message) for text in texts if text.message
+        }
+        emergency_id, number = version.emergency_id, version.number
+    missing = voice_version(
+        services,
+        emergency_root(services.settings.resolved_site_dir),
+        emergency_id,
+        number,
+        messages,
+    )
+    for language, reason in missing.items():
+        log.info("emergency %s has no audio in %s: %s", emergency_id, language, reason)
 
 
 def publish_emergency_output(services: Services) -> None:

@@ -199,6 +199,8 @@ def emergency_page(renderer: SiteRenderer, view: EmergencyView, language: str) -
         toggle=False,
     )
     context.update(
+        audio=_audio(renderer, view, language, folder),
+        easy_audio=_audio(renderer, view, EASY_JAPANESE, folder) if language == "ja" else None,
         label=strings.content(LIFTED_LABEL if view.lifted else EMERGENCY_LABEL),
         lifted=view.lifted,
         headline=sentence_html(headline_message.headline, headline_message.language),
@@ -212,6 +214,43 @@ def emergency_page(renderer: SiteRenderer, view: EmergencyView, language: str) -
         cap_label=strings.content(CAP_LABEL),
     )
     return renderer.render("emergency.html", context)
+
+
+def _audio(
+    renderer: SiteRenderer, view: EmergencyView, language: str, folder: str
+) -> dict[str, Any] | None:
+    """The player of ``language``'s audio, if it was made (it follows the text by seconds)."""
+    from audio.voices import resolve_voice
+    from publisher.emergency_audio import audio_file, captions_file
+    from publisher.site.writer import emergency_root
+
+    root = emergency_root(renderer.settings.resolved_site_dir)
+    mp3 = audio_file(language, view.emergency_id, view.version)
+    if not (root / mp3).is_file():
+        return None
+    page_language = "ja" if language == EASY_JAPANESE else language
+    strings = renderer.strings(page_language)
+    voice = resolve_voice(page_language, fallbacks=renderer.settings.voice_fallbacks)
+    native = get_language(page_language).native_name
+    substitute = (
+        strings.gettext(
+            "This audio is read by the %(voice)s voice, because no %(language)s voice "
+            "is available.",
+            voice=voice.label,
+            language=native,
+        )
+        if voice is not None and voice.language != page_language
+        else None
+    )
+    return {
+        "mp3_href": paths.relative(folder, mp3),
+        "captions_href": paths.relative(
+            folder, captions_file(language, view.emergency_id, view.version)
+        ),
+        "srclang": page_language,
+        "label": strings.gettext("Audio of this notice in %(language)s", language=native),
+        "substitute": substitute,
+    }
 
 
 def _moment(renderer: SiteRenderer, language: str, moment: datetime) -> str:

@@ -68,7 +68,14 @@ class EmergencyApp:
         return site.with_name(site.name + ".emergency")
 
 
-def make_app(tmp_path: Path, **settings: Any) -> Iterator[EmergencyApp]:
+def _silent(services: Services, version_id: int) -> None:
+    """Stands in for reading aloud where a test is about something else (voicing is slow)."""
+
+
+def make_app(tmp_path: Path, *, audio: bool = False, **settings: Any) -> Iterator[EmergencyApp]:
+    """A Kakehashi with one key per role; ``audio``: voice every emergency for real."""
+    from publisher import emergency_publish
+
     engine = FakeEngine()
     chosen = Settings(
         data_dir=tmp_path / "data",
@@ -79,9 +86,15 @@ def make_app(tmp_path: Path, **settings: Any) -> Iterator[EmergencyApp]:
     services = Services.create(chosen, translation_engine_factory=lambda _: engine)
     queue = JobQueue(services, make_huey(services, immediate=True))
     app = EmergencyApp(services, engine, queue)
-    with app.client:
-        yield app
-    services.close()
+    real_voice = emergency_publish.voice
+    if not audio:
+        emergency_publish.voice = _silent
+    try:
+        with app.client:
+            yield app
+    finally:
+        emergency_publish.voice = real_voice
+        services.close()
 
 
 @pytest.fixture

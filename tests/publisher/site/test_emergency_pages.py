@@ -103,3 +103,33 @@ def test_lifting_changes_every_page(tmp_path: Path) -> None:
         assert "Emergency information: lifted" in english
         assert "The Evacuation Order has been lifted" in english
         assert "alerts/1-2.xml" in english
+
+
+@pytest.mark.slow
+def test_the_audio_starts_with_what_to_do_and_never_plays_by_itself(tmp_path: Path) -> None:
+    for app in make_app(tmp_path, audio=True, target_languages=("en", "tl")):
+        app.issue()
+        root = app.emergency_root
+        for language, folder in (("ja", "ja"), ("ja-easy", "ja"), ("en", "en")):
+            prefix = "easy-" if language == "ja-easy" else ""
+            mp3 = root / folder / "emergencies" / "1" / f"{prefix}audio-1.mp3"
+            assert mp3.stat().st_size > 1000, language
+            captions = mp3.with_suffix(".vtt").read_text(encoding="utf-8")
+            first_cue = captions.split("\n\n")[1].splitlines()[-1]
+            expected = {
+                "ja": "危険な場所にいる人は、全員すぐに避難してください。",
+                "ja-easy": "危ない 場所から 全員 避難しましょう。",
+                "en": "Everyone in a dangerous place must evacuate now.",
+            }[language]
+            assert first_cue == expected
+        japanese = _page(app, "ja")
+        assert japanese.count("<audio controls") == 2 and "autoplay" not in japanese
+        assert '<track kind="captions"' in japanese
+        filipino = _page(app, "tl")  # no Tagalog voice and no substitute configured
+        assert "<audio" not in filipino
+        assert (
+            translations_for("tl").gettext(
+                "An audio version is not available in this language yet."
+            )
+            in filipino
+        )
