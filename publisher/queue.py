@@ -32,6 +32,9 @@ from publisher.statuses import JobKind, JobState
 from publisher.tables import Job
 
 TASK_RETRIES = MAX_ATTEMPTS - 1
+EMERGENCY_PRIORITY = 100
+"""Huey runs higher priorities first: an emergency goes ahead of every waiting publish (0)
+and edition (-10). Redis lists have no priorities; there it is queued like a publish."""
 TASK_RETRY_DELAY_SECONDS = 5
 SITE_QUIET_SECONDS = 10.0
 _JOB_LOCKS = 0x4B4A  # "KJ": the first key of the per-job advisory locks (the second: the id)
@@ -121,7 +124,23 @@ class JobQueue:
 
             build_site(services)
 
+        def emergency(job_id: str) -> None:
+            from publisher.emergency_publish import run_emergency
+
+            with running(services.db, job_id) as mine:
+                if mine:
+                    run_emergency(services, job_id)
+                else:
+                    log.info("emergency job %s is being run by another worker", job_id)
+
         options = {"retries": TASK_RETRIES, "retry_delay": TASK_RETRY_DELAY_SECONDS}
+        redis = services.settings.queue_backend == "redis"
+        self._emergency: TaskWrapper = self.huey.task(
+            name="emergency",
+            retries=TASK_RETRIES,
+            retry_delay=1,
+            priority=None if redis else EMERGENCY_PRIORITY,
+        )(emergency)
         self._publish: TaskWrapper = self.huey.task(name="publish", **options)(publish)
         self._retract: TaskWrapper = self.huey.task(name="retract", **options)(retract)
         # A request that arrives while its edition is being made schedules the next run
@@ -189,6 +208,10 @@ class JobQueue:
         nothing changed and finish at once)."""
         self._site.schedule(delay=delay)
 
+    def enqueue_emergency(self, job_id: str) -> None:
+        """Queue an emergency version's job ahead of everything else waiting."""
+        self._emergency(job_id)
+
     def enqueue(self, job: Job) -> None:
         task = self._retract if job.kind == JobKind.RETRACT else self._publish
         task(job.id)
@@ -219,8 +242,28 @@ class JobQueue:
             session.commit()
         for job in jobs:
             self.enqueue(job)
+        resumed = self._resume_emergencies(waiting)
         self._resume_editions()
-        return len(jobs)
+        return len(jobs) + resumed
+
+    def _resume_emergencies(self, waiting: set[object]) -> int:
+        """Emergency versions whose job was interrupted are queued again, first of all."""
+        from publisher.tables import EmergencyVersion
+
+        with Session(self.services.db) as session:
+            ids = [
+                version.job_id
+                for version in session.exec(
+                    select(EmergencyVersion).where(
+                        col(EmergencyVersion.job_state).in_(tuple(UNFINISHED)),
+                        col(EmergencyVersion.sent_at).is_not(None),
+                    )
+                ).all()
+                if version.job_id not in waiting and not self._running_elsewhere(version.job_id)
+            ]
+        for job_id in ids:
+            self.enqueue_emergency(job_id)
+        return len(ids)
 
     def _resume_editions(self) -> None:
         """Editions left stale by a worker that stopped are scheduled again (at once)."""

@@ -125,6 +125,11 @@ class Settings(BaseSettings):
     signin_lock_minutes: int = Field(
         default=15, ge=1, le=24 * 60, description="How long a locked account stays locked."
     )
+    emergency_without_second_approver: bool = Field(
+        default=False,
+        description="With four-eyes on, an approver may still issue, update and lift an "
+        "emergency notice alone (audited as such); off: a second approver approves it.",
+    )
     cors_origins: Annotated[tuple[str, ...], NoDecode] = Field(
         default=(), description="Origins allowed to call the API from a browser; none by default."
     )

@@ -76,3 +76,42 @@ class ImageKind(StrEnum):
     PHOTO = "photo"
     MAP = "map"
     FLYER = "flyer"
+
+
+class EmergencyState(StrEnum):
+    """Where an emergency notice stands as a whole."""
+
+    AWAITING_APPROVAL = "awaiting_approval"
+    """Issued with four-eyes on: a second approver must approve its first version."""
+    ACTIVE = "active"
+    LIFTED = "lifted"
+
+
+class EmergencyVersionState(StrEnum):
+    """One version (issue, update or lifting) of an emergency notice."""
+
+    AWAITING_APPROVAL = "awaiting_approval"
+    CURRENT = "in_effect"
+    """What residents see now (for a lifted emergency: its lifting)."""
+    SUPERSEDED = "superseded"
+    """Replaced by a later version; kept, and kept in the CAP feed's history."""
+    REJECTED = "rejected"
+    """Never approved: a later request replaced it while it waited."""
+
+
+class CapMessageType(StrEnum):
+    """CAP 1.2 ``msgType`` of a version: the first issue, an update, the lifting."""
+
+    ALERT = "Alert"
+    UPDATE = "Update"
+    CANCEL = "Cancel"
+
+
+class ReviewStatus(StrEnum):
+    """Whether the city has checked a template's wording in one language."""
+
+    REVIEWED = "reviewed"
+    NOT_REVIEWED = "not_reviewed"
+    """Published all the same in an emergency, with a note that the city has not checked it."""
+    NO_WORDING = "no_wording"
+    """The template has no text in this language: its page shows English and Japanese."""

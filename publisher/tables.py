@@ -11,7 +11,15 @@ from typing import Any
 from sqlalchemy import JSON, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from publisher.statuses import JobKind, JobState, TextVersion, WithdrawalReason
+from publisher.statuses import (
+    CapMessageType,
+    EmergencyState,
+    EmergencyVersionState,
+    JobKind,
+    JobState,
+    TextVersion,
+    WithdrawalReason,
+)
 from publisher.workflow import State
 
 
@@ -304,3 +312,84 @@ class AuditRecord(SQLModel, table=True):
     before_hash: str | None = None
     after_hash: str | None = None
     detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
+
+
+class Emergency(SQLModel, table=True):
+    """An emergency notice made from a template; its text lives in its versions."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    template_id: str = Field(index=True)
+    state: str = Field(default=EmergencyState.AWAITING_APPROVAL.value, index=True)
+    current_version: int | None = None
+    """The version residents see (None until the first is approved)."""
+    created_by: str
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
+    lifted_at: datetime | None = None
+
+
+class EmergencyVersion(SQLModel, table=True):
+    """One issue, update or lifting of an emergency: its slots, who sent it, its job.
+
+    Append-only like revisions: an update adds a row and marks the one it replaces superseded.
+    The row is also the version's publishing job (``job_id``, ``job_state``), which the API
+    reports as a bulletin's job is reported.
+    """
+
+    __table_args__ = (UniqueConstraint("emergency_id", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    emergency_id: int = Field(foreign_key="emergency.id", index=True)
+    number: int
+    message_type: str = CapMessageType.ALERT.value
+    state: str = Field(default=EmergencyVersionState.AWAITING_APPROVAL.value, index=True)
+    slots: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
+    addition: str | None = None
+    """Free text in Japanese staff added; machine-translated, and marked so on the pages."""
+    issued_by: str
+    issued_by_id: int | None = Field(default=None, foreign_key="staffmember.id")
+    approved_by_id: int | None = Field(default=None, foreign_key="staffmember.id")
+    without_second_approver: bool = False
+    """Sent under the city's four-eyes exception for emergencies (audited as such)."""
+    sent_at: datetime | None = None
+    expires_at: datetime | None = None
+    job_id: str = Field(unique=True, index=True)
+    job_state: str = Field(default=JobState.QUEUED.value, index=True)
+    job_error: str | None = None
+    job_attempts: int = 0
+    created_at: datetime = Field(default_factory=utc_now)
+    finished_at: datetime | None = None
+
+
+class EmergencyText(SQLModel, table=True):
+    """One language of one version as it was published: stored, never rendered again.
+
+    ``message`` is the rendered template (pieces, readings, sources) or None when the template
+    has no wording in that language; ``review`` is the wording's review status at that moment.
+    """
+
+    __table_args__ = (UniqueConstraint("version_id", "language"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    version_id: int = Field(foreign_key="emergencyversion.id", index=True)
+    language: str
+    review: str
+    message: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    addition: str | None = None
+    """The free-text addition in this language (machine-translated, or Japanese)."""
+    addition_translation: str | None = None
+    """A TranslationStatus: source, machine, flagged or missing."""
+    created_at: datetime = Field(default_factory=utc_now)
+
+
+class WordingReview(SQLModel, table=True):
+    """The city checked a template's wording in one language, as it was (its hash)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    template_id: str = Field(index=True)
+    language: str
+    wording_hash: str
+    reviewer: str
+    """The name of the person at the international-relations office who checked it."""
+    reviewed_by_id: int | None = Field(default=None, foreign_key="staffmember.id")
+    reviewed_at: datetime = Field(default_factory=utc_now)

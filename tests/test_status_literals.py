@@ -10,7 +10,15 @@ import ast
 from enum import StrEnum
 from pathlib import Path
 
-from publisher.statuses import JobKind, JobState, LanguageStatus
+from publisher.statuses import (
+    CapMessageType,
+    EmergencyState,
+    EmergencyVersionState,
+    JobKind,
+    JobState,
+    LanguageStatus,
+    ReviewStatus,
+)
 from publisher.workflow import Action, State
 from translations.statuses import SegmentOrigin, TranslationStatus
 
@@ -23,6 +31,10 @@ ENUMS: tuple[type[StrEnum], ...] = (
     LanguageStatus,
     SegmentOrigin,
     TranslationStatus,
+    EmergencyState,
+    EmergencyVersionState,
+    CapMessageType,
+    ReviewStatus,
 )
 VALUES = {member.value for enum in ENUMS for member in enum}
 STATUS_NAMES = {"status", "state", "origin", "translation", "kind", "translation_status"}

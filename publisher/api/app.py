@@ -13,6 +13,7 @@ from publisher.api import (
     audit,
     bulletins,
     checks,
+    emergencies,
     glossary,
     images,
     imports,
@@ -111,6 +112,7 @@ def create_app(services: Services, queue: JobQueue, *, serve_site: bool = True) 
     api.include_router(translations.router)
     api.include_router(checks.router)
     api.include_router(imports.router)
+    api.include_router(emergencies.router)
 
     @api.get("/health", tags=["health"])
     def health() -> dict[str, str]:

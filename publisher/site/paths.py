@@ -167,3 +167,19 @@ def relative(here: str, target: str) -> str:
     """
     link = up(here) + target
     return link or "./"
+
+
+def emergency_dir(language: str, emergency_id: int) -> str:
+    """An emergency notice's page in one language (its current version)."""
+    return f"{language}/emergencies/{emergency_id}/"
+
+
+ALERTS_DIR = "alerts/"
+"""The CAP 1.2 feed: one file per emergency version, and an index feed of the active ones."""
+
+
+def alert_file(emergency_id: int, version: int) -> str:
+    return f"{ALERTS_DIR}{emergency_id}-{version}.xml"
+
+
+ALERTS_INDEX = f"{ALERTS_DIR}index.xml"

@@ -107,6 +107,7 @@ _TEMPLATES = (
     "archive.html",
     "moved.html",
     "editions.html",
+    "emergency.html",
 )
 
 

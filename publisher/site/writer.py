@@ -26,6 +26,10 @@ from pathlib import Path, PurePosixPath
 
 KEEP_BUILDS = 3
 _TEMPORARY = ".kakehashi-tmp"
+_LINK_TEMPORARY = ".kakehashi-link"
+EMERGENCY_FOLDERS = ("alerts", "emergencies")
+"""Folders kept beside the builds (``<site>.emergency/``) and linked into every build:
+emergency notices are written there in seconds, never waiting for a build."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,44 @@ def builds_dir(site_dir: Path) -> Path:
     return site_dir.with_name(site_dir.name + ".builds")
 
 
+def emergency_root(site_dir: Path) -> Path:
+    return site_dir.with_name(site_dir.name + ".emergency")
+
+
+def shared_folders(root: Path) -> list[str]:
+    """The site paths of the emergency folder: ``alerts`` and ``<lang>/emergencies``."""
+    if not root.is_dir():
+        return []
+    found = []
+    for child in sorted(root.iterdir()):
+        if child.name == EMERGENCY_FOLDERS[0] and child.is_dir():
+            found.append(child.name)
+        elif (child / EMERGENCY_FOLDERS[1]).is_dir():
+            found.append(f"{child.name}/{EMERGENCY_FOLDERS[1]}")
+    return found
+
+
+def link_into(build: Path, site_dir: Path) -> None:
+    """Link a build's emergency folders to the shared ones (relative links, made atomically).
+
+    Called for a build before it is switched in, and for the current build whenever the
+    emergency folder gains a folder; a build that has the link already is left as it is.
+    """
+    root = emergency_root(site_dir)
+    for name in shared_folders(root):
+        link = build / name
+        if link.is_symlink():
+            continue
+        if link.exists():  # a folder a build wrote there itself: leave the build alone
+            continue
+        link.parent.mkdir(parents=True, exist_ok=True)
+        target = os.path.relpath(root / name, link.parent)
+        temporary = link.with_name(link.name + _LINK_TEMPORARY)
+        temporary.unlink(missing_ok=True)
+        temporary.symlink_to(target, target_is_directory=True)
+        temporary.replace(link)
+
+
 def current_build(site_dir: Path) -> Path | None:
     """The build folder the site link points to, if the site is one Kakehashi manages."""
     if not site_dir.is_symlink():
@@ -133,6 +175,7 @@ def new_build(site_dir: Path) -> Iterator[NewBuild]:
     try:
         build.staging.mkdir()
         yield build
+        link_into(build.staging, site_dir)
         build.staging.rename(folder)
     except BaseException:
         shutil.rmtree(build.staging, ignore_errors=True)

@@ -572,6 +572,68 @@ STEPS: dict[str, Step] = {
             ]
         }
     ),
+    "0010": Step(
+        add={
+            "emergency": [
+                {
+                    "id": 1,
+                    "template_id": "evacuation-order",
+                    "state": "active",
+                    "current_version": 1,
+                    "created_by": "承認 花子",
+                    "created_at": at(14),
+                    "updated_at": at(14),
+                    "lifted_at": None,
+                }
+            ],
+            "emergencyversion": [
+                {
+                    "id": 1,
+                    "emergency_id": 1,
+                    "number": 1,
+                    "message_type": "Alert",
+                    "state": "in_effect",
+                    "slots": {"areas": ["中区"], "issued_at": "2026-07-01T14:30:00+09:00"},
+                    "addition": None,
+                    "issued_by": "承認 花子",
+                    "issued_by_id": None,
+                    "approved_by_id": None,
+                    "without_second_approver": False,
+                    "sent_at": at(14),
+                    "expires_at": at(15),
+                    "job_id": "0" * 32,
+                    "job_state": "succeeded",
+                    "job_error": None,
+                    "job_attempts": 1,
+                    "created_at": at(14),
+                    "finished_at": at(14, 1),
+                }
+            ],
+            "emergencytext": [
+                {
+                    "id": 1,
+                    "version_id": 1,
+                    "language": "en",
+                    "review": "not_reviewed",
+                    "message": None,
+                    "addition": None,
+                    "addition_translation": None,
+                    "created_at": at(14),
+                }
+            ],
+            "wordingreview": [
+                {
+                    "id": 1,
+                    "template_id": "evacuation-order",
+                    "language": "en",
+                    "wording_hash": "a" * 64,
+                    "reviewer": "国際課 太郎",
+                    "reviewed_by_id": None,
+                    "reviewed_at": at(13),
+                }
+            ],
+        }
+    ),
 }
 
 
