@@ -20,6 +20,10 @@ class Permission(StrEnum):
     EDIT_READINGS = "edit_readings"
     """The furigana readings of names: like the glossary, they change every later page."""
     CORRECT_TRANSLATIONS = "correct_translations"
+    ISSUE_EMERGENCIES = "issue_emergencies"
+    """Issue, update, approve and lift emergency notices."""
+    REVIEW_EMERGENCY_WORDING = "review_emergency_wording"
+    """Mark a template's wording in a language as checked by the city."""
 
 
 GRANTS: dict[Permission, frozenset[Role]] = {
@@ -28,6 +32,8 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.EDIT_GLOSSARY: frozenset({Role.APPROVER, Role.ADMIN}),
     Permission.EDIT_READINGS: frozenset({Role.APPROVER, Role.ADMIN}),
     Permission.CORRECT_TRANSLATIONS: frozenset({Role.APPROVER, Role.ADMIN}),
+    Permission.ISSUE_EMERGENCIES: frozenset({Role.APPROVER, Role.ADMIN}),
+    Permission.REVIEW_EMERGENCY_WORDING: frozenset({Role.ADMIN}),
 }
 
 

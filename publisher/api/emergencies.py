@@ -17,11 +17,12 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from sqlmodel import Session, select
 
 from publisher import emergencies
-from publisher.api.deps import QueueDep, ServicesDep, SessionDep, StaffDep, require_role
+from publisher.api.deps import QueueDep, ServicesDep, SessionDep, StaffDep, require
 from publisher.api.errors import ERROR_RESPONSES
 from publisher.api.params import RecordId
 from publisher.emergency_publish import emergency_languages
 from publisher.keys import Staff
+from publisher.permissions import Permission
 from publisher.queue import JobQueue
 from publisher.services import Services
 from publisher.site import paths
@@ -34,7 +35,6 @@ from publisher.statuses import (
     ReviewStatus,
 )
 from publisher.tables import Emergency, EmergencyText, EmergencyVersion, StaffMember
-from publisher.workflow import Role
 from translations.emergency.model import WORDING_LANGUAGES, SlotKind, Variant, WordingSource
 from translations.emergency.slots import SlotError
 from translations.statuses import TranslationStatus
@@ -42,8 +42,8 @@ from translations.statuses import TranslationStatus
 _BODY_FIELDS = frozenset({"template", "addition"})
 router = APIRouter(prefix="/emergencies", tags=["emergencies"], responses=ERROR_RESPONSES)
 
-ApproverDep = Annotated[Staff, Depends(require_role(Role.APPROVER, Role.ADMIN))]
-AdminDep = Annotated[Staff, Depends(require_role(Role.ADMIN))]
+ApproverDep = Annotated[Staff, Depends(require(Permission.ISSUE_EMERGENCIES))]
+AdminDep = Annotated[Staff, Depends(require(Permission.REVIEW_EMERGENCY_WORDING))]
 TemplateId = Annotated[str, Path(pattern=r"^[a-z][a-z0-9-]{1,62}$")]
 WordingLanguage = Annotated[str, Path(description="A site language or ja-easy", max_length=12)]
 
