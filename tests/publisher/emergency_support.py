@@ -19,7 +19,7 @@ from publisher.settings import Settings
 from publisher.workflow import Role
 from tests.support.fake_engine import FakeEngine
 
-CAP_SCHEMA = Path(__file__).parent / "data" / "CAP-v1.2.xsd"
+CAP_SCHEMA = Path(__file__).parent / "standards" / "CAP-v1.2.xsd"
 EVACUATION = {
     "template": "evacuation-order",
     "slots": {
