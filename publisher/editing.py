@@ -13,7 +13,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from publisher import audit
-from publisher.jobs import UNFINISHED, create_job, lock_bulletin
+from publisher.jobs import PREVIEWABLE, UNFINISHED, create_job, lock_bulletin
 from publisher.keys import Staff
 from publisher.schemas import BulletinCreate, easy_text_problem
 from publisher.statuses import JobKind
@@ -186,7 +186,8 @@ def edit_bulletin(
 def act(
     session: Session, bulletin_id: int, action: Action, staff: Staff, *, four_eyes: bool
 ) -> tuple[Bulletin, Job | None]:
-    """Take a workflow step as a member of staff; publish and retract also return their job.
+    """Take a workflow step as a member of staff; publish and retract also return their job,
+    and a submit the job that previews the revision for its reviewers.
 
     Raises WorkflowError (with the HTTP status that fits) when the table refuses the step.
     """
@@ -206,7 +207,9 @@ def act(
         record_withdrawal(session, bulletin)  # what its address says from now on
         bulletin.published_revision = None
         job = create_job(session, bulletin, JobKind.RETRACT, bulletin.current_revision, staff.name)
-    elif action is not Action.SUBMIT:
+    elif action is Action.SUBMIT:
+        job = create_job(session, bulletin, JobKind.PREVIEW, bulletin.current_revision, staff.name)
+    else:
         raise WorkflowError(f"{action} is not a step staff take directly", 400)
     bulletin.state = next_state.value
     bulletin.updated_at = utc_now()
@@ -214,6 +217,30 @@ def act(
     extra = {"job": job.id} if job is not None else {}
     _record(session, staff, f"bulletin.{action.value}", bulletin, before, **extra)
     return bulletin, job
+
+
+def request_preview(session: Session, bulletin_id: int, staff: Staff) -> Job:
+    """Queue a new preview of the revision under review (an approver asks again, e.g. after
+    a glossary change); audited, not committed. Refused unless the revision is under review."""
+    bulletin = _locked(session, bulletin_id)
+    if bulletin.state not in PREVIEWABLE:
+        raise WorkflowError(
+            f"only a submitted revision is previewed; this bulletin is {bulletin.state} "
+            "(submit it first, or see its published translations)",
+            409,
+        )
+    job = create_job(session, bulletin, JobKind.PREVIEW, bulletin.current_revision, staff.name)
+    session.flush()
+    audit.record_by(
+        session,
+        staff,
+        action="bulletin.preview",
+        target=f"bulletin:{bulletin_id}",
+        before=None,
+        after=None,
+        detail={"job": job.id, "revision": bulletin.current_revision},
+    )
+    return job
 
 
 def go_live(session: Session, bulletin: Bulletin, revision: int, detail: Mapping[str, Any]) -> None:
@@ -245,12 +272,18 @@ def touch_live(session: Session, bulletin: Bulletin, detail: Mapping[str, Any]) 
 
 
 def correct_translation(
-    session: Session, row: SegmentTranslation, masked: str, staff: Staff
+    session: Session,
+    row: SegmentTranslation,
+    masked: str,
+    staff: Staff,
+    rebuild: JobKind = JobKind.CORRECT,
 ) -> Job:
     """Store a staff correction of one sentence and queue the rebuild of its pages.
 
     ``masked`` is the corrected text with the sentence's protected items as placeholders.
-    The machine's text is kept beside it; audited, not committed.
+    The machine's text is kept beside it; audited, not committed. ``rebuild`` is the job that
+    shows it: ``correct`` rebuilds the live pages, ``preview`` the preview of a revision under
+    review (whose publish then takes the correction from translation memory).
     """
     bulletin = _locked(session, row.bulletin_id)
     before = {"text": row.text, "origin": row.origin, "flags": list(row.flags)}
@@ -260,7 +293,7 @@ def correct_translation(
     row.engine, row.model_version, row.reused = "staff", "", False
     row.corrected_by, row.corrected_at = staff.name, utc_now()
     session.add(row)
-    job = create_job(session, bulletin, JobKind.CORRECT, row.revision, staff.name)
+    job = create_job(session, bulletin, rebuild, row.revision, staff.name)
     session.flush()
     audit.record_by(
         session,

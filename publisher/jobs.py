@@ -16,8 +16,12 @@ from sqlmodel import Session, col, select
 
 from publisher.statuses import JobKind, JobState
 from publisher.tables import Bulletin, Job, utc_now
+from publisher.workflow import State
 
 MAX_ATTEMPTS = 3
+
+PREVIEWABLE = frozenset({State.IN_REVIEW, State.APPROVED})
+"""The states whose working revision gets (and keeps) a preview: submitted, not yet live."""
 
 
 UNFINISHED = frozenset({JobState.QUEUED, JobState.RUNNING, JobState.RETRYING})
@@ -44,20 +48,14 @@ def create_job(
     publish still waiting in the queue is superseded at once, so only one is queued at a time.
     """
     assert bulletin.id is not None
-    if kind != JobKind.CORRECT:
+    if kind in (JobKind.PUBLISH, JobKind.RETRACT):
         bulletin.generation += 1
         session.add(bulletin)
-        waiting = session.exec(
-            select(Job).where(
-                Job.bulletin_id == bulletin.id,
-                Job.kind == JobKind.PUBLISH.value,
-                col(Job.state).in_((JobState.QUEUED.value, JobState.RETRYING.value)),
-            )
-        ).all()
-        for older in waiting:
-            older.state, older.finished_at = JobState.SUPERSEDED.value, utc_now()
-            older.error = "replaced by a newer publish or retract request"
-            session.add(older)
+        _supersede_waiting(session, bulletin.id, JobKind.PUBLISH, "a newer publish or retract")
+    if kind in (JobKind.PUBLISH, JobKind.PREVIEW):
+        # A publish makes the same translations and audio, sooner: a preview still waiting
+        # would only repeat them; a newer preview replaces an older one.
+        _supersede_waiting(session, bulletin.id, JobKind.PREVIEW, f"a newer {kind} request")
     job = Job(
         id=uuid.uuid4().hex,
         bulletin_id=bulletin.id,
@@ -70,10 +68,26 @@ def create_job(
     return job
 
 
+def _supersede_waiting(session: Session, bulletin_id: int, kind: JobKind, by: str) -> None:
+    waiting = session.exec(
+        select(Job).where(
+            Job.bulletin_id == bulletin_id,
+            Job.kind == kind.value,
+            col(Job.state).in_((JobState.QUEUED.value, JobState.RETRYING.value)),
+        )
+    ).all()
+    for older in waiting:
+        older.state, older.finished_at = JobState.SUPERSEDED.value, utc_now()
+        older.error = f"replaced by {by} request"
+        session.add(older)
+
+
 def is_current(job: Job, bulletin: Bulletin) -> bool:
     """Whether the job is still what the bulletin's latest request asked for."""
     if job.kind == JobKind.CORRECT:
         return bulletin.published_revision == job.revision
+    if job.kind == JobKind.PREVIEW:
+        return bulletin.current_revision == job.revision and bulletin.state in PREVIEWABLE
     if job.kind == JobKind.PUBLISH:
         return bulletin.generation == job.generation
     return True  # a retract only rebuilds the site from the database, which is always safe

@@ -7,7 +7,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.exceptions import HTTPException
 
-from publisher.api import audit, bulletins, glossary, jobs, keys, translations
+from publisher.api import audit, bulletins, glossary, jobs, keys, preview, translations
 from publisher.api.auth import Authenticator
 from publisher.api.docs import mount_docs
 from publisher.api.errors import http_error, method_not_allowed, validation_failed
@@ -77,6 +77,7 @@ def create_app(services: Services, queue: JobQueue, *, serve_site: bool = True) 
     api.include_router(audit.router)
     api.include_router(glossary.router)
     api.include_router(translations.router)
+    api.include_router(preview.router)
 
     @api.get("/health", tags=["health"])
     def health() -> dict[str, str]:
