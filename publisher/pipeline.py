@@ -472,6 +472,8 @@ def record_outcomes(
     site is rebuilt from the database afterwards (step 4).
     """
     job_id, revision, kind = claimed.job_id, claimed.source.revision, claimed.kind
+    if kind is JobKind.PREVIEW:
+        raise ValueError("a preview job is recorded by publisher.preview, never put online")
     with Session(services.db) as session:
         job = session.get(Job, job_id)
         assert job is not None

@@ -82,20 +82,28 @@ def run_preview(services: Services, job_id: str) -> None:
     if claimed is None:
         return
     try:
-        prepared = translate_and_voice(
-            services, claimed, media_root=services.settings.preview_dir, voice_held=True
-        )
-        if prepared is not None:
-            _render_pages(services, claimed, prepared)
-            if _record(services, claimed, [outcome for outcome, _ in prepared]):
-                with Session(services.db) as session:
-                    jobs.finish(session, job_id)
-                _remove_older_revisions(services.settings, claimed.source)
+        outcomes = prepare_preview(services, claimed)
+        if outcomes is not None and record_preview(services, claimed, outcomes):
+            with Session(services.db) as session:
+                jobs.finish(session, job_id)
+            _remove_older_revisions(services.settings, claimed.source)
     except Exception as error:
         log.exception("preview job %s failed", job_id)
         with Session(services.db) as session:
             jobs.finish(session, job_id, f"{error}\n{traceback.format_exc(limit=3)}")
         raise
+
+
+def prepare_preview(services: Services, claimed: ClaimedJob) -> list[LanguageOutcome] | None:
+    """Translate, voice and render every version into the private folder; None if the job
+    was superseded meanwhile. Nothing is recorded yet (:func:`record_preview` does)."""
+    prepared = translate_and_voice(
+        services, claimed, media_root=services.settings.preview_dir, voice_held=True
+    )
+    if prepared is None:
+        return None
+    _render_pages(services, claimed, prepared)
+    return [outcome for outcome, _ in prepared]
 
 
 def _audio(settings: Settings, outcome: LanguageOutcome) -> AudioInfo | None:
@@ -173,7 +181,9 @@ def _newer_preview_finished(session: Session, job: Job) -> bool:
     return newer is not None
 
 
-def _record(services: Services, claimed: ClaimedJob, outcomes: Sequence[LanguageOutcome]) -> bool:
+def record_preview(
+    services: Services, claimed: ClaimedJob, outcomes: Sequence[LanguageOutcome]
+) -> bool:
     """Store the preview's outcomes, if the job is still the latest wish for the revision.
 
     Returns False (the job ends as superseded) when the revision was edited, published or

@@ -497,6 +497,7 @@ class SiteRenderer:
         easy_href: str | None = None,
         easy_page: bool = False,
         original_href: str | None = None,
+        furigana_toggle: bool = True,
     ) -> bytes:
         """One page of a bulletin; ``easy_page``: the easy-Japanese page (furigana throughout,
         audio in its own folder), ``easy_href``: the link to it from the other pages,
@@ -550,7 +551,7 @@ class SiteRenderer:
             breadcrumbs=(Link(strings.content(N_("Home")), nav.home_href), category_link),
             crumb_title=title,
             nav=nav,
-            toggle=not easy_page,
+            toggle=furigana_toggle and not easy_page,
         )
         context.update(
             doc=doc,
@@ -586,7 +587,8 @@ class SiteRenderer:
     ) -> bytes:
         """A page as :meth:`bulletin_files` renders it, for a private preview served from the
         folder ``here``: no hreflang alternates (it is nobody's public version), and the
-        language chooser and the link to the original lead to the other previews."""
+        language chooser and the link to the original lead to the other previews (the
+        furigana version of the Japanese page is not previewed: no link to it)."""
         return self._bulletin_page(
             bulletin,
             version,
@@ -597,6 +599,7 @@ class SiteRenderer:
             easy_href=easy_href,
             easy_page=easy_page,
             original_href=original_href,
+            furigana_toggle=False,
         )
 
     # -- a withdrawn notice's address --------------------------------------------------------

