@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Request, status
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import FileResponse
 from sqlmodel import Session, col, select
 
 from publisher.api.deps import QueueDep, ServicesDep, SessionDep, StaffDep, require_role
@@ -209,7 +209,7 @@ def post_preview(
 
 @router.get(
     "/{bulletin_id}/preview/{language}/page",
-    response_class=HTMLResponse,
+    response_class=FileResponse,
     responses={200: {"content": {"text/html": {}}}},
 )
 def get_preview_page(
