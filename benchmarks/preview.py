@@ -4,9 +4,10 @@ Two fresh Kakehashi instances (separate data folders: no shared memory or clip c
 same sample bulletins with the transformer-base ``ja→en``, ``en→pt``, ``en→es`` packages of
 ``benchmarks/translate.py`` and real voices. The baseline submits, approves and publishes
 (its preview job is superseded unrun, as a publish request does to a waiting preview); the
-other lets each submit's preview run first, then approves and publishes. Prints the preview's
-time, both publishes' times and the ratio (publish after preview / publish alone), and checks
-that the published sentences equal the previewed ones.
+other lets each submit's preview run first, then approves and publishes. Each instance first
+publishes a short bulletin of its own, untimed, so that loading models and voices counts for
+neither. Prints the preview's time, both publishes' times and the ratio (publish after
+preview / publish alone), and checks that the published sentences equal the previewed ones.
 
     .venv/bin/python -m benchmarks.preview [--quick]
 """
@@ -98,10 +99,23 @@ def _sentences(services: object, bulletin_id: int) -> list[tuple[str, str, str]]
 
 
 def main(argv: Sequence[str] | None = None) -> None:
+    from publisher.statuses import TextVersion
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="two bulletins instead of six")
     args = parser.parse_args(argv)
     samples = load_samples(2 if args.quick else 6)
+    warm_up = [
+        samples[0].model_copy(  # type: ignore[attr-defined]
+            update={
+                "title": "準備運動",
+                "body": "これは計測の前に動かすための文です。",
+                "easy_title": None,
+                "easy_body": None,
+                "translation_source": TextVersion.ORIGINAL,
+            }
+        )
+    ]
     with tempfile.TemporaryDirectory(prefix="kakehashi-preview-bench-") as temp:
         work = Path(temp)
         print("building the transformer-base model...", flush=True)
@@ -109,6 +123,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         alone_services = _instance(work / "alone", base)
         previewed_services = _instance(work / "previewed", base)
         try:
+            # Untimed: each instance loads its models and voices on a bulletin of its own.
+            _run(alone_services, warm_up, preview_first=False)
+            _run(previewed_services, warm_up, preview_first=False)
             alone = _run(alone_services, samples, preview_first=False)
             previewed = _run(previewed_services, samples, preview_first=True)
         finally:
