@@ -16,7 +16,7 @@ from sqlmodel import Session, col, select
 
 from publisher import audit
 from publisher.clock import SYSTEM_CLOCK, Clock, aware
-from publisher.jobs import UNFINISHED, cancel_scheduled, create_job, lock_bulletin
+from publisher.jobs import PREVIEWABLE, UNFINISHED, cancel_scheduled, create_job, lock_bulletin
 from publisher.keys import Staff
 from publisher.schemas import EXPIRES_BEFORE_PUBLISH, BulletinCreate, easy_text_problem
 from publisher.statuses import JobKind, WithdrawalReason
@@ -342,7 +342,8 @@ def act(
     four_eyes: bool,
     clock: Clock = SYSTEM_CLOCK,
 ) -> tuple[Bulletin, Job | None]:
-    """Take a workflow step as a member of staff; publish and retract also return their job.
+    """Take a workflow step as a member of staff; publish and retract also return their job,
+    and a submit the job that previews the revision for its reviewers.
 
     A publish of a revision whose publish time is still ahead is *scheduled*: its job waits
     (state ``scheduled``) until the worker queues it at that time. Approving such a revision
@@ -365,7 +366,11 @@ def act(
         job = _publish(session, bulletin, staff, clock)
     elif action is Action.RETRACT:
         job = _take_down(session, bulletin, WithdrawalReason.RETRACTED, staff.name, clock)
-    elif action is not Action.SUBMIT:
+    elif action is Action.SUBMIT:
+        job = create_job(
+            session, bulletin, JobKind.PREVIEW, bulletin.current_revision, staff.name, clock=clock
+        )
+    else:
         raise WorkflowError(f"{action} is not a step staff take directly", 400)
     bulletin.state = next_state.value
     bulletin.updated_at = now
@@ -461,6 +466,34 @@ def expire(session: Session, bulletin_id: int, clock: Clock) -> Job | None:
     return job
 
 
+def request_preview(
+    session: Session, bulletin_id: int, staff: Staff, clock: Clock = SYSTEM_CLOCK
+) -> Job:
+    """Queue a new preview of the revision under review (an approver asks again, e.g. after
+    a glossary change); audited, not committed. Refused unless the revision is under review."""
+    bulletin = _locked(session, bulletin_id)
+    if bulletin.state not in PREVIEWABLE:
+        raise WorkflowError(
+            f"only a submitted revision is previewed; this bulletin is {bulletin.state} "
+            "(submit it first, or see its published translations)",
+            409,
+        )
+    job = create_job(
+        session, bulletin, JobKind.PREVIEW, bulletin.current_revision, staff.name, clock=clock
+    )
+    session.flush()
+    audit.record_by(
+        session,
+        staff,
+        action="bulletin.preview",
+        target=f"bulletin:{bulletin_id}",
+        before=None,
+        after=None,
+        detail={"job": job.id, "revision": bulletin.current_revision},
+    )
+    return job
+
+
 def go_live(
     session: Session,
     bulletin: Bulletin,
@@ -505,11 +538,14 @@ def correct_translation(
     staff: Staff,
     *,
     clock: Clock = SYSTEM_CLOCK,
+    rebuild: JobKind = JobKind.CORRECT,
 ) -> Job:
     """Store a staff correction of one sentence and queue the rebuild of its pages.
 
     ``masked`` is the corrected text with the sentence's protected items as placeholders.
-    The machine's text is kept beside it; audited, not committed.
+    The machine's text is kept beside it; audited, not committed. ``rebuild`` is the job that
+    shows it: ``correct`` rebuilds the live pages, ``preview`` the preview of a revision under
+    review (whose publish then takes the correction from translation memory).
     """
     bulletin = _locked(session, row.bulletin_id)
     before = {"text": row.text, "origin": row.origin, "flags": list(row.flags)}
@@ -519,7 +555,7 @@ def correct_translation(
     row.engine, row.model_version, row.reused = "staff", "", False
     row.corrected_by, row.corrected_at = staff.name, clock.now()
     session.add(row)
-    job = create_job(session, bulletin, JobKind.CORRECT, row.revision, staff.name, clock=clock)
+    job = create_job(session, bulletin, rebuild, row.revision, staff.name, clock=clock)
     session.flush()
     audit.record_by(
         session,

@@ -22,8 +22,12 @@ from sqlmodel import Session, col, select
 from publisher.clock import SYSTEM_CLOCK, Clock, aware
 from publisher.statuses import JobKind, JobState
 from publisher.tables import Bulletin, Job
+from publisher.workflow import State
 
 MAX_ATTEMPTS = 3
+
+PREVIEWABLE = frozenset({State.IN_REVIEW, State.APPROVED})
+"""The states whose working revision gets (and keeps) a preview: submitted, not yet live."""
 
 
 UNFINISHED = frozenset({JobState.SCHEDULED, JobState.QUEUED, JobState.RUNNING, JobState.RETRYING})
@@ -62,13 +66,14 @@ def create_job(
     """
     assert bulletin.id is not None
     now = clock.now()
-    if kind != JobKind.CORRECT:
+    if kind in (JobKind.PUBLISH, JobKind.RETRACT):
         bulletin.generation += 1
         session.add(bulletin)
-        for older in _waiting_publishes(session, bulletin.id, WAITING):
-            older.state, older.finished_at = JobState.SUPERSEDED.value, now
-            older.error = "replaced by a newer publish or retract request"
-            session.add(older)
+        _supersede_waiting(session, bulletin.id, JobKind.PUBLISH, "a newer publish or retract", now)
+    if kind in (JobKind.PUBLISH, JobKind.PREVIEW):
+        # A publish makes the same translations and audio, sooner: a preview still waiting
+        # would only repeat them; a newer preview replaces an older one.
+        _supersede_waiting(session, bulletin.id, JobKind.PREVIEW, f"a newer {kind} request", now)
     job = Job(
         id=uuid.uuid4().hex,
         bulletin_id=bulletin.id,
@@ -84,23 +89,33 @@ def create_job(
     return job
 
 
-def _waiting_publishes(
-    session: Session, bulletin_id: int, states: frozenset[JobState]
+def _waiting(
+    session: Session, bulletin_id: int, kind: JobKind, states: frozenset[JobState]
 ) -> list[Job]:
     return list(
         session.exec(
             select(Job).where(
                 Job.bulletin_id == bulletin_id,
-                Job.kind == JobKind.PUBLISH.value,
+                Job.kind == kind.value,
                 col(Job.state).in_(tuple(state.value for state in states)),
             )
         ).all()
     )
 
 
+def _supersede_waiting(
+    session: Session, bulletin_id: int, kind: JobKind, by: str, now: datetime
+) -> None:
+    """Jobs of ``kind`` not started yet (queued, retrying or scheduled) are replaced."""
+    for older in _waiting(session, bulletin_id, kind, WAITING):
+        older.state, older.finished_at = JobState.SUPERSEDED.value, now
+        older.error = f"replaced by {by} request"
+        session.add(older)
+
+
 def scheduled_publish(session: Session, bulletin_id: int) -> Job | None:
     """The publish waiting for its time, if there is one (there is at most one)."""
-    found = _waiting_publishes(session, bulletin_id, frozenset({JobState.SCHEDULED}))
+    found = _waiting(session, bulletin_id, JobKind.PUBLISH, frozenset({JobState.SCHEDULED}))
     return found[0] if found else None
 
 
@@ -163,6 +178,8 @@ def is_current(job: Job, bulletin: Bulletin) -> bool:
     """Whether the job is still what the bulletin's latest request asked for."""
     if job.kind == JobKind.CORRECT:
         return bulletin.published_revision == job.revision
+    if job.kind == JobKind.PREVIEW:
+        return bulletin.current_revision == job.revision and bulletin.state in PREVIEWABLE
     if job.kind == JobKind.PUBLISH:
         return bulletin.generation == job.generation
     return True  # a retract only rebuilds the site from the database, which is always safe

@@ -138,6 +138,13 @@ def store_translations(
         human = SegmentOrigin.HUMAN
         if row.origin == human and item.origin != human and row.text:
             continue  # a correction of this very row is never overwritten by a machine
+        # This revision's own translation found again (its preview made it): it keeps saying
+        # whether it was decoded for the revision or reused from another.
+        again = segment.id in existing and (row.text, row.input_key, row.model_version) == (
+            item.text,
+            item.input_key,
+            item.model_version,
+        )
         row.position = position
         row.source_text = segment.text
         row.text = item.text
@@ -148,5 +155,5 @@ def store_translations(
         row.source_hash = item.source_hash
         row.input_key = item.input_key
         row.glossary_terms = [term.as_dict() for term in item.glossary_terms]
-        row.reused = item.reused
+        row.reused = row.reused if again else item.reused
         session.add(row)

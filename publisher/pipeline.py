@@ -60,12 +60,16 @@ def _translate(
     )
 
 
+HOLD_FOR_REVIEW = "hold_for_review"
+"""The flagged policy that keeps a language with flagged sentences offline until corrected."""
+HELD_DETAIL = "flagged sentences wait for review: correct them to publish this language"
+
 EASY_SPEECH_SPEED = 0.85
 """The easy-Japanese page is read a little slower than the others (Open JTalk's speed)."""
 
 
-def _media_paths(services: Services, doc: LocalizedDoc, version: str) -> tuple[Path, Path]:
-    folder = services.settings.media_dir / str(doc.bulletin_id) / f"r{doc.revision}"
+def _media_paths(root: Path, doc: LocalizedDoc, version: str) -> tuple[Path, Path]:
+    folder = root / str(doc.bulletin_id) / f"r{doc.revision}"
     return folder / f"{version}.mp3", folder / f"{version}.vtt"
 
 
@@ -102,13 +106,18 @@ def _voice(services: Services, doc: LocalizedDoc, version: str) -> LanguageOutco
 
 
 def _voice_all(
-    services: Services, prepared: Sequence[tuple[LanguageOutcome, LocalizedDoc | None]]
+    services: Services,
+    prepared: Sequence[tuple[LanguageOutcome, LocalizedDoc | None]],
+    media_root: Path | None = None,
 ) -> list[LanguageOutcome]:
     """Read every published language aloud in one parallel call (all cores busy).
 
     Each language's audio succeeds or fails on its own: a failure is reported in that
     language's outcome (page published without audio, detail says why), never hidden.
+    Files go under ``media_root`` (the media folder unless a preview says otherwise), and
+    the outcomes name them relative to it.
     """
+    root = media_root or services.settings.media_dir
     from audio.tracks import TrackRequest, render_tracks
 
     outcomes = [outcome for outcome, _ in prepared]
@@ -140,12 +149,12 @@ def _voice_all(
         log.exception("audio rendering failed")
         tracks = [error] * len(requests)
     for (index, doc, request), track in zip(requests, tracks, strict=True):
-        outcomes[index] = _store_audio(services, outcomes[index], doc, request, track)
+        outcomes[index] = _store_audio(root, outcomes[index], doc, request, track)
     return outcomes
 
 
 def _store_audio(
-    services: Services,
+    root: Path,
     outcome: LanguageOutcome,
     doc: LocalizedDoc,
     request: TrackRequest,
@@ -156,20 +165,19 @@ def _store_audio(
 
     if not isinstance(track, AudioTrack):
         return replace(outcome, detail=f"audio failed: {track}")
-    mp3_path, vtt_path = _media_paths(services, doc, outcome.language)
+    mp3_path, vtt_path = _media_paths(root, doc, outcome.language)
     try:
         write_atomic(mp3_path, track.mp3)
         write_atomic(vtt_path, track.webvtt.encode("utf-8"))
     except OSError as error:
         log.exception("audio files for %s could not be written", outcome.language)
         return replace(outcome, detail=f"audio failed: {error}")
-    media = services.settings.media_dir
     return replace(
         outcome,
         voice=request.voice.label,
         voice_substitute_for=request.voice.substitute_for,
-        audio_file=str(mp3_path.relative_to(media)),
-        captions_file=str(vtt_path.relative_to(media)),
+        audio_file=str(mp3_path.relative_to(root)),
+        captions_file=str(vtt_path.relative_to(root)),
         audio_seconds=round(track.duration, 2),
     )
 
@@ -216,14 +224,14 @@ def publish_language(
         store_translations(session, source, language, translated)
         doc = localize(source, language, segment_texts(translated))
         how = _route_fields(route)
-        if doc.flagged and flagged_policy == "hold_for_review":
+        if doc.flagged and flagged_policy == HOLD_FOR_REVIEW:
             return LanguageOutcome(
                 language,
                 LanguageStatus.HELD_FOR_REVIEW,
                 doc.translation_status,
                 **how,
                 flags=_doc_flags(doc),
-                detail="flagged sentences wait for review: correct them to publish this language",
+                detail=HELD_DETAIL,
                 translated_from=translated_from,
             ), None
     outcome = LanguageOutcome(
@@ -349,12 +357,36 @@ def prepare_languages(services: Services, claimed: ClaimedJob) -> list[LanguageO
     Nothing here is public: translations are stored for the job's revision, audio files under
     its revision's folder, and only :func:`record_outcomes` makes them part of the site.
     """
+    prepared = translate_and_voice(services, claimed)
+    if prepared is None:
+        return None
+    outcomes = [outcome for outcome, _ in prepared]
+    if outcomes[0].status != LanguageStatus.PUBLISHED:
+        raise RuntimeError(f"the Japanese page could not be made: {outcomes[0].detail}")
+    return outcomes
+
+
+def translate_and_voice(
+    services: Services,
+    claimed: ClaimedJob,
+    *,
+    media_root: Path | None = None,
+    voice_held: bool = False,
+) -> list[tuple[LanguageOutcome, LocalizedDoc | None]] | None:
+    """Translate, store and voice every language of a claimed job: each outcome, with the
+    document its page shows (None when it has no page); None if the job was superseded.
+
+    A publish voices the languages it publishes into the media folder. A preview
+    (``voice_held``, ``media_root`` its private folder) also voices a language the flagged
+    policy holds back, which keeps its ``held_for_review`` outcome: the approver judges it.
+    """
     job_id, source, languages = claimed.job_id, claimed.source, claimed.languages
     routes = services.translator.routes(services.settings.source_language, languages)
     translation_source = claimed.translation_source
     translated = _translate_reachable(services, translation_source, languages, routes)
     if not _still_current(services, job_id):
         return None
+    policy = claimed.flagged_policy
     prepared: list[tuple[LanguageOutcome, LocalizedDoc | None]] = []
     for language in (services.settings.source_language, *languages):
         _set_progress(services, job_id, language, {"status": LanguageStatus.WORKING.value})
@@ -368,9 +400,13 @@ def prepare_languages(services: Services, claimed: ClaimedJob) -> list[LanguageO
                     language,
                     route,
                     translated.get((source.bulletin_id, language)),
-                    claimed.flagged_policy,
+                    "publish_with_note" if voice_held else policy,
                     (claimed.translated_from, translation_source),
                 )
+                if voice_held and doc is not None and doc.flagged and policy == HOLD_FOR_REVIEW:
+                    outcome = replace(
+                        outcome, status=LanguageStatus.HELD_FOR_REVIEW, detail=HELD_DETAIL
+                    )
             except Exception as error:
                 log.exception("publishing %s failed", language)
                 outcome = LanguageOutcome(
@@ -386,13 +422,11 @@ def prepare_languages(services: Services, claimed: ClaimedJob) -> list[LanguageO
     if claimed.easy is not None:
         prepared.append(_easy_version(services, claimed.easy))
         _set_progress(services, job_id, EASY_JAPANESE, {"status": LanguageStatus.VOICING.value})
-    outcomes = _voice_all(services, prepared)
+    outcomes = _voice_all(services, prepared, media_root)
     for (_, doc), outcome in zip(prepared, outcomes, strict=True):
         if doc is not None:
             _set_progress(services, job_id, outcome.language, outcome.progress())
-    if outcomes[0].status != LanguageStatus.PUBLISHED:
-        raise RuntimeError(f"the Japanese page could not be made: {outcomes[0].detail}")
-    return outcomes
+    return [(outcome, doc) for outcome, (_, doc) in zip(outcomes, prepared, strict=True)]
 
 
 def run_publish(services: Services, job_id: str) -> None:
@@ -441,6 +475,8 @@ def record_outcomes(
     site is rebuilt from the database afterwards (step 4).
     """
     job_id, revision, kind = claimed.job_id, claimed.source.revision, claimed.kind
+    if kind is JobKind.PREVIEW:
+        raise ValueError("a preview job is recorded by publisher.preview, never put online")
     with Session(services.db) as session:
         job = session.get(Job, job_id)
         assert job is not None

@@ -37,6 +37,8 @@ EMERGENCY_PRIORITY = 100
 and edition (-10). Redis lists have no priorities; there it is queued like a publish."""
 TASK_RETRY_DELAY_SECONDS = 5
 SITE_QUIET_SECONDS = 10.0
+PREVIEW_PRIORITY = -5
+"""Below publish, correction and retract jobs (priority 0), above editions (-10)."""
 _JOB_LOCKS = 0x4B4A  # "KJ": the first key of the per-job advisory locks (the second: the id)
 
 log = logging.getLogger(__name__)
@@ -115,6 +117,15 @@ class JobQueue:
                 else:
                     log.info("job %s is being run by another worker", job_id)
 
+        def preview(job_id: str) -> None:
+            from publisher.preview import run_preview
+
+            with running(services.db, job_id) as mine:
+                if mine:
+                    run_preview(services, job_id)
+                else:
+                    log.info("job %s is being run by another worker", job_id)
+
         def edition(start: str, end: str) -> None:
             period = (date.fromisoformat(start), date.fromisoformat(end))
             self._editions_runner().submit(self._remake, period)
@@ -143,6 +154,12 @@ class JobQueue:
         )(emergency)
         self._publish: TaskWrapper = self.huey.task(name="publish", **options)(publish)
         self._retract: TaskWrapper = self.huey.task(name="retract", **options)(retract)
+        # Previews wait for publishes, corrections and retracts where the queue orders by
+        # priority (not on Redis, whose lists have none: there they keep their turn).
+        redis = services.settings.queue_backend == "redis"
+        self._preview: TaskWrapper = self.huey.task(
+            name="preview", **options, priority=None if redis else PREVIEW_PRIORITY
+        )(preview)
         # A request that arrives while its edition is being made schedules the next run
         # itself: no retries needed; a failure waits for the next change or restart.
         self._edition: TaskWrapper = self.huey.task(name="edition")(edition)
@@ -213,8 +230,8 @@ class JobQueue:
         self._emergency(job_id)
 
     def enqueue(self, job: Job) -> None:
-        task = self._retract if job.kind == JobKind.RETRACT else self._publish
-        task(job.id)
+        tasks = {JobKind.RETRACT: self._retract, JobKind.PREVIEW: self._preview}
+        tasks.get(JobKind(job.kind), self._publish)(job.id)
 
     def resume_interrupted(self) -> int:
         """Re-enqueue jobs left unfinished when the last worker stopped (crash or kill).

@@ -20,7 +20,13 @@ from pydantic import (
 from publisher.outcomes import LanguageOutcome
 from publisher.settings import SUPPORTED_LANGUAGES
 from publisher.site import paths
-from publisher.statuses import ImageKind, LanguageStatus, ScheduleState, TextVersion
+from publisher.statuses import (
+    ImageKind,
+    LanguageStatus,
+    PreviewStatus,
+    ScheduleState,
+    TextVersion,
+)
 from translations.statuses import RouteVia, TranslationStatus
 
 MAX_TITLE_CHARS = 200
@@ -840,3 +846,33 @@ class ImportedDocumentPublic(BaseModel):
     body: str = Field(description="Markdown, as the bulletin body takes it.")
     images: list[ImportedImagePublic]
     messages: list[ImportMessagePublic]
+
+
+class PreviewLanguagePublic(LanguageVersionPublic):
+    """One language of a preview: the outcome a publish would record (``status``), what the
+    approver should look at first (``preview``), and every sentence, flagged ones first.
+
+    ``page_url``, ``audio_url`` and ``captions_url`` are private: they answer signed-in staff
+    only, and are never part of the public site."""
+
+    preview: PreviewStatus
+    flagged_sentences: int = Field(description="How many sentences carry a flag.")
+    segments: list[SegmentTranslationPublic] = Field(
+        description="Each sentence beside its Japanese source (Japanese | translation | flags "
+        "| glossary terms), flagged sentences first, then in reading order."
+    )
+
+
+class PreviewPublic(BaseModel):
+    """The preview of a bulletin's revision under review, language by language."""
+
+    bulletin_id: int
+    state: str
+    revision: int = Field(description="The revision previewed.")
+    current: bool = Field(
+        description="Whether it is the working revision (false: an older revision's preview "
+        "while the working revision's is made or was never asked for)."
+    )
+    flagged_policy: str
+    job: JobPublic | None = Field(description="The latest preview job of the working revision.")
+    languages: list[PreviewLanguagePublic]

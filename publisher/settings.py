@@ -215,6 +215,16 @@ class Settings(BaseSettings):
             raise ValueError("KAKEHASHI_BASE_URL must be the public URL in production")
         return self
 
+    @model_validator(mode="after")
+    def _keep_previews_out_of_the_site(self) -> Settings:
+        site, previews = self.resolved_site_dir.resolve(), self.preview_dir.resolve()
+        if previews.is_relative_to(site) or site.is_relative_to(previews):
+            raise ValueError(
+                f"the site folder ({site}) must not contain, or be inside, the private preview "
+                f"folder ({previews}): choose another KAKEHASHI_SITE_DIR"
+            )
+        return self
+
     @property
     def resolved_data_dir(self) -> Path:
         return self.data_dir.resolve()
@@ -236,6 +246,12 @@ class Settings(BaseSettings):
     def media_dir(self) -> Path:
         """Audio and captions made by the pipeline; the site builder links them into the site."""
         return self.resolved_data_dir / "media"
+
+    @property
+    def preview_dir(self) -> Path:
+        """Previews of revisions under review (pages, audio): private, beside the site and
+        never inside it; only signed-in staff reach them, through the API."""
+        return self.resolved_data_dir / "preview"
 
     @property
     def argos_dir(self) -> Path:

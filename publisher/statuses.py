@@ -14,6 +14,8 @@ class JobKind(StrEnum):
     RETRACT = "retract"
     CORRECT = "correct"
     """Rebuild the live revision's pages after a staff correction."""
+    PREVIEW = "preview"
+    """Translate and voice the working revision into the private preview area, for review."""
 
 
 class JobState(StrEnum):
@@ -115,3 +117,20 @@ class ReviewStatus(StrEnum):
     """Published all the same in an emergency, with a note that the city has not checked it."""
     NO_WORDING = "no_wording"
     """The template has no text in this language: its page shows English and Japanese."""
+
+
+class PreviewStatus(StrEnum):
+    """What an approver needs to know first of one language of a preview (the most serious)."""
+
+    WORKING = "working"
+    """The preview job has not finished this revision yet."""
+    READY = "ready"
+    """Translated and voiced, nothing flagged: it would be published as it is."""
+    FLAGGED = "flagged"
+    """Some sentences are flagged; they would be published with a note."""
+    HELD_FOR_REVIEW = "held_for_review"
+    """Some sentences are flagged and the bulletin holds such languages back until corrected."""
+    MISSING_MODEL = "missing_model"
+    NO_VOICE = "no_voice"
+    """The text is ready but there is no audio (no voice installed, or voicing failed)."""
+    FAILED = "failed"

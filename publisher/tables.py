@@ -202,10 +202,10 @@ class Job(SQLModel, table=True):
     finished_at: datetime | None = None
 
 
-class LanguageVersion(SQLModel, table=True):
-    """What is (or is not) online for one bulletin in one language, and why."""
-
-    __table_args__ = (UniqueConstraint("bulletin_id", "language"),)
+class VersionColumns(SQLModel):
+    """The columns of one bulletin's outcome in one language (a ``LanguageOutcome``), shared by
+    what is online (:class:`LanguageVersion`) and what a preview made (:class:`PreviewVersion`).
+    """
 
     id: int | None = Field(default=None, primary_key=True)
     bulletin_id: int = Field(foreign_key="bulletin.id", index=True)
@@ -215,17 +215,39 @@ class LanguageVersion(SQLModel, table=True):
     translation: str
     route: str | None = None
     # For each step of the route: the model's family, name, version and licence.
-    models: list[dict[str, str]] = Field(default_factory=list, sa_column=Column(JSON))
+    models: list[dict[str, str]] = Field(default_factory=list, sa_type=JSON, nullable=True)
     voice: str | None = None
     voice_substitute_for: str | None = None
     audio_file: str | None = None
     captions_file: str | None = None
     audio_seconds: float | None = None
-    flags: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    flags: list[str] = Field(default_factory=list, sa_type=JSON, nullable=True)
     detail: str | None = None
     translated_from: str | None = None
     """The Japanese text (a TextVersion) the translation was made from; None for the source."""
     updated_at: datetime = Field(default_factory=utc_now)
+
+
+class LanguageVersion(VersionColumns, table=True):
+    """What is (or is not) online for one bulletin in one language, and why."""
+
+    __table_args__ = (UniqueConstraint("bulletin_id", "language"),)
+
+
+class PreviewVersion(VersionColumns, table=True):
+    """What a publish of the working revision would put online in one language, made before
+    approval for the approver to judge (``publisher.preview``).
+
+    A table of its own, never a scope of :class:`LanguageVersion`: nothing that builds the
+    public site or reports what is online reads it, so a preview cannot reach the public by a
+    forgotten filter. ``status`` is the status a publish would record; audio files and the
+    page are under the private preview folder (``Settings.preview_dir``), never the site.
+    """
+
+    __table_args__ = (UniqueConstraint("bulletin_id", "language"),)
+
+    job_id: str = Field(foreign_key="job.id")
+    """The preview job that made it (the newest one that finished for the revision)."""
 
 
 class SegmentTranslation(SQLModel, table=True):

@@ -19,6 +19,7 @@ from publisher.api import (
     imports,
     jobs,
     keys,
+    preview,
     translations,
 )
 from publisher.api import readings as readings_api
@@ -113,6 +114,7 @@ def create_app(services: Services, queue: JobQueue, *, serve_site: bool = True) 
     api.include_router(checks.router)
     api.include_router(imports.router)
     api.include_router(emergencies.router)
+    api.include_router(preview.router)
 
     @api.get("/health", tags=["health"])
     def health() -> dict[str, str]:

@@ -415,10 +415,18 @@ def _act(
 
 @router.post("/{bulletin_id}/submit")
 def submit_bulletin(
-    bulletin_id: RecordId, staff: StaffDep, session: SessionDep, services: ServicesDep
+    bulletin_id: RecordId,
+    staff: StaffDep,
+    session: SessionDep,
+    services: ServicesDep,
+    queue: QueueDep,
 ) -> BulletinPublic:
-    """Send the current revision for review."""
-    return _simple_transition(bulletin_id, Action.SUBMIT, staff, session, services)
+    """Send the current revision for review; its preview (every language translated and
+    voiced, privately: ``GET .../preview``) is made in the background for the reviewers."""
+    bulletin, job = _act(session, services, bulletin_id, Action.SUBMIT, staff)
+    if job is not None:
+        queue.enqueue(job)
+    return _public(services, session, bulletin)
 
 
 @router.post("/{bulletin_id}/approve")

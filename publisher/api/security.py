@@ -8,6 +8,8 @@ which no browser or proxy cache should keep.
 
 from __future__ import annotations
 
+import re
+
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -46,11 +48,16 @@ def _is_api_answer(path: str, api_prefix: str) -> bool:
     )
 
 
+_PREVIEW_PAGE = re.compile(r"/bulletins/[0-9]+/preview/[^/]+/page")
+
+
 def policy_for(path: str, api_prefix: str) -> str:
     if path == WORKSPACE_PREFIX or path.startswith(f"{WORKSPACE_PREFIX}/"):
         return WORKSPACE_POLICY
     if path.startswith(f"{api_prefix}/docs"):
         return DOCS_POLICY
+    if path.startswith(api_prefix) and _PREVIEW_PAGE.fullmatch(path[len(api_prefix) :]):
+        return SITE_POLICY  # a page of the site, previewed: its own style, script and audio
     if path.startswith(api_prefix):
         return API_POLICY
     return SITE_POLICY

@@ -32,7 +32,7 @@ from publisher.schemas import (
 from publisher.services import Services
 from publisher.sources import stored_source
 from publisher.statuses import LanguageStatus, TextVersion
-from publisher.tables import Bulletin, LanguageVersion, SegmentTranslation
+from publisher.tables import Bulletin, LanguageVersion, SegmentTranslation, VersionColumns
 from translations.corrections import CorrectionError, mask_correction
 from translations.document import Segment
 from translations.languages import UnknownLanguageError, get_language
@@ -74,13 +74,13 @@ def _version(session: Session, bulletin_id: RecordId, language: str) -> Language
     return version
 
 
-def _translated_from(session: Session, version: LanguageVersion) -> SourceDoc:
+def translated_from_source(session: Session, version: VersionColumns) -> SourceDoc:
     """The stored Japanese text the language was translated from (original or easy)."""
     text = TextVersion(version.translated_from or TextVersion.ORIGINAL)
     return stored_source(session, version.bulletin_id, version.revision, text)
 
 
-def _rows(session: Session, version: LanguageVersion) -> dict[str, SegmentTranslation]:
+def sentence_rows(session: Session, version: VersionColumns) -> dict[str, SegmentTranslation]:
     rows = session.exec(
         select(SegmentTranslation)
         .where(
@@ -93,7 +93,7 @@ def _rows(session: Session, version: LanguageVersion) -> dict[str, SegmentTransl
     return {row.segment_id: row for row in rows}
 
 
-def _segment_public(
+def segment_public(
     segment: Segment, row: SegmentTranslation, language: str, source_language: str
 ) -> SegmentTranslationPublic:
     return SegmentTranslationPublic(
@@ -141,8 +141,8 @@ def get_translation(
     """Every sentence of the language's current version beside its Japanese source."""
     code = _language(services, language)
     version = _version(session, bulletin_id, code)
-    source = _translated_from(session, version)
-    rows = _rows(session, version)
+    source = translated_from_source(session, version)
+    rows = sentence_rows(session, version)
     source_language = services.settings.source_language
     return LanguageTranslationPublic(
         bulletin_id=bulletin_id,
@@ -154,7 +154,7 @@ def get_translation(
         flags=list(version.flags),
         translated_from=TextVersion(version.translated_from) if version.translated_from else None,
         segments=[
-            _segment_public(segment, rows[segment.id], code, source_language)
+            segment_public(segment, rows[segment.id], code, source_language)
             for segment in source.segments()
             if segment.id in rows
         ],
@@ -183,9 +183,9 @@ def correct_segment(
     """
     code = _language(services, language)
     version = _version(session, bulletin_id, code)
-    source = _translated_from(session, version)
+    source = translated_from_source(session, version)
     segment = _segments(source).get(segment_id)
-    row = _rows(session, version).get(segment_id)
+    row = sentence_rows(session, version).get(segment_id)
     if segment is None or row is None:
         raise HTTPException(
             status.HTTP_404_NOT_FOUND,
@@ -197,7 +197,7 @@ def correct_segment(
         raise invalid("text", str(error)) from error
     job = correct_translation(session, row, masked, staff)
     session.commit()
-    public = _segment_public(segment, row, code, services.settings.source_language)
+    public = segment_public(segment, row, code, services.settings.source_language)
     queue.enqueue(job)
     return CorrectionAccepted(
         segment=public,

@@ -525,9 +525,12 @@ class SiteRenderer:
         *,
         easy_href: str | None = None,
         easy_page: bool = False,
+        original_href: str | None = None,
+        furigana_toggle: bool = True,
     ) -> bytes:
         """One page of a bulletin; ``easy_page``: the easy-Japanese page (furigana throughout,
-        audio in its own folder), ``easy_href``: the link to it from the other pages."""
+        audio in its own folder), ``easy_href``: the link to it from the other pages,
+        ``original_href``: the link to the Japanese original (its public page by default)."""
         doc = version.doc
         language = doc.language
         strings = self.strings(language, furigana)
@@ -577,7 +580,7 @@ class SiteRenderer:
             breadcrumbs=(Link(strings.content(N_("Home")), nav.home_href), category_link),
             crumb_title=title,
             nav=nav,
-            toggle=not easy_page,
+            toggle=furigana_toggle and not easy_page,
         )
         context.update(
             doc=doc,
@@ -592,13 +595,42 @@ class SiteRenderer:
             if updated != published
             else None,
             updated_iso=bulletin.updated_at.isoformat(timespec="seconds"),
-            original_href=paths.relative(here, paths.bulletin_dir(self.source, bulletin.id)),
+            original_href=original_href
+            or paths.relative(here, paths.bulletin_dir(self.source, bulletin.id)),
             source_language=self.source,
             images_href=("../" if furigana and not easy_page else "") + paths.IMAGES,
             audio=audio_context,
             speeds=SPEEDS,
         )
         return self.render("bulletin.html", context)
+
+    def preview_page(
+        self,
+        bulletin: PublishedBulletin,
+        version: PageVersion,
+        here: str,
+        switcher: Sequence[SwitcherItem],
+        original_href: str,
+        *,
+        easy_page: bool = False,
+        easy_href: str | None = None,
+    ) -> bytes:
+        """A page as :meth:`bulletin_files` renders it, for a private preview served from the
+        folder ``here``: no hreflang alternates (it is nobody's public version), and the
+        language chooser and the link to the original lead to the other previews (the
+        furigana version of the Japanese page is not previewed: no link to it)."""
+        return self._bulletin_page(
+            bulletin,
+            version,
+            here,
+            easy_page,
+            (),
+            switcher,
+            easy_href=easy_href,
+            easy_page=easy_page,
+            original_href=original_href,
+            furigana_toggle=False,
+        )
 
     # -- a withdrawn notice's address --------------------------------------------------------
 

@@ -632,6 +632,32 @@ STEPS: dict[str, Step] = {
                     "reviewed_at": at(13),
                 }
             ],
+        },
+    ),
+    "0011": Step(
+        add={
+            "previewversion": [
+                {
+                    "id": 1,
+                    "bulletin_id": 1,
+                    "language": "pt",
+                    "revision": 2,
+                    "status": "held_for_review",
+                    "translation": "flagged",
+                    "route": "pivot",
+                    "models": [{"family": "argos", "name": "ja-en", "version": "1.0"}],
+                    "voice": "pt-br",
+                    "voice_substitute_for": None,
+                    "audio_file": "1/r2/pt.mp3",
+                    "captions_file": "1/r2/pt.vtt",
+                    "audio_seconds": 12.5,
+                    "flags": ["repeated-words"],
+                    "detail": "flagged sentences wait for review",
+                    "translated_from": "original",
+                    "updated_at": at(14),
+                    "job_id": "3f2c9a60-0000-4000-8000-000000000001",
+                }
+            ]
         }
     ),
 }

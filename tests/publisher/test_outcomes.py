@@ -5,7 +5,7 @@ from __future__ import annotations
 from publisher.outcomes import FIELDS, LanguageOutcome
 from publisher.schemas import LanguageVersionPublic
 from publisher.statuses import LanguageStatus, TextVersion
-from publisher.tables import LanguageVersion
+from publisher.tables import LanguageVersion, PreviewVersion
 from translations.statuses import TranslationStatus
 
 OUTCOME = LanguageOutcome(
@@ -44,6 +44,13 @@ OUTCOME = LanguageOutcome(
 def test_the_table_has_a_column_for_every_field_and_reads_back_the_same() -> None:
     assert set(FIELDS) <= set(LanguageVersion.model_fields)
     row = LanguageVersion(bulletin_id=3, revision=2, **OUTCOME.columns())
+    assert LanguageOutcome.of_row(row) == OUTCOME
+
+
+def test_a_preview_row_has_the_same_columns_and_reads_back_the_same() -> None:
+    shared = set(PreviewVersion.model_fields) - {"job_id"}
+    assert shared == set(LanguageVersion.model_fields)
+    row = PreviewVersion(bulletin_id=3, revision=2, job_id="j", **OUTCOME.columns())
     assert LanguageOutcome.of_row(row) == OUTCOME
 
 

@@ -68,3 +68,14 @@ def test_pins_reach_the_engine(tmp_path: Path) -> None:
     assert isinstance(engine, ArgosEngine)
     assert engine.pins == {"vi": RouteVia.BILINGUAL}
     assert engine.models_dir == settings.models_dir
+
+
+@pytest.mark.parametrize("site", ["data", "data/preview/site"])
+def test_a_site_folder_that_would_hold_or_be_inside_the_previews_is_refused(
+    tmp_path: Path, site: str
+) -> None:
+    with pytest.raises(ValueError, match="private preview folder"):
+        Settings(data_dir=tmp_path / "data", site_dir=tmp_path / site)
+    assert Settings(data_dir=tmp_path / "data", site_dir=tmp_path / "public").preview_dir == (
+        (tmp_path / "data" / "preview").resolve()
+    )

@@ -30,7 +30,7 @@ from hypothesis.stateful import (
 )
 from sqlmodel import Session, col, select
 
-from publisher import pipeline
+from publisher import pipeline, preview
 from publisher.documents import LocalizedDoc
 from publisher.editing import act, create_bulletin, edit_bulletin
 from publisher.keys import Staff
@@ -206,7 +206,10 @@ class Workflow(RuleBasedStateMachine):
 
     def _translate(self, job: InFlight) -> None:
         assert job.claimed is not None
-        job.outcomes = pipeline.prepare_languages(self.services, job.claimed)
+        if job.kind is JobKind.PREVIEW:  # the preview's own steps, into its private folder
+            job.outcomes = preview.prepare_preview(self.services, job.claimed)
+        else:
+            job.outcomes = pipeline.prepare_languages(self.services, job.claimed)
         if job.outcomes is None:
             self.in_flight.remove(job)
         else:
@@ -214,7 +217,9 @@ class Workflow(RuleBasedStateMachine):
 
     def _record(self, job: InFlight) -> None:
         assert job.claimed is not None and job.outcomes is not None
-        if pipeline.record_outcomes(self.services, job.claimed, job.outcomes):
+        if job.kind is JobKind.PREVIEW:
+            preview.record_preview(self.services, job.claimed, job.outcomes)
+        elif pipeline.record_outcomes(self.services, job.claimed, job.outcomes):
             self.expected.actions["bulletin.published"] += 1
         self.in_flight.remove(job)
 
