@@ -21,7 +21,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request, status
 from fastapi.responses import FileResponse
 from sqlmodel import Session, col, select
 
-from publisher.api.deps import QueueDep, ServicesDep, SessionDep, StaffDep, require_role
+from publisher.api.deps import QueueDep, ServicesDep, SessionDep, StaffDep, require
 from publisher.api.errors import ERROR_RESPONSES, invalid
 from publisher.api.params import RecordId
 from publisher.api.translations import segment_public, sentence_rows, translated_from_source
@@ -29,6 +29,7 @@ from publisher.editing import correct_translation, request_preview, revision_of
 from publisher.jobs import PREVIEWABLE
 from publisher.keys import Staff
 from publisher.outcomes import EASY_JAPANESE, LanguageOutcome
+from publisher.permissions import Permission, allows
 from publisher.preview import page_file, preview_status, served_from
 from publisher.schemas import (
     CorrectionAccepted,
@@ -44,12 +45,12 @@ from publisher.services import Services
 from publisher.site import paths
 from publisher.statuses import JobKind, LanguageStatus
 from publisher.tables import Bulletin, Job, PreviewVersion, Revision
-from publisher.workflow import Role, WorkflowError
+from publisher.workflow import WorkflowError
 from translations.corrections import CorrectionError, mask_correction
 
 router = APIRouter(prefix="/bulletins", tags=["preview"], responses=ERROR_RESPONSES)
 
-Reviewer = Annotated[Staff, Depends(require_role(Role.APPROVER, Role.ADMIN))]
+Reviewer = Annotated[Staff, Depends(require(Permission.CORRECT_TRANSLATIONS))]
 
 PRIVATE = {"Cache-Control": "private, no-store"}
 """Preview files are for the member of staff who asked: no shared or browser cache keeps them."""
@@ -64,7 +65,7 @@ def _bulletin(session: Session, bulletin_id: int) -> Bulletin:
 
 def _may_see(session: Session, staff: Staff, bulletin_id: int) -> None:
     """Approvers and admins see every preview; an editor only those of bulletins they wrote."""
-    if staff.role in (Role.APPROVER, Role.ADMIN):
+    if allows(staff.role, Permission.CORRECT_TRANSLATIONS):
         return
     authored = session.exec(
         select(Revision.id).where(
