@@ -44,8 +44,10 @@ JOB_KINDS = {
     JobKind.PUBLISH: N_("Publishing"),
     JobKind.RETRACT: N_("Retracting"),
     JobKind.CORRECT: N_("Applying a correction"),
+    JobKind.PREVIEW: N_("Preparing the preview for review"),
 }
 JOB_STATES = {
+    JobState.SCHEDULED: N_("scheduled"),
     JobState.QUEUED: N_("queued"),
     JobState.RUNNING: N_("running"),
     JobState.RETRYING: N_("retrying"),

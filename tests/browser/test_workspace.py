@@ -261,7 +261,9 @@ def test_submit_approve_publish_with_the_keyboard_alone(
     bulletin_id = int(bulletin_path.rsplit("/", 1)[1])
     with Session(services.db) as session:
         bulletin = session.get(Bulletin, bulletin_id)
-        job = session.exec(select(Job).where(Job.bulletin_id == bulletin_id)).one()
+        job = session.exec(
+            select(Job).where(Job.bulletin_id == bulletin_id, Job.kind == "publish")
+        ).one()
     assert bulletin is not None and bulletin.state == "approved"
     assert job.kind == "publish" and job.requested_by == "承認 花子"
 

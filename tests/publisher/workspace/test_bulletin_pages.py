@@ -120,9 +120,10 @@ def test_buttons_follow_the_workflow_table_and_crafted_steps_are_refused(
     assert response.status_code == 403
     with Session(services.db) as session:
         bulletin = session.get(Bulletin, bulletin_id)
-        assert session.exec(select(Job)).first() is None
+        kinds = session.exec(select(Job.kind)).all()
         actions = session.exec(select(AuditRecord.action).order_by(col(AuditRecord.id))).all()
     assert bulletin is not None and bulletin.state == "approved"
+    assert kinds == ["preview"]  # the submit's preview for the approver; no publish
     assert [a for a in actions if a.startswith("bulletin.")] == [
         "bulletin.create",
         "bulletin.submit",
