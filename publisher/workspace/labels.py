@@ -44,6 +44,7 @@ JOB_KINDS = {
     JobKind.PUBLISH: N_("Publishing"),
     JobKind.RETRACT: N_("Retracting"),
     JobKind.CORRECT: N_("Applying a correction"),
+    JobKind.PREVIEW: N_("Preparing the preview for review"),
 }
 JOB_STATES = {
     JobState.QUEUED: N_("queued"),
