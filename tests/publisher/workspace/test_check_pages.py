@@ -112,3 +112,11 @@ def test_overlapping_spans_are_marked_once() -> None:
         Piece("ef", False),
     )
     assert pieces("abc", []) == (Piece("abc", False),)
+
+
+def test_an_empty_form_is_checked_without_error(browser: Browser) -> None:
+    editor = browser("editor-san")
+    response = post_form(editor, "/staff/bulletins/new", "/staff/bulletins/check", {})
+    assert response.status_code == 200
+    tree = html.fromstring(response.text)
+    assert tree.xpath("string(//section[@id='checks']//dl/dd[1])") == "0"

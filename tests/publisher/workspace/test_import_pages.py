@@ -12,7 +12,7 @@ from httpx import Response
 from lxml import html
 from sqlmodel import Session, func, select
 
-from publisher.imports.docx import import_docx
+from publisher.imports.docx import MAX_DOCX_BYTES, import_docx
 from publisher.services import Services
 from publisher.tables import Bulletin
 from publisher.workspace.render import LANGUAGE_COOKIE
@@ -94,3 +94,11 @@ def test_no_file_chosen_says_so(browser: Browser) -> None:
     )
     assert response.status_code == 400
     assert "取り込むWordファイル（.docx）を選んでください。" in response.text
+
+
+def test_a_file_over_the_limit_is_refused_with_the_limit(browser: Browser) -> None:
+    editor = browser("editor-san")
+    response = upload(editor, b"0" * (MAX_DOCX_BYTES + 1))
+    assert response.status_code == 413
+    (alert,) = html.fromstring(response.text).xpath("//*[@role='alert']")
+    assert f"{MAX_DOCX_BYTES // 1_000_000} MB" in alert.text_content()
