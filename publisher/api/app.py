@@ -86,6 +86,10 @@ def create_app(services: Services, queue: JobQueue, *, serve_site: bool = True) 
                 settings.max_upload_bytes,
                 settings.upload_read_timeout_seconds,
             ),
+            re.compile(rf"{WORKSPACE_PREFIX}/bulletins/import/?"): (
+                settings.max_upload_bytes,
+                settings.upload_read_timeout_seconds,
+            ),
             re.compile(rf"{API_PREFIX}/bulletins/\d+/images/?"): (
                 settings.max_image_bytes + images.FORM_OVERHEAD_BYTES,
                 settings.upload_read_timeout_seconds,

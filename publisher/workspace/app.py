@@ -14,8 +14,10 @@ from publisher.services import Services
 from publisher.workspace import (
     audit_pages,
     bulletin_pages,
+    check_pages,
     dashboard,
     glossary_pages,
+    import_pages,
     keys_pages,
     readings_pages,
     signin_pages,
@@ -37,6 +39,9 @@ def create_workspace(services: Services, queue: JobQueue, turns: WriteTurns | No
         workspace.add_exception_handler(error, handler)
     workspace.include_router(signin_pages.router)
     workspace.include_router(dashboard.router)
+    # Before the bulletin pages: their POST /bulletins/{id}/{step} would take /check.
+    workspace.include_router(check_pages.router)
+    workspace.include_router(import_pages.router)
     workspace.include_router(bulletin_pages.router)
     workspace.include_router(users.router)
     workspace.include_router(audit_pages.router)

@@ -25,14 +25,17 @@ from publisher.editing import (
     facts,
     revision_of,
 )
+from publisher.imports.docx import MAX_DOCX_BYTES
 from publisher.keys import Staff
 from publisher.schemas import BulletinCreate, BulletinUpdate
 from publisher.services import Services
 from publisher.tables import Bulletin, Job, LanguageVersion, Revision
 from publisher.workflow import Action, WorkflowError, check_transition
+from publisher.workspace.check_view import CATEGORIES, ChecksView, checks_view
 from publisher.workspace.deps import CsrfDep, SignedInDep
+from publisher.workspace.imported_form import ImportedForm
 from publisher.workspace.overview import language_rows
-from publisher.workspace.render import render
+from publisher.workspace.render import language_of, render
 
 router = APIRouter(prefix="/bulletins")
 
@@ -96,6 +99,8 @@ def _form_page(
     bulletin_id: int | None,
     errors: list[tuple[str, str]] | None = None,
     status_code: int = 200,
+    checks: ChecksView | None = None,
+    imported: ImportedForm | None = None,
 ) -> Response:
     return render(
         request,
@@ -106,6 +111,10 @@ def _form_page(
             "errors": errors or [],
             "target_languages": services.settings.target_languages,
             "flagged_policies": FLAGGED_POLICIES,
+            "checks": checks,
+            "check_categories": CATEGORIES,
+            "imported": imported,
+            "max_docx_megabytes": MAX_DOCX_BYTES // 1_000_000,
         },
         signed_in=signed,
         status_code=status_code,
@@ -198,7 +207,12 @@ def edit_form(
     bulletin = _bulletin(session, bulletin_id)
     revision = revision_of(session, bulletin_id, bulletin.current_revision)
     return _form_page(
-        request, signed, services, _form_values(revision, services), bulletin_id=bulletin_id
+        request,
+        signed,
+        services,
+        _form_values(revision, services),
+        bulletin_id=bulletin_id,
+        checks=checks_view(revision.title, revision.body, language_of(request)),
     )
 
 
@@ -286,6 +300,11 @@ def view(
             "steps": available_steps(session, bulletin, signed.staff, services.settings.four_eyes),
             "jobs": jobs,
             "done": done if done in {"saved", *(step.value for step in STEPS)} else "",
+            "checks": (
+                checks_view(revision.title, revision.body, language_of(request))
+                if done == "saved"
+                else None
+            ),
         },
         signed_in=signed,
     )

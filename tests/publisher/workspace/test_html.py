@@ -13,11 +13,14 @@ from fastapi.testclient import TestClient
 
 from publisher.workspace.render import TEMPLATES
 from tests.publisher.workspace.conftest import post_form
+from tests.publisher.workspace.test_import_pages import upload
+from tests.support.word import notice
 
 pytestmark = pytest.mark.slow
 
 Browser = Callable[[str], TestClient]
 FORM = {"title": "断水 <b>", "body": "断水します。\n\n- 一\n- 二", "category": "water"}
+CHECKED = "説明会はＡＢＣ会館で行います。\n\n詳しくは[こちら](https://www.city.example.jp/)を見てください。"
 
 
 def test_every_workspace_page_is_valid_html(browser: Browser, tmp_path: Path, app) -> None:
@@ -32,6 +35,12 @@ def test_every_workspace_page_is_valid_html(browser: Browser, tmp_path: Path, ap
         ).text,
         "bulletin": admin.get("/staff/bulletins/1?done=approve").text,
         "edit": admin.get("/staff/bulletins/1/edit").text,
+        "saved": admin.get("/staff/bulletins/1?done=saved").text,
+        "checked": post_form(
+            admin, "/staff/bulletins/new", "/staff/bulletins/check", {**FORM, "body": CHECKED}
+        ).text,
+        "imported": upload(admin, notice(header_row=False)).text,
+        "import-refused": upload(admin, b"not a Word file").text,
         "users": admin.get("/staff/users").text,
         "users-issued": post_form(
             admin, "/staff/users", "/staff/users", {"name": "新人", "role": "editor"}
