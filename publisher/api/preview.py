@@ -25,7 +25,12 @@ from sqlmodel import Session, col, select
 from publisher.api.deps import QueueDep, ServicesDep, SessionDep, StaffDep, require
 from publisher.api.errors import ERROR_RESPONSES, invalid
 from publisher.api.params import RecordId
-from publisher.api.translations import segment_public, sentence_rows, translated_from_source
+from publisher.api.translations import (
+    flagged_first,
+    segment_public,
+    sentence_rows,
+    translated_from_source,
+)
 from publisher.editing import correct_translation, request_preview, revision_of
 from publisher.jobs import PREVIEWABLE
 from publisher.keys import Staff
@@ -129,7 +134,7 @@ def _sentences(
         for segment in source.segments()
         if segment.id in stored
     ]
-    return sorted(sentences, key=lambda sentence: (not sentence.flags, sentence.position))
+    return flagged_first(sentences)
 
 
 def _language(

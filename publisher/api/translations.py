@@ -132,6 +132,11 @@ def segment_public(
     )
 
 
+def flagged_first(sentences: list[SegmentTranslationPublic]) -> list[SegmentTranslationPublic]:
+    """Flagged sentences first (they need a look), then in reading order."""
+    return sorted(sentences, key=lambda sentence: (not sentence.flags, sentence.position))
+
+
 def _segments(source: SourceDoc) -> dict[str, Segment]:
     return {segment.id: segment for segment in source.segments()}
 

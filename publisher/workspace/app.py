@@ -18,6 +18,7 @@ from publisher.workspace import (
     glossary_pages,
     keys_pages,
     readings_pages,
+    review_pages,
     signin_pages,
     users,
 )
@@ -37,6 +38,7 @@ def create_workspace(services: Services, queue: JobQueue, turns: WriteTurns | No
         workspace.add_exception_handler(error, handler)
     workspace.include_router(signin_pages.router)
     workspace.include_router(dashboard.router)
+    workspace.include_router(review_pages.router)
     workspace.include_router(bulletin_pages.router)
     workspace.include_router(users.router)
     workspace.include_router(audit_pages.router)
