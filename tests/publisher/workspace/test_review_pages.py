@@ -14,6 +14,8 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from publisher import pipeline
+from publisher.editing import request_preview
+from publisher.keys import as_staff, staff_for
 from publisher.services import Services
 from publisher.settings import Settings
 from publisher.tables import StaffMember
@@ -248,3 +250,18 @@ def test_the_review_pages_are_valid_html(browser: Browser, tmp_path: Path) -> No
         [str(validator), "--root", str(tmp_path)], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_while_a_new_preview_is_made_the_languages_say_so(
+    browser: Browser, services: Services
+) -> None:
+    bulletin_id = submitted(open_in_english(browser, "editor-san"))
+    approver = open_in_english(browser, "approver-san")
+    with Session(services.db) as session:
+        staff = as_staff(staff_for(session, "approver-san", Role.APPROVER))
+        request_preview(session, bulletin_id, staff)  # queued, not yet run
+        session.commit()
+    summary = approver.get(f"/staff/bulletins/{bulletin_id}/review/").text
+    assert "A new preview of revision 1 is being made." in summary
+    table = summary.split("<tbody>")[1].split("</tbody>")[0]
+    assert table.count("<td>being made</td>") == 3 and "held for review" not in table
