@@ -11,6 +11,7 @@ links (audio, other languages, stylesheet) resolve there too.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request, status
@@ -48,6 +49,24 @@ CorrectorDep = Annotated[SignedIn, Depends(checked_permitted(Permission.CORRECT_
 """A correction: the approver or admin role (as the API's), with the session's CSRF token."""
 
 Correction = Annotated[str, Form(max_length=4_000)]
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A correction not saved, shown beside its row: the text as sent, and why."""
+
+    text: str
+    missing: str = ""
+    """The protected items the text lost (the page says so in the person's language)."""
+    reason: str = ""
+    """Any other rule of the correction schema it broke, as the schema words it."""
+
+    @classmethod
+    def of(cls, text: str, error: CorrectionError | ValidationError) -> Refusal:
+        if isinstance(error, CorrectionError):
+            return cls(text, missing="、".join(error.missing))
+        reasons = (str(item["msg"]).removeprefix("Value error, ") for item in error.errors())
+        return cls(text, reason="; ".join(reasons))
 
 
 def review_folder(bulletin_id: int, language: str) -> str:
@@ -109,7 +128,7 @@ def _page(
     *,
     language: str | None = None,
     published: bool = False,
-    refused: dict[str, tuple[str, str]] | None = None,
+    refused: dict[str, Refusal] | None = None,
     done: str = "",
 ) -> Response:
     bulletin = _bulletin(session, bulletin_id)
@@ -222,10 +241,6 @@ def _checked_text(text: str) -> str:
     return SegmentCorrection.model_validate({"text": text}).text
 
 
-def _reason(error: ValidationError) -> str:
-    return "; ".join(str(item["msg"]).removeprefix("Value error, ") for item in error.errors())
-
-
 @router.post("/{bulletin_id}/review/{language}/segments/{segment_id}")
 def correct_in_preview(
     request: Request,
@@ -244,7 +259,6 @@ def correct_in_preview(
             session, services, signed.staff, bulletin_id, language, segment_id, _checked_text(text)
         )
     except (CorrectionError, ValidationError) as error:
-        reason = _reason(error) if isinstance(error, ValidationError) else str(error)
         session.rollback()
         return _page(
             request,
@@ -253,7 +267,7 @@ def correct_in_preview(
             services,
             bulletin_id,
             language=language,
-            refused={segment_id: (text, reason)},
+            refused={segment_id: Refusal.of(text, error)},
         )
     queue.enqueue(job)
     return RedirectResponse(
@@ -279,7 +293,6 @@ def correct_when_published(
             session, services, signed.staff, bulletin_id, language, segment_id, _checked_text(text)
         )
     except (CorrectionError, ValidationError) as error:
-        reason = _reason(error) if isinstance(error, ValidationError) else str(error)
         session.rollback()
         return _page(
             request,
@@ -289,13 +302,24 @@ def correct_when_published(
             bulletin_id,
             language=language,
             published=True,
-            refused={segment_id: (text, reason)},
+            refused={segment_id: Refusal.of(text, error)},
         )
     queue.enqueue(job)
     return RedirectResponse(
         f"{review_folder(bulletin_id, language)}published?done=corrected#s-{segment_id}",
         status_code=303,
     )
+
+
+@router.get("/{bulletin_id}/review/{language}/segments/{segment_id}")
+def back_to_preview_row(bulletin_id: RecordId, language: str, segment_id: str) -> Response:
+    """A refused correction's page has the form's address: opened again, the row it was for."""
+    return RedirectResponse(f"{review_folder(bulletin_id, language)}#s-{segment_id}", 303)
+
+
+@router.get("/{bulletin_id}/review/{language}/published/segments/{segment_id}")
+def back_to_published_row(bulletin_id: RecordId, language: str, segment_id: str) -> Response:
+    return RedirectResponse(f"{review_folder(bulletin_id, language)}published#s-{segment_id}", 303)
 
 
 @router.get("/{bulletin_id}/review/{language}/page")

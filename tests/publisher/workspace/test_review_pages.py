@@ -191,8 +191,17 @@ def test_a_correction_that_drops_a_protected_item_is_refused_beside_its_row(
     error = re.search(rf'<span class="field-error" id="e-{segment}">([^<]+)</span>', row)
     assert error and "053-000-0110" in error.group(1)
     assert f'aria-describedby="e-{segment}"' in row and ">Call us.</textarea>" in row
+    assert "every protected item of the sentence" in error.group(1)
     assert refused.text.count('class="field-error"') == 1
     assert "For questions, please call us." in approver.get(review).text
+    again = approver.get(f"{review}segments/{segment}", follow_redirects=False)
+    assert again.headers["location"] == f"{review}#s-{segment}"  # e.g. after a language change
+
+    two_lines = post_form(
+        approver, review, f"{review}segments/{segment}", {"text": "Call\n053-000-0110."}
+    )
+    assert two_lines.status_code == 422
+    assert re.search(rf'id="e-{segment}">Not saved: [^<]*line', two_lines.text)
 
 
 def test_a_published_bulletin_is_reviewed_and_corrected_as_published(
