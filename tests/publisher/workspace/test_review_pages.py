@@ -274,3 +274,12 @@ def test_while_a_new_preview_is_made_the_languages_say_so(
     assert "A new preview of revision 1 is being made." in summary
     table = summary.split("<tbody>")[1].split("</tbody>")[0]
     assert table.count("<td>being made</td>") == 3 and "held for review" not in table
+
+
+def test_markup_in_a_bulletin_is_shown_as_text(browser: Browser) -> None:
+    hostile = '<script>alert("x")</script><img src=x onerror="alert(1)">'
+    editor = open_in_english(browser, "editor-san")
+    bulletin_id = submitted(editor, title=f"避難所の開設 {hostile}")
+    html = editor.get(f"/staff/bulletins/{bulletin_id}/review/").text
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert" in html
