@@ -102,9 +102,10 @@ def check_text_limits(services: Services, *texts: str | None) -> None:
         _check_segment_count(services, text)
 
 
-def _versions(
+def language_versions(
     services: Services, session: Session, bulletin: Bulletin, revision: Revision
 ) -> list[LanguageVersionPublic]:
+    """Each language of the bulletin as the API shows it (the workspace's review page too)."""
     settings = services.settings
     rows = {
         row.language: row
@@ -219,7 +220,7 @@ def _public(services: Services, session: Session, bulletin: Bulletin) -> Bulleti
         easy_title=revision.easy_title,
         easy_body=revision.easy_body,
         translation_source=TextVersion(revision.translation_source),
-        versions=_versions(services, session, bulletin, revision),
+        versions=language_versions(services, session, bulletin, revision),
         images=images,
         warnings=warnings,
     )

@@ -14,6 +14,7 @@ they change goes online with the approval.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -24,7 +25,12 @@ from sqlmodel import Session, col, select
 from publisher.api.deps import QueueDep, ServicesDep, SessionDep, StaffDep, require
 from publisher.api.errors import ERROR_RESPONSES, invalid
 from publisher.api.params import RecordId
-from publisher.api.translations import segment_public, sentence_rows, translated_from_source
+from publisher.api.translations import (
+    flagged_first,
+    segment_public,
+    sentence_rows,
+    translated_from_source,
+)
 from publisher.editing import correct_translation, request_preview, revision_of
 from publisher.jobs import PREVIEWABLE
 from publisher.keys import Staff
@@ -51,6 +57,9 @@ from translations.corrections import CorrectionError, mask_correction
 router = APIRouter(prefix="/bulletins", tags=["preview"], responses=ERROR_RESPONSES)
 
 Reviewer = Annotated[Staff, Depends(require(Permission.CORRECT_TRANSLATIONS))]
+
+FolderOf = Callable[[int, str], str]
+"""Where a language's private preview files are served: ``folder_of(bulletin_id, language)``."""
 
 PRIVATE = {"Cache-Control": "private, no-store"}
 """Preview files are for the member of staff who asked: no shared or browser cache keeps them."""
@@ -125,13 +134,13 @@ def _sentences(
         for segment in source.segments()
         if segment.id in stored
     ]
-    return sorted(sentences, key=lambda sentence: (not sentence.flags, sentence.position))
+    return flagged_first(sentences)
 
 
 def _language(
-    session: Session, services: Services, request: Request, row: PreviewVersion
+    session: Session, services: Services, folder_of: FolderOf, row: PreviewVersion
 ) -> PreviewLanguagePublic:
-    folder = str(request.base_url) + served_from(row.bulletin_id, row.language)
+    folder = folder_of(row.bulletin_id, row.language)
     outcome = LanguageOutcome.of_row(row)
     shown = LanguageVersionPublic.of(outcome, revision=row.revision, page=folder)
     rendered = page_file(services.settings, row.bulletin_id, row.revision, row.language)
@@ -154,15 +163,15 @@ def _order(services: Services, revision: Revision, languages: list[str]) -> list
     )
 
 
-@router.get("/{bulletin_id}/preview")
-def get_preview(
-    bulletin_id: RecordId,
-    request: Request,
-    staff: StaffDep,
-    session: SessionDep,
-    services: ServicesDep,
+def preview_of(
+    session: Session,
+    services: Services,
+    staff: Staff,
+    bulletin_id: int,
+    folder_of: FolderOf,
 ) -> PreviewPublic:
-    """Each language of the revision under review as its publish would make it."""
+    """The preview as the API and the workspace show it; ``folder_of(bulletin, language)``
+    is where the caller serves a language's page, audio and captions (private to staff)."""
     bulletin = _bulletin(session, bulletin_id)
     _may_see(session, staff, bulletin_id)
     rows = _versions(session, bulletin_id)
@@ -183,9 +192,28 @@ def get_preview(
         flagged_policy=revision.flagged_policy,
         job=JobPublic.model_validate(job, from_attributes=True) if job is not None else None,
         languages=[
-            _language(session, services, request, rows[code])
+            _language(session, services, folder_of, rows[code])
             for code in _order(services, revision, list(rows))
         ],
+    )
+
+
+@router.get("/{bulletin_id}/preview")
+def get_preview(
+    bulletin_id: RecordId,
+    request: Request,
+    staff: StaffDep,
+    session: SessionDep,
+    services: ServicesDep,
+) -> PreviewPublic:
+    """Each language of the revision under review as its publish would make it."""
+    base = str(request.base_url)
+    return preview_of(
+        session,
+        services,
+        staff,
+        bulletin_id,
+        lambda bulletin, language: base + served_from(bulletin, language),
     )
 
 
@@ -305,6 +333,33 @@ def correct_preview_segment(
     The rules of every correction: write the sentence as the page shows it, keeping every
     protected item (phone number, date, URL, link text); 422 lists what is missing.
     """
+    try:
+        public, job = correct_preview(
+            session, services, staff, bulletin_id, language, segment_id, payload.text
+        )
+    except CorrectionError as error:
+        raise invalid("text", str(error)) from error
+    queue.enqueue(job)
+    return CorrectionAccepted(
+        segment=public,
+        job_id=job.id,
+        status_url=str(request.url_for("get_job", job_id=job.id)),
+    )
+
+
+def correct_preview(
+    session: Session,
+    services: Services,
+    staff: Staff,
+    bulletin_id: int,
+    language: str,
+    segment_id: str,
+    text: str,
+) -> tuple[SegmentTranslationPublic, Job]:
+    """Store one sentence's correction of the revision under review and commit it; the
+    caller enqueues the returned preview job. Raises :class:`CorrectionError` when a protected
+    item is missing, and ``HTTPException`` (404, 409) when there is no such sentence to correct.
+    """
     bulletin = _bulletin(session, bulletin_id)
     row = _version(session, bulletin_id, language)
     if bulletin.state not in PREVIEWABLE or row.revision != bulletin.current_revision:
@@ -328,16 +383,7 @@ def correct_preview_segment(
             status.HTTP_404_NOT_FOUND,
             f"revision {row.revision} of bulletin {bulletin_id} has no segment {segment_id}",
         )
-    try:
-        masked = mask_correction(payload.text, segment, row.language)
-    except CorrectionError as error:
-        raise invalid("text", str(error)) from error
+    masked = mask_correction(text, segment, row.language)
     job = correct_translation(session, sentence, masked, staff, rebuild=JobKind.PREVIEW)
     session.commit()
-    public = segment_public(segment, sentence, row.language, services.settings.source_language)
-    queue.enqueue(job)
-    return CorrectionAccepted(
-        segment=public,
-        job_id=job.id,
-        status_url=str(request.url_for("get_job", job_id=job.id)),
-    )
+    return segment_public(segment, sentence, row.language, services.settings.source_language), job

@@ -32,7 +32,13 @@ from publisher.schemas import (
 from publisher.services import Services
 from publisher.sources import stored_source
 from publisher.statuses import LanguageStatus, TextVersion
-from publisher.tables import Bulletin, LanguageVersion, SegmentTranslation, VersionColumns
+from publisher.tables import (
+    Bulletin,
+    Job,
+    LanguageVersion,
+    SegmentTranslation,
+    VersionColumns,
+)
 from translations.corrections import CorrectionError, mask_correction
 from translations.document import Segment
 from translations.languages import UnknownLanguageError, get_language
@@ -126,6 +132,11 @@ def segment_public(
     )
 
 
+def flagged_first(sentences: list[SegmentTranslationPublic]) -> list[SegmentTranslationPublic]:
+    """Flagged sentences first (they need a look), then in reading order."""
+    return sorted(sentences, key=lambda sentence: (not sentence.flags, sentence.position))
+
+
 def _segments(source: SourceDoc) -> dict[str, Segment]:
     return {segment.id: segment for segment in source.segments()}
 
@@ -181,6 +192,32 @@ def correct_segment(
     Write the sentence as the page shows it; every protected item (phone number, date, URL,
     link text) must still be in it (422 lists what is missing).
     """
+    try:
+        public, job = correct_published(
+            session, services, staff, bulletin_id, language, segment_id, payload.text
+        )
+    except CorrectionError as error:
+        raise invalid("text", str(error)) from error
+    queue.enqueue(job)
+    return CorrectionAccepted(
+        segment=public,
+        job_id=job.id,
+        status_url=str(request.url_for("get_job", job_id=job.id)),
+    )
+
+
+def correct_published(
+    session: Session,
+    services: Services,
+    staff: Staff,
+    bulletin_id: int,
+    language: str,
+    segment_id: str,
+    text: str,
+) -> tuple[SegmentTranslationPublic, Job]:
+    """Store a correction of the language's current version and commit it; the caller
+    enqueues the returned ``correct`` job. Raises :class:`CorrectionError` when a protected
+    item is missing, ``HTTPException`` (404) when there is no such sentence."""
     code = _language(services, language)
     version = _version(session, bulletin_id, code)
     source = translated_from_source(session, version)
@@ -191,16 +228,7 @@ def correct_segment(
             status.HTTP_404_NOT_FOUND,
             f"revision {version.revision} of bulletin {bulletin_id} has no segment {segment_id}",
         )
-    try:
-        masked = mask_correction(payload.text, segment, code)
-    except CorrectionError as error:
-        raise invalid("text", str(error)) from error
+    masked = mask_correction(text, segment, code)
     job = correct_translation(session, row, masked, staff)
     session.commit()
-    public = segment_public(segment, row, code, services.settings.source_language)
-    queue.enqueue(job)
-    return CorrectionAccepted(
-        segment=public,
-        job_id=job.id,
-        status_url=str(request.url_for("get_job", job_id=job.id)),
-    )
+    return segment_public(segment, row, code, services.settings.source_language), job

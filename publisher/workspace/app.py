@@ -20,6 +20,7 @@ from publisher.workspace import (
     import_pages,
     keys_pages,
     readings_pages,
+    review_pages,
     signin_pages,
     users,
 )
@@ -42,6 +43,7 @@ def create_workspace(services: Services, queue: JobQueue, turns: WriteTurns | No
     # Before the bulletin pages: their POST /bulletins/{id}/{step} would take /check.
     workspace.include_router(check_pages.router)
     workspace.include_router(import_pages.router)
+    workspace.include_router(review_pages.router)
     workspace.include_router(bulletin_pages.router)
     workspace.include_router(users.router)
     workspace.include_router(audit_pages.router)

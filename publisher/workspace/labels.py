@@ -3,7 +3,7 @@ a page is rendered)."""
 
 from __future__ import annotations
 
-from publisher.statuses import JobKind, JobState, LanguageStatus
+from publisher.statuses import JobKind, JobState, LanguageStatus, PreviewStatus
 from publisher.workflow import Action, Role, State
 from translations.catalogs import N_
 from translations.statuses import TranslationStatus
@@ -56,3 +56,21 @@ JOB_STATES = {
     JobState.SUPERSEDED: N_("superseded"),
 }
 NO_VOICE = N_("no voice")
+PREVIEW_STATUSES = {
+    PreviewStatus.WORKING: N_("being made"),
+    PreviewStatus.READY: N_("ready"),
+    PreviewStatus.FLAGGED: N_("flagged"),
+    PreviewStatus.HELD_FOR_REVIEW: N_("held for review"),
+    PreviewStatus.MISSING_MODEL: N_("missing model"),
+    PreviewStatus.NO_VOICE: N_("no voice"),
+    PreviewStatus.FAILED: N_("failed"),
+}
+SENTENCE_FLAGS = {
+    "placeholder_lost": N_("a protected item (number, date, link) is missing"),
+    "placeholder_duplicated": N_("a protected item appears twice"),
+    "untranslated": N_("left untranslated"),
+    "repetition": N_("words repeated"),
+    "length_ratio": N_("much shorter or longer than the Japanese"),
+    "wrong_script": N_("written in the wrong script"),
+}
+ORIGINS = {"machine": N_("machine"), "human": N_("corrected by staff"), "template": N_("template")}
