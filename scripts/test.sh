@@ -16,4 +16,5 @@ trap stop_test_services EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 start_test_services
-.venv/bin/python -m pytest "$@"
+# One test process per core (pytest-xdist); pass `-n 0` to run in this process alone.
+.venv/bin/python -m pytest -n auto "$@"
