@@ -16,6 +16,7 @@ from publisher.workspace import (
     bulletin_pages,
     dashboard,
     glossary_pages,
+    image_pages,
     keys_pages,
     readings_pages,
     signin_pages,
@@ -37,6 +38,7 @@ def create_workspace(services: Services, queue: JobQueue, turns: WriteTurns | No
         workspace.add_exception_handler(error, handler)
     workspace.include_router(signin_pages.router)
     workspace.include_router(dashboard.router)
+    workspace.include_router(image_pages.router)  # before the bulletin's /{id}/{step}
     workspace.include_router(bulletin_pages.router)
     workspace.include_router(users.router)
     workspace.include_router(audit_pages.router)

@@ -3,7 +3,8 @@ a page is rendered)."""
 
 from __future__ import annotations
 
-from publisher.statuses import JobKind, JobState, LanguageStatus
+from publisher.images.flyers import ImageWarningCode
+from publisher.statuses import ImageKind, JobKind, JobState, LanguageStatus, ScheduleState
 from publisher.workflow import Action, Role, State
 from translations.catalogs import N_
 from translations.statuses import TranslationStatus
@@ -44,8 +45,10 @@ JOB_KINDS = {
     JobKind.PUBLISH: N_("Publishing"),
     JobKind.RETRACT: N_("Retracting"),
     JobKind.CORRECT: N_("Applying a correction"),
+    JobKind.PREVIEW: N_("Preparing the review preview"),
 }
 JOB_STATES = {
+    JobState.SCHEDULED: N_("waiting for its publish time"),
     JobState.QUEUED: N_("queued"),
     JobState.RUNNING: N_("running"),
     JobState.RETRYING: N_("retrying"),
@@ -54,3 +57,22 @@ JOB_STATES = {
     JobState.SUPERSEDED: N_("superseded"),
 }
 NO_VOICE = N_("no voice")
+SCHEDULES = {
+    ScheduleState.SCHEDULED: N_("scheduled"),
+    ScheduleState.EXPIRED: N_("expired"),
+}
+IMAGE_KINDS = {ImageKind.PHOTO: N_("Photo"), ImageKind.MAP: N_("Map"), ImageKind.FLYER: N_("Flyer")}
+IMAGE_WARNINGS = {
+    ImageWarningCode.FLYER_ALT_SHORT: N_(
+        "This flyer's alt text is short: write the flyer's key facts in it."
+    ),
+    ImageWarningCode.FLYER_ALT_WITHOUT_FACTS: N_(
+        "This flyer's alt text names no date, time, fee, phone number, address or web address:"
+        " write the flyer's key facts in it."
+    ),
+    ImageWarningCode.FLYER_FACTS_NOT_IN_TEXT: N_(
+        "These facts of the flyer are not in the text, so residents who cannot read the flyer"
+        " miss them:"
+    ),
+}
+EXPIRED = ScheduleState.EXPIRED
