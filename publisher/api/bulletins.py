@@ -156,7 +156,7 @@ def _when(moment: datetime | None) -> datetime | None:
     return aware(moment) if moment is not None else None
 
 
-def _schedule_of(
+def schedule_of(
     scheduled_at: datetime | None,
     live_expires_at: datetime | None,
     reason: str | None,
@@ -176,14 +176,14 @@ def _schedule_of(
     )
 
 
-def _schedule(session: Session, bulletin: Bulletin) -> SchedulePublic:
+def bulletin_schedule(session: Session, bulletin: Bulletin) -> SchedulePublic:
     assert bulletin.id is not None
     waiting = scheduled_publish(session, bulletin.id)
     live = bulletin.published_revision
     withdrawal = session.exec(
         select(Withdrawal).where(Withdrawal.bulletin_id == bulletin.id)
     ).first()
-    return _schedule_of(
+    return schedule_of(
         waiting.run_at if waiting is not None else None,
         revision_of(session, bulletin.id, live).expires_at if live is not None else None,
         withdrawal.reason if withdrawal is not None else None,
@@ -196,7 +196,7 @@ def _public(services: Services, session: Session, bulletin: Bulletin) -> Bulleti
     revision = revision_of(session, bulletin.id, bulletin.current_revision)
     images, warnings = listed_images(session, bulletin)
     return BulletinPublic(
-        **_schedule(session, bulletin).model_dump(),
+        **bulletin_schedule(session, bulletin).model_dump(),
         id=bulletin.id,
         state=bulletin.state,
         category=revision.category,
@@ -294,7 +294,7 @@ def list_bulletins(
             updated_at=updated_at,
             publish_at=_when(publish_at),
             expires_at=_when(expires_at),
-            **_schedule_of(
+            **schedule_of(
                 scheduled_at, live_expires_at, reason, published is not None
             ).model_dump(),
         )

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile, status
 from fastapi.responses import FileResponse
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from publisher.api.deps import ServicesDep, SessionDep, StaffDep
 from publisher.api.errors import ERROR_RESPONSES, Problem, invalid
@@ -21,16 +20,15 @@ from publisher.api.params import RecordId
 from publisher.documents import image_ref
 from publisher.editing import BulletinNotFoundError, InvalidRevisionError
 from publisher.images.flyers import ImageWarning
-from publisher.images.processing import ImageRefusedError, prepare_image
+from publisher.images.processing import ImageRefusedError
 from publisher.images.revisions import (
     ImageNotFoundError,
-    add_image,
     change_image,
     image_warnings,
     remove_image,
     revision_and_images,
 )
-from publisher.images.storage import store_image
+from publisher.images.uploads import accept_upload, stored_file
 from publisher.schemas import (
     AltText,
     ImagePublic,
@@ -155,25 +153,21 @@ def upload_image(
     _bulletin(session, bulletin_id)
     data = file.file.read(settings.max_image_bytes + 1)
     try:
-        prepared = prepare_image(
-            data, max_bytes=settings.max_image_bytes, max_pixels=settings.max_image_pixels
-        )
+        with _refusals():
+            bulletin, image_id = accept_upload(
+                session,
+                settings,
+                bulletin_id,
+                staff,
+                data=data,
+                alt=alt,
+                kind=kind,
+                filename=file.filename,
+            )
     except ImageRefusedError as error:
         if error.status == status.HTTP_422_UNPROCESSABLE_CONTENT:
             raise invalid("file", str(error)) from error  # the shape of every other 422
         raise HTTPException(error.status, str(error)) from error
-    renditions = store_image(settings.media_dir, prepared)
-    with _refusals():
-        bulletin, image_id = add_image(
-            session,
-            bulletin_id,
-            staff,
-            kind=kind,
-            alt=alt,
-            renditions=renditions,
-            media_type=prepared.media_type,
-            original_name=Path(file.filename).name[:200] if file.filename else None,
-        )
     session.commit()
     return _one(session, bulletin, image_id)
 
@@ -236,17 +230,9 @@ def get_image_file(
     services: ServicesDep,
 ) -> FileResponse:
     """One stored size of an image (of any revision), as the site would serve it."""
-    rows = session.exec(
-        select(BulletinImage)
-        .where(BulletinImage.bulletin_id == bulletin_id, BulletinImage.image_id == image_id)
-        .order_by(col(BulletinImage.revision).desc())
-    ).all()
-    for row in rows:
-        for rendition in row.renditions:
-            if rendition["width"] == width:
-                path = services.settings.media_dir / rendition["file"]
-                if path.is_file():
-                    return FileResponse(path, media_type=row.media_type)
+    found = stored_file(session, services.settings.media_dir, bulletin_id, image_id, width)
+    if found is not None:
+        return FileResponse(found[0], media_type=found[1])
     raise HTTPException(
         status.HTTP_404_NOT_FOUND, f"image {image_id} of bulletin {bulletin_id} has no such file"
     )

@@ -17,6 +17,7 @@ from publisher.workspace import (
     check_pages,
     dashboard,
     glossary_pages,
+    image_pages,
     import_pages,
     keys_pages,
     readings_pages,
@@ -40,6 +41,7 @@ def create_workspace(services: Services, queue: JobQueue, turns: WriteTurns | No
         workspace.add_exception_handler(error, handler)
     workspace.include_router(signin_pages.router)
     workspace.include_router(dashboard.router)
+    workspace.include_router(image_pages.router)  # before the bulletin's /{id}/{step}
     # Before the bulletin pages: their POST /bulletins/{id}/{step} would take /check.
     workspace.include_router(check_pages.router)
     workspace.include_router(import_pages.router)

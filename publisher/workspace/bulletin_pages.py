@@ -13,8 +13,9 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 from sqlmodel import Session, col, select
 
-from publisher.api.bulletins import check_text_limits
+from publisher.api.bulletins import bulletin_schedule, check_text_limits
 from publisher.api.deps import QueueDep, ServicesDep, SessionDep
+from publisher.api.images import listed_images
 from publisher.api.params import RecordId
 from publisher.editing import (
     BulletinNotFoundError,
@@ -27,15 +28,23 @@ from publisher.editing import (
 )
 from publisher.imports.docx import MAX_DOCX_BYTES
 from publisher.keys import Staff
-from publisher.schemas import BulletinCreate, BulletinUpdate
+from publisher.schemas import (
+    EXPIRES_BEFORE_PUBLISH,
+    MAX_ALT_CHARS,
+    BulletinCreate,
+    BulletinUpdate,
+)
 from publisher.services import Services
+from publisher.statuses import ImageKind
 from publisher.tables import Bulletin, Job, LanguageVersion, Revision
 from publisher.workflow import Action, WorkflowError, check_transition
 from publisher.workspace.check_view import CATEGORIES, ChecksView, checks_view
+from publisher.workspace.city_time import as_field, from_field
 from publisher.workspace.deps import CsrfDep, SignedInDep
 from publisher.workspace.imported_form import ImportedForm
 from publisher.workspace.overview import language_rows
 from publisher.workspace.render import language_of, render
+from translations.catalogs import N_
 
 router = APIRouter(prefix="/bulletins")
 
@@ -77,6 +86,8 @@ def _form_values(revision: Revision | None, services: Services) -> dict[str, Any
             "category": "",
             "languages": targets,
             "flagged_policy": FLAGGED_POLICIES[0],
+            "publish_at": "",
+            "expires_at": "",
         }
     return {
         "title": revision.title,
@@ -87,7 +98,16 @@ def _form_values(revision: Revision | None, services: Services) -> dict[str, Any
         "category": revision.category,
         "languages": revision.languages if revision.languages is not None else targets,
         "flagged_policy": revision.flagged_policy,
+        "publish_at": as_field(revision.publish_at),
+        "expires_at": as_field(revision.expires_at),
     }
+
+
+SCHEDULE_MESSAGES = {
+    "publish_at": N_("Give a date and time in city time, e.g. 2026-12-01 09:00."),
+    "expires_at": N_("Give a date and time in city time, later than the publish time."),
+}
+"""What a refused schedule field needs, beside the field (the schema's rules, in words)."""
 
 
 def _form_page(
@@ -109,6 +129,11 @@ def _form_page(
             "values": values,
             "bulletin_id": bulletin_id,
             "errors": errors or [],
+            "field_errors": {
+                field: SCHEDULE_MESSAGES[field]
+                for field, _message in errors or []
+                if field in SCHEDULE_MESSAGES
+            },
             "target_languages": services.settings.target_languages,
             "flagged_policies": FLAGGED_POLICIES,
             "checks": checks,
@@ -122,10 +147,14 @@ def _form_page(
 
 
 def _errors(error: ValidationError) -> list[tuple[str, str]]:
-    return [
-        (".".join(str(part) for part in item["loc"]) or "form", item["msg"])
-        for item in error.errors()
-    ]
+    """Each refusal with the field it concerns; the schedule's order belongs to the expiry."""
+    found = []
+    for item in error.errors():
+        field = ".".join(str(part) for part in item["loc"])
+        if not field and EXPIRES_BEFORE_PUBLISH in item["msg"]:
+            field = "expires_at"
+        found.append((field or "form", item["msg"]))
+    return found
 
 
 Text = Annotated[str, Form(max_length=200_000)]
@@ -141,8 +170,11 @@ def _submitted(
     category: str,
     languages: list[str],
     flagged_policy: str,
+    publish_at: str,
+    expires_at: str,
 ) -> dict[str, Any]:
-    """The form's fields as the API's schema takes them (an empty optional field: none)."""
+    """The form's fields as the API's schema takes them (an empty optional field: none;
+    a time is city time, handed on with its offset)."""
     return {
         "title": title,
         "body": body,
@@ -152,7 +184,14 @@ def _submitted(
         "category": category.strip(),
         "languages": languages,
         "flagged_policy": flagged_policy,
+        "publish_at": from_field(publish_at),
+        "expires_at": from_field(expires_at),
     }
+
+
+def _typed(values: dict[str, Any], **typed: str) -> dict[str, Any]:
+    """The values to show again in a refused form: optional fields as they were typed."""
+    return {**values, **typed}
 
 
 @router.get("/new")
@@ -174,9 +213,28 @@ def create(
     category: Short = "",
     languages: Annotated[list[str], Form()] = [],  # noqa: B006 (FastAPI copies defaults)
     flagged_policy: Short = FLAGGED_POLICIES[0],
+    publish_at: Short = "",
+    expires_at: Short = "",
 ) -> Response:
     values = _submitted(
-        title, body, easy_title, easy_body, contact, category, languages, flagged_policy
+        title,
+        body,
+        easy_title,
+        easy_body,
+        contact,
+        category,
+        languages,
+        flagged_policy,
+        publish_at,
+        expires_at,
+    )
+    typed = _typed(
+        values,
+        easy_title=easy_title,
+        easy_body=easy_body,
+        contact=contact,
+        publish_at=publish_at,
+        expires_at=expires_at,
     )
     try:
         payload = BulletinCreate.model_validate(values)
@@ -185,13 +243,24 @@ def create(
             request,
             signed,
             services,
-            {**values, "easy_title": easy_title, "easy_body": easy_body, "contact": contact},
+            typed,
             bulletin_id=None,
             errors=_errors(error),
             status_code=400,
         )
     check_text_limits(services, payload.body, payload.easy_body)
-    bulletin = create_bulletin(session, payload, signed.staff)
+    try:
+        bulletin = create_bulletin(session, payload, signed.staff, clock=services.clock)
+    except InvalidRevisionError as error:  # e.g. the text places an image it does not have
+        return _form_page(
+            request,
+            signed,
+            services,
+            typed,
+            bulletin_id=None,
+            errors=[(error.field, str(error))],
+            status_code=400,
+        )
     session.commit()
     return RedirectResponse(f"/staff/bulletins/{bulletin.id}?done=saved", status_code=303)
 
@@ -231,10 +300,29 @@ def edit(
     category: Short = "",
     languages: Annotated[list[str], Form()] = [],  # noqa: B006 (FastAPI copies defaults)
     flagged_policy: Short = FLAGGED_POLICIES[0],
+    publish_at: Short = "",
+    expires_at: Short = "",
 ) -> Response:
     _bulletin(session, bulletin_id)
     values = _submitted(
-        title, body, easy_title, easy_body, contact, category, languages, flagged_policy
+        title,
+        body,
+        easy_title,
+        easy_body,
+        contact,
+        category,
+        languages,
+        flagged_policy,
+        publish_at,
+        expires_at,
+    )
+    typed = _typed(
+        values,
+        easy_title=easy_title,
+        easy_body=easy_body,
+        contact=contact,
+        publish_at=publish_at,
+        expires_at=expires_at,
     )
     try:
         payload = BulletinUpdate.model_validate(values)
@@ -243,7 +331,7 @@ def edit(
             request,
             signed,
             services,
-            {**values, "easy_title": easy_title, "easy_body": easy_body, "contact": contact},
+            typed,
             bulletin_id=bulletin_id,
             errors=_errors(error),
             status_code=400,
@@ -251,7 +339,7 @@ def edit(
     check_text_limits(services, payload.body, payload.easy_body)
     changes = payload.model_dump(exclude_unset=True)
     try:
-        edit_bulletin(session, bulletin_id, changes, signed.staff)
+        edit_bulletin(session, bulletin_id, changes, signed.staff, clock=services.clock)
     except BulletinNotFoundError as error:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "not_found") from error
     except WorkflowError as error:
@@ -261,7 +349,7 @@ def edit(
             request,
             signed,
             services,
-            values,
+            typed,
             bulletin_id=bulletin_id,
             errors=[(error.field, str(error))],
             status_code=400,
@@ -270,15 +358,22 @@ def edit(
     return RedirectResponse(f"/staff/bulletins/{bulletin_id}?done=saved", status_code=303)
 
 
-@router.get("/{bulletin_id}")
-def view(
+DONE = frozenset({"saved", "image_added", "image_changed", "image_removed", *STEPS})
+
+
+def bulletin_page(
     request: Request,
-    bulletin_id: RecordId,
-    signed: SignedInDep,
-    session: SessionDep,
-    services: ServicesDep,
+    signed: Any,
+    session: Session,
+    services: Services,
+    bulletin_id: int,
+    *,
     done: str = "",
+    image_errors: dict[str, str] | None = None,
+    image_values: dict[str, str] | None = None,
+    status_code: int = 200,
 ) -> Response:
+    """The bulletin's page; a refused image form comes back on it, its errors by field."""
     bulletin = _bulletin(session, bulletin_id)
     revision = revision_of(session, bulletin_id, bulletin.current_revision)
     versions = session.exec(
@@ -290,16 +385,23 @@ def view(
         .order_by(col(Job.created_at).desc())
         .limit(5)
     ).all()
+    images, _warnings = listed_images(session, bulletin)
     return render(
         request,
         "bulletin.html",
         {
             "bulletin": bulletin,
             "revision": revision,
+            "schedule": bulletin_schedule(session, bulletin),
+            "images": images,
+            "image_kinds": list(ImageKind),
+            "image_errors": image_errors or {},
+            "image_values": image_values or {},
+            "max_alt_chars": MAX_ALT_CHARS,
             "rows": language_rows(services.settings, revision.languages, versions),
             "steps": available_steps(session, bulletin, signed.staff, services.settings.four_eyes),
             "jobs": jobs,
-            "done": done if done in {"saved", *(step.value for step in STEPS)} else "",
+            "done": done if done in DONE else "",
             "checks": (
                 checks_view(revision.title, revision.body, language_of(request))
                 if done == "saved"
@@ -307,7 +409,20 @@ def view(
             ),
         },
         signed_in=signed,
+        status_code=status_code,
     )
+
+
+@router.get("/{bulletin_id}")
+def view(
+    request: Request,
+    bulletin_id: RecordId,
+    signed: SignedInDep,
+    session: SessionDep,
+    services: ServicesDep,
+    done: str = "",
+) -> Response:
+    return bulletin_page(request, signed, session, services, bulletin_id, done=done)
 
 
 @router.post("/{bulletin_id}/{step}")
@@ -325,7 +440,12 @@ def take_step(
         raise HTTPException(status.HTTP_404_NOT_FOUND, "not_found")
     try:
         _done, job = act(
-            session, bulletin_id, action, signed.staff, four_eyes=services.settings.four_eyes
+            session,
+            bulletin_id,
+            action,
+            signed.staff,
+            four_eyes=services.settings.four_eyes,
+            clock=services.clock,
         )
     except BulletinNotFoundError as error:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "not_found") from error

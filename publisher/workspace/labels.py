@@ -3,7 +3,15 @@ a page is rendered)."""
 
 from __future__ import annotations
 
-from publisher.statuses import JobKind, JobState, LanguageStatus, PreviewStatus
+from publisher.images.flyers import ImageWarningCode
+from publisher.statuses import (
+    ImageKind,
+    JobKind,
+    JobState,
+    LanguageStatus,
+    PreviewStatus,
+    ScheduleState,
+)
 from publisher.workflow import Action, Role, State
 from translations.catalogs import N_
 from translations.statuses import TranslationStatus
@@ -47,7 +55,7 @@ JOB_KINDS = {
     JobKind.PREVIEW: N_("Preparing the preview for review"),
 }
 JOB_STATES = {
-    JobState.SCHEDULED: N_("scheduled"),
+    JobState.SCHEDULED: N_("waiting for its publish time"),
     JobState.QUEUED: N_("queued"),
     JobState.RUNNING: N_("running"),
     JobState.RETRYING: N_("retrying"),
@@ -74,3 +82,22 @@ SENTENCE_FLAGS = {
     "wrong_script": N_("written in the wrong script"),
 }
 ORIGINS = {"machine": N_("machine"), "human": N_("corrected by staff"), "template": N_("template")}
+SCHEDULES = {
+    ScheduleState.SCHEDULED: N_("scheduled"),
+    ScheduleState.EXPIRED: N_("expired"),
+}
+IMAGE_KINDS = {ImageKind.PHOTO: N_("Photo"), ImageKind.MAP: N_("Map"), ImageKind.FLYER: N_("Flyer")}
+IMAGE_WARNINGS = {
+    ImageWarningCode.FLYER_ALT_SHORT: N_(
+        "This flyer's alt text is short: write the flyer's key facts in it."
+    ),
+    ImageWarningCode.FLYER_ALT_WITHOUT_FACTS: N_(
+        "This flyer's alt text names no date, time, fee, phone number, address or web address:"
+        " write the flyer's key facts in it."
+    ),
+    ImageWarningCode.FLYER_FACTS_NOT_IN_TEXT: N_(
+        "These facts of the flyer are not in the text, so residents who cannot read the flyer"
+        " miss them:"
+    ),
+}
+EXPIRED = ScheduleState.EXPIRED

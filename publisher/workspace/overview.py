@@ -9,12 +9,15 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select as sa_select
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
+from publisher.api.bulletins import schedule_of
 from publisher.jobs import UNFINISHED
+from publisher.schemas import SchedulePublic
 from publisher.settings import Settings
-from publisher.statuses import LanguageStatus
-from publisher.tables import Bulletin, Job, LanguageVersion, Revision
+from publisher.statuses import JobKind, JobState, LanguageStatus
+from publisher.tables import Bulletin, Job, LanguageVersion, Revision, Withdrawal
 from publisher.workflow import State
 from translations.statuses import TranslationStatus
 
@@ -51,6 +54,10 @@ class BulletinRow:
     updated_at: datetime
     online: bool
     languages: tuple[LanguageRow, ...]
+    publish_at: datetime | None
+    expires_at: datetime | None
+    schedule: SchedulePublic
+    """As the API shows it (:func:`publisher.api.bulletins.schedule_of`)."""
 
     @property
     def needs_attention(self) -> bool:
@@ -112,13 +119,28 @@ def bulletin_rows(
     category: str | None = None,
     attention: bool = False,
 ) -> list[BulletinRow]:
+    live = aliased(Revision)
     query = (
-        sa_select(Bulletin, Revision)
+        sa_select(Bulletin, Revision, col(Job.run_at), col(live.expires_at), col(Withdrawal.reason))
         .join(
             Revision,
             (col(Revision.bulletin_id) == col(Bulletin.id))
             & (col(Revision.number) == col(Bulletin.current_revision)),
         )
+        # The schedule's inputs, read as the API's list reads them: the publish waiting for
+        # its time, the live revision's expiry and the withdrawal's reason.
+        .outerjoin(
+            Job,
+            (col(Job.bulletin_id) == col(Bulletin.id))
+            & (col(Job.kind) == JobKind.PUBLISH.value)
+            & (col(Job.state) == JobState.SCHEDULED.value),
+        )
+        .outerjoin(
+            live,
+            (col(live.bulletin_id) == col(Bulletin.id))
+            & (col(live.number) == col(Bulletin.published_revision)),
+        )
+        .outerjoin(Withdrawal, col(Withdrawal.bulletin_id) == col(Bulletin.id))
         .order_by(col(Bulletin.updated_at).desc(), col(Bulletin.id).desc())
         .limit(SHOWN_AT_MOST)
     )
@@ -127,7 +149,7 @@ def bulletin_rows(
     if category:
         query = query.where(col(Revision.category) == category)
     found = session.execute(query).all()
-    ids = [bulletin.id for bulletin, _revision in found]
+    ids = [bulletin.id for bulletin, *_rest in found]
     versions: dict[int, list[LanguageVersion]] = defaultdict(list)
     if ids:
         for version in session.exec(
@@ -135,8 +157,9 @@ def bulletin_rows(
         ).all():
             versions[version.bulletin_id].append(version)
     rows = []
-    for bulletin, revision in found:
+    for bulletin, revision, scheduled_at, live_expires_at, reason in found:
         assert bulletin.id is not None
+        online = bulletin.published_revision is not None
         row = BulletinRow(
             id=bulletin.id,
             title=revision.title,
@@ -144,8 +167,11 @@ def bulletin_rows(
             category=revision.category,
             author=revision.author,
             updated_at=bulletin.updated_at,
-            online=bulletin.published_revision is not None,
+            online=online,
             languages=language_rows(settings, revision.languages, versions[bulletin.id]),
+            publish_at=revision.publish_at,
+            expires_at=revision.expires_at,
+            schedule=schedule_of(scheduled_at, live_expires_at, reason, online),
         )
         if not attention or row.needs_attention:
             rows.append(row)

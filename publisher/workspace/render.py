@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from publisher.permissions import Permission, allows, may_take
 from publisher.workflow import Action
-from publisher.workspace import labels
+from publisher.workspace import city_time, labels
 from publisher.workspace.messages import LANGUAGE_NAMES, LANGUAGES, translations_for
 from publisher.workspace.sessions import SignedIn
 
@@ -39,6 +39,7 @@ def environment(language: str) -> Environment:
     )
     env.filters["iso"] = iso_moment
     env.filters["moment"] = shown_moment
+    env.filters["city"] = city_time.shown
     env.install_gettext_translations(translations_for(language), newstyle=True)  # type: ignore[attr-defined]
     return env
 

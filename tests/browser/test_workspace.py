@@ -25,6 +25,7 @@ from publisher.queue import JobQueue, make_huey
 from publisher.schemas import BulletinCreate
 from publisher.services import Services
 from publisher.settings import Settings
+from publisher.statuses import JobKind
 from publisher.tables import Bulletin, Job
 from publisher.workflow import Action, Role
 from publisher.workspace.accounts import create_account, find_account
@@ -261,8 +262,8 @@ def test_submit_approve_publish_with_the_keyboard_alone(
     bulletin_id = int(bulletin_path.rsplit("/", 1)[1])
     with Session(services.db) as session:
         bulletin = session.get(Bulletin, bulletin_id)
-        job = session.exec(
-            select(Job).where(Job.bulletin_id == bulletin_id, Job.kind == "publish")
+        job = session.exec(  # the submit's review preview is a job of its own
+            select(Job).where(Job.bulletin_id == bulletin_id, Job.kind == JobKind.PUBLISH)
         ).one()
     assert bulletin is not None and bulletin.state == "approved"
     assert job.kind == "publish" and job.requested_by == "承認 花子"

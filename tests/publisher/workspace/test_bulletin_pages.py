@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from fastapi.testclient import TestClient
@@ -40,8 +42,9 @@ def step(client: TestClient, bulletin_id: int, action: str):
 
 
 def buttons(client: TestClient, bulletin_id: int) -> set[str]:
+    """The workflow steps offered (the image upload form posts beside them)."""
     html = client.get(f"/staff/bulletins/{bulletin_id}").text
-    return set(re.findall(rf'action="/staff/bulletins/{bulletin_id}/(\w+)"', html))
+    return set(re.findall(rf'action="/staff/bulletins/{bulletin_id}/(\w+)"', html)) - {"images"}
 
 
 def test_writing_creates_a_draft_through_the_same_code_as_the_api(
@@ -173,3 +176,78 @@ def test_markup_in_a_title_and_body_is_shown_as_text_everywhere(
         assert "<img src=x" not in html, name
     assert "&lt;script&gt;alert" in pages["dashboard"]
     assert "&lt;script&gt;alert" in pages["bulletin"]
+
+
+def _english(client: TestClient) -> TestClient:
+    client.cookies.set("kakehashi_staff_lang", "en", path="/staff/")
+    return client
+
+
+def test_a_schedule_typed_in_city_time_is_stored_in_utc_and_shown_back(
+    browser: Browser, services: Services
+) -> None:
+    editor = _english(browser("editor-san"))
+    bulletin_id = write(editor, publish_at="2026-12-01T09:00", expires_at="2026-12-08T17:30")
+    with Session(services.db) as session:
+        revision = session.exec(select(Revision).where(Revision.bulletin_id == bulletin_id)).one()
+    assert revision.publish_at is not None and revision.expires_at is not None
+    assert revision.publish_at.replace(tzinfo=UTC) == datetime(2026, 12, 1, 0, 0, tzinfo=UTC)
+    assert revision.expires_at.replace(tzinfo=UTC) == datetime(2026, 12, 8, 8, 30, tzinfo=UTC)
+    form = editor.get(f"/staff/bulletins/{bulletin_id}/edit").text
+    assert 'type="datetime-local" value="2026-12-01T09:00"' in form
+    assert 'value="2026-12-08T17:30"' in form
+    page = editor.get(f"/staff/bulletins/{bulletin_id}").text
+    assert '<time datetime="2026-12-01T00:00:00Z">2026-12-01 09:00 JST</time>' in page
+    assert "2026-12-08 17:30 JST" in page
+    # Saving the form unchanged keeps the times; emptying a field removes it, as null does.
+    fields = {**FORM, "publish_at": "2026-12-01T09:00", "expires_at": ""}
+    page_url = f"/staff/bulletins/{bulletin_id}/edit"
+    assert post_form(editor, page_url, page_url, fields).status_code == 303
+    with Session(services.db) as session:
+        latest = session.exec(
+            select(Revision).where(Revision.bulletin_id == bulletin_id, Revision.number == 2)
+        ).one()
+    assert latest.publish_at == revision.publish_at and latest.expires_at is None
+
+
+@pytest.mark.parametrize(
+    ("times", "field"),
+    [
+        ({"publish_at": "2026-12-08T09:00", "expires_at": "2026-12-01T09:00"}, "expires_at"),
+        ({"publish_at": "next tuesday"}, "publish_at"),
+        ({"publish_at": "3026-01-01T09:00"}, "publish_at"),
+    ],
+)
+def test_a_refused_schedule_is_shown_beside_its_field(
+    browser: Browser, services: Services, times: dict[str, str], field: str
+) -> None:
+    editor = _english(browser("editor-san"))
+    response = post_form(editor, "/staff/bulletins/new", "/staff/bulletins", {**FORM, **times})
+    assert response.status_code == 400
+    html = response.text
+    assert f'id="{field}-error" class="field-error"' in html
+    assert re.search(rf'id="{field}"[^>]*aria-describedby="schedule-hint {field}-error"', html)
+    assert re.search(rf'id="{field}"[^>]*aria-invalid="true"', html)
+    assert f'value="{times[field]}"' in html  # what was typed is kept
+    with Session(services.db) as session:
+        assert session.exec(select(Bulletin)).first() is None
+
+
+def test_an_approved_bulletin_waiting_for_its_time_shows_as_scheduled(
+    browser: Browser, services: Services
+) -> None:
+    editor, approver = _english(browser("editor-san")), _english(browser("approver-san"))
+    ahead = (datetime.now(UTC) + timedelta(days=30)).replace(second=0, microsecond=0)
+    typed = ahead.astimezone(ZoneInfo("Asia/Tokyo")).strftime("%Y-%m-%dT%H:%M")
+    bulletin_id = write(editor, publish_at=typed)
+    assert step(editor, bulletin_id, "submit").status_code == 303
+    assert step(approver, bulletin_id, "approve").status_code == 303
+    stamp = ahead.strftime("%Y-%m-%dT%H:%M:%SZ")
+    page = approver.get(f"/staff/bulletins/{bulletin_id}").text
+    schedule = page[page.index('id="schedule"') : page.index("</dd>", page.index('id="schedule"'))]
+    assert '<span class="badge">scheduled</span>' in schedule
+    assert f'<time datetime="{stamp}">' in schedule
+    assert "waiting for its publish time" in page  # the scheduled job
+    dashboard = approver.get("/staff/").text
+    assert '<span class="badge">scheduled</span>' in dashboard
+    assert f'<time datetime="{stamp}">' in dashboard

@@ -12,8 +12,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from publisher.workspace.render import TEMPLATES
-from tests.publisher.workspace.conftest import post_form
+from tests.publisher.workspace.conftest import csrf_of, post_form
 from tests.publisher.workspace.test_import_pages import upload
+from tests.support.images import photo_with_gps
 from tests.support.word import notice
 
 pytestmark = pytest.mark.slow
@@ -27,6 +28,14 @@ def test_every_workspace_page_is_valid_html(browser: Browser, tmp_path: Path, ap
     admin, editor = browser("admin-san"), browser("editor-san")
     post_form(editor, "/staff/bulletins/new", "/staff/bulletins", {**FORM, "languages": ["en"]})
     post_form(editor, "/staff/bulletins/1", "/staff/bulletins/1/submit")
+    flyer = "防災訓練のチラシ。12月6日午前9時から、中央小学校で。問い合わせは053-000-1234へ。"
+    for alt in (flyer, "a flyer"):  # one kept with its warnings, one refused beside its field
+        refused = editor.post(
+            "/staff/bulletins/1/images",
+            data={"alt": alt, "kind": "flyer", "csrf_token": csrf_of(editor.get("/staff/").text)},
+            files={"file": ("flyer.png", photo_with_gps(400, 300), "image/jpeg")},
+        )
+    assert refused.status_code == 400 and "upload-alt-error" in refused.text
     pages = {
         "dashboard": admin.get("/staff/?attention=1").text,
         "write": admin.get("/staff/bulletins/new").text,
@@ -34,6 +43,13 @@ def test_every_workspace_page_is_valid_html(browser: Browser, tmp_path: Path, ap
             admin, "/staff/bulletins/new", "/staff/bulletins", {**FORM, "category": "X"}
         ).text,
         "bulletin": admin.get("/staff/bulletins/1?done=approve").text,
+        "bulletin-image-refused": refused.text,
+        "write-schedule-refused": post_form(
+            admin,
+            "/staff/bulletins/new",
+            "/staff/bulletins",
+            {**FORM, "publish_at": "2026-12-08T09:00", "expires_at": "2026-12-01T09:00"},
+        ).text,
         "edit": admin.get("/staff/bulletins/1/edit").text,
         "saved": admin.get("/staff/bulletins/1?done=saved").text,
         "checked": post_form(
