@@ -51,8 +51,10 @@ def _values(
     category: str,
     languages: list[str],
     flagged_policy: str,
+    publish_at: str,
+    expires_at: str,
 ) -> dict[str, object]:
-    """The form as it was sent, to fill it again unchanged."""
+    """The form as it was sent, to fill it again unchanged (times as typed, in city time)."""
     return {
         "title": title,
         "body": body,
@@ -62,6 +64,8 @@ def _values(
         "category": category,
         "languages": languages,
         "flagged_policy": flagged_policy,
+        "publish_at": publish_at,
+        "expires_at": expires_at,
     }
 
 
@@ -78,9 +82,20 @@ def check_new(
     category: Short = "",
     languages: Languages = [],  # noqa: B006 (FastAPI copies defaults)
     flagged_policy: Short = FLAGGED_POLICIES[0],
+    publish_at: Short = "",
+    expires_at: Short = "",
 ) -> Response:
     values = _values(
-        title, body, easy_title, easy_body, contact, category, languages, flagged_policy
+        title,
+        body,
+        easy_title,
+        easy_body,
+        contact,
+        category,
+        languages,
+        flagged_policy,
+        publish_at,
+        expires_at,
     )
     return _checked_page(request, signed, services, None, values)
 
@@ -100,9 +115,20 @@ def check_edit(
     category: Short = "",
     languages: Languages = [],  # noqa: B006 (FastAPI copies defaults)
     flagged_policy: Short = FLAGGED_POLICIES[0],
+    publish_at: Short = "",
+    expires_at: Short = "",
 ) -> Response:
     _bulletin(session, bulletin_id)
     values = _values(
-        title, body, easy_title, easy_body, contact, category, languages, flagged_policy
+        title,
+        body,
+        easy_title,
+        easy_body,
+        contact,
+        category,
+        languages,
+        flagged_policy,
+        publish_at,
+        expires_at,
     )
     return _checked_page(request, signed, services, bulletin_id, values)
