@@ -33,6 +33,7 @@ from publisher.queue import JobQueue, make_huey
 from publisher.services import Services
 from publisher.settings import Settings
 from publisher.site.writer import builds_dir
+from publisher.statuses import JobKind
 from publisher.tables import AuditRecord, Job
 from publisher.workflow import Role
 from tests.conftest import REPO
@@ -57,8 +58,10 @@ def _wait_for(predicate: Callable[[], bool], timeout: float, what: str) -> None:
 
 
 def _jobs(services: Services) -> list[Job]:
+    """The publish jobs (each submit's preview is superseded by its publish request)."""
     with Session(services.db) as session:
-        return list(session.exec(select(Job).order_by(col(Job.bulletin_id))).all())
+        publishes = select(Job).where(Job.kind == JobKind.PUBLISH.value)
+        return list(session.exec(publishes.order_by(col(Job.bulletin_id))).all())
 
 
 @pytest.fixture
@@ -178,7 +181,7 @@ def test_two_workers_publish_twenty_bulletins_each_exactly_once(
     waiting = [task.name for task in queue.huey.scheduled()]
     assert len(queue.huey) == 0 and set(waiting) <= {"edition"}, f"tasks left: {waiting}"
     # Each task was taken from the queue once, and both workers took some.
-    executed = [len(re.findall(r"Executing \S*publish", log.read_text())) for log in logs]
+    executed = [len(re.findall(r"Executing \S*\.publish: ", log.read_text())) for log in logs]
     assert sum(executed) == BULLETINS, output
     assert all(count > 0 for count in executed), f"one worker did everything: {executed}"
     assert "being run by another worker" not in output

@@ -106,9 +106,16 @@ class City:
             ran += 1
         return ran
 
-    def start_next_task(self) -> threading.Thread:
-        """Start the next queued task in a thread (it stops at the engine's gate)."""
+    def start_next_task(self, name: str = "publish") -> threading.Thread:
+        """Start the next queued ``name`` task in a thread (it stops at the engine's gate).
+
+        Tasks queued before it are run first, here: on Redis, which has no priorities, the
+        submit's preview comes out before the publish that superseded it (and does nothing).
+        """
         task = self.queue.huey.dequeue()
+        while task is not None and task.name != name:
+            self.queue.huey.execute(task)
+            task = self.queue.huey.dequeue()
         assert task is not None
         thread = threading.Thread(target=self.queue.huey.execute, args=(task,))
         thread.start()
